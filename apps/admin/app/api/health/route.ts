@@ -1,0 +1,12 @@
+import { checkDatabase } from "@coop/core/db";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const database = await checkDatabase(getDb());
+  return Response.json(
+    { status: database ? "ok" : "degraded", database: database ? "up" : "down" },
+    { status: database ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

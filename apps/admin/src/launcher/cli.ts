@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { LaunchError, launchServer } from "./launch";
+
+const LauncherEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+});
+
+async function main(): Promise<void> {
+  const env = LauncherEnv.safeParse(process.env);
+  if (!env.success) throw new LaunchError(`Invalid ${env.error.issues[0]?.path.join(".")}: ${env.error.issues[0]?.message}`);
+  const server = await launchServer({ port: env.data.PORT, host: env.data.HOST, log: (line) => console.log(line) });
+  console.log(`coop-tracker is running at ${server.url} (Ctrl+C to stop)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping...`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  // Known start-up failures get one line; anything else keeps its detail for a bug report.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`coop-tracker could not start: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { applyMigrations, createDb, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db";
+
+const appDir = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export interface LaunchOptions {
+  port: number;
+  host?: string;
+  /** Use this database instead of DATABASE_URL or the embedded one. */
+  databaseUrl?: string;
+  /** Load the taxonomy and founding records (idempotent). */
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A start-up failure whose message already says what to do. */
+export class LaunchError extends Error {}
+
+/**
+ * Brings the product up: database (embedded unless DATABASE_URL is set), pending
+ * migrations, seed, then `next start` on the production build with DATABASE_URL set.
+ */
+export async function launchServer(options: LaunchOptions): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? "127.0.0.1";
+  await assertPortFree(options.port, host);
+
+  const database = await openDatabaseServer({ databaseUrl: options.databaseUrl }).catch((error: Error) => {
+    throw new LaunchError(error.message);
+  });
+  let next: ChildProcess | undefined;
+  try {
+    const { applied } = await applyMigrations(database.url).catch((error: Error) => {
+      throw new LaunchError(`${error.message} The data was left as it was; fix the migration and start again.`);
+    });
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    if (options.seed ?? true) {
+      const db = createDb(database.url, { max: 2 });
+      try {
+        await seedDatabase(db, log);
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    next = startNext(options.port, host, database.url);
+    const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
+    await waitUntilServing(url, next);
+    return { url, databaseUrl: database.url, stop: () => stopAll(next, database) };
+  } catch (error) {
+    await stopAll(next, database);
+    throw error;
+  }
+}
+
+function startNext(port: number, host: string, databaseUrl: string): ChildProcess {
+  const nextBin = createRequire(path.join(appDir, "package.json")).resolve("next/dist/bin/next");
+  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", host], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) =>
+      reject(new LaunchError(`The web server exited during start-up (code ${code}). Was the app built? Run \`pnpm build\` first.`)),
+    ),
+  );
+  const deadline = Date.now() + timeoutMs;
+  const poll = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const ok = await fetch(`${url}/api/health`).then((res) => res.ok, () => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new LaunchError(`The web server did not answer on ${url} within ${timeoutMs / 1000} s.`);
+  };
+  await Promise.race([poll(), exited]);
+}
+
+async function stopAll(next: ChildProcess | undefined, database: DatabaseServer): Promise<void> {
+  if (next && next.exitCode === null && next.signalCode === null) {
+    const exited = new Promise((resolve) => next.once("exit", resolve));
+    next.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (next.exitCode === null && next.signalCode === null) next.kill("SIGKILL");
+  }
+  await database.stop();
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new LaunchError(
+          error.code === "EADDRINUSE"
+            ? `Port ${port} is already in use. Stop what is using it or choose another port, e.g. PORT=3001 npm start.`
+            : `Cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}

@@ -1,0 +1,56 @@
+import { readCoreEnv } from "../env";
+import { createDb } from "./client";
+import { createMigration, applyMigrations } from "./migrate";
+import { seedDatabase } from "./seed";
+import { openDatabaseServer } from "./server";
+
+const USAGE = "usage: db <migrate | migration:create <name> | seed>";
+
+/** Runs `work` against the app database: DATABASE_URL, or the embedded server started for the duration. */
+async function withAppDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const server = await openDatabaseServer();
+  try {
+    await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async migrate() {
+    await withAppDatabase(async (url) => {
+      await applyMigrations(url, { log: (line) => console.log(line) });
+    });
+  },
+  async "migration:create"([name]) {
+    if (!name) throw new Error(`a migration name is required: ${USAGE}`);
+    const { path } = await createMigration(name);
+    console.log(path ? `Wrote ${path}` : "The schema and the migrations agree: nothing to write.");
+  },
+  async seed() {
+    await withAppDatabase(async (url) => {
+      await applyMigrations(url);
+      const db = createDb(url, { max: 2 });
+      try {
+        await seedDatabase(db, (line) => console.log(line));
+      } finally {
+        await db.$disconnect();
+      }
+    });
+  },
+};
+
+const [command = "", ...args] = process.argv.slice(2);
+const run = commands[command];
+if (!run) {
+  console.error(USAGE);
+  process.exit(2);
+}
+readCoreEnv();
+run(args).then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`db ${command}: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,28 @@
+import type { Db } from "../db/client";
+import { type TFeedLatestInput, ZFeedLatestInput } from "../validators/agreement";
+import { listPublishedAgreements } from "./agreements";
+
+/** The newest published agreements in the compact shape the `<coop-feed>` widget shows. */
+export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
+  const { limit, ...filters } = ZFeedLatestInput.parse(rawInput);
+  const page = await listPublishedAgreements(db, { ...filters, sort: "recent", limit });
+  return {
+    items: page.items.map((agreement) => ({
+      slug: agreement.slug,
+      path: agreement.path,
+      lang: agreement.lang,
+      title: agreement.title,
+      kind: agreement.kind,
+      status: agreement.status,
+      // The date a reader cares about: signing if known, else the announcement.
+      date: agreement.signed.date ? agreement.signed : agreement.announced,
+      countries: agreement.countries,
+      partners: agreement.partners,
+      sectors: agreement.sectors,
+      publisher: agreement.sources.find((source) => source.publisher)?.publisher ?? null,
+      publishedAt: agreement.publishedAt,
+    })),
+  };
+}
+
+export type FeedItem = Awaited<ReturnType<typeof latestFeedItems>>["items"][number];

@@ -1,0 +1,52 @@
+import type { Prisma } from "../generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** Everything an editor can change on an agreement: what a revision keeps. */
+export const agreementSnapshotSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  kind: true,
+  status: true,
+  state: true,
+  announcedOn: true,
+  announcedPrecision: true,
+  signedOn: true,
+  signedPrecision: true,
+  venue: true,
+  event: true,
+  amount: true,
+  currency: true,
+  confidence: true,
+  version: true,
+  publishedAt: true,
+  deletedAt: true,
+  parties: { orderBy: { position: "asc" }, omit: { agreementId: true } },
+  sectors: { select: { sectorSlug: true } },
+  commitments: { orderBy: { position: "asc" }, omit: { agreementId: true } },
+  sources: { orderBy: { position: "asc" }, omit: { agreementId: true } },
+  statusEvents: { orderBy: { createdAt: "asc" }, omit: { agreementId: true } },
+  translations: { omit: { agreementId: true } },
+} satisfies Prisma.AgreementSelect;
+
+/** Writes the full snapshot of the agreement as it now stands, inside the saving transaction. */
+export async function recordRevision(
+  tx: Tx,
+  revision: { agreementId: string; authorId: string | null; summary: string },
+): Promise<void> {
+  const snapshot = await tx.agreement.findUniqueOrThrow({
+    where: { id: revision.agreementId },
+    select: agreementSnapshotSelect,
+  });
+  await tx.revision.create({
+    data: {
+      agreementId: revision.agreementId,
+      version: snapshot.version,
+      snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue,
+      authorId: revision.authorId,
+      summary: revision.summary,
+    },
+  });
+}

@@ -1,0 +1,10 @@
+export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
+export { createContextInner, type Actor, type Context } from "./init";
+export {
+  createTrpcFetchHandler,
+  etagOf,
+  matchesIfNoneMatch,
+  publicResponse,
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+} from "./http";

@@ -1,0 +1,8 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { latestFeedItems } from "../../domain/feed";
+import { ZFeedLatestInput } from "../../validators/agreement";
+import { publicProcedure } from "../init";
+
+export const feedRouter = {
+  latest: publicProcedure.input(ZFeedLatestInput.optional()).query(({ ctx, input }) => latestFeedItems(ctx.db, input ?? {})),
+} satisfies TRPCRouterRecord;

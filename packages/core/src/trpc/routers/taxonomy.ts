@@ -1,0 +1,9 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { listCountries, listSectors } from "../../domain/taxonomy";
+import { ZTaxonomyInput } from "../../validators/agreement";
+import { publicProcedure } from "../init";
+
+export const taxonomyRouter = {
+  countries: publicProcedure.input(ZTaxonomyInput).query(({ ctx, input }) => listCountries(ctx.db, input?.lang)),
+  sectors: publicProcedure.input(ZTaxonomyInput).query(({ ctx, input }) => listSectors(ctx.db, input?.lang)),
+} satisfies TRPCRouterRecord;

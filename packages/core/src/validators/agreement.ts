@@ -1,0 +1,65 @@
+import { z } from "zod";
+import {
+  oneOrMany,
+  ZAgreementKind,
+  ZCountryCode,
+  ZIsoDate,
+  ZIsoDateTime,
+  ZLang,
+  ZLifecycleStatus,
+  ZSectorSlug,
+  ZSlug,
+} from "./common";
+
+/** Filters shared by the list, facets, feed and exports. */
+export const ZAgreementFilters = z.object({
+  q: z.string().trim().min(1, "must not be empty").max(200).optional(),
+  country: oneOrMany(ZCountryCode).optional(),
+  partner: oneOrMany(ZCountryCode).optional(),
+  sector: oneOrMany(ZSectorSlug).optional(),
+  status: oneOrMany(ZLifecycleStatus).optional(),
+  kind: oneOrMany(ZAgreementKind).optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+});
+export type TAgreementFilters = z.infer<typeof ZAgreementFilters>;
+
+export const ZAgreementSort = z.enum(["recent", "signed", "relevance"]);
+export type TAgreementSort = z.infer<typeof ZAgreementSort>;
+
+export const ZAgreementListInput = ZAgreementFilters.extend({
+  sort: ZAgreementSort.optional(),
+  cursor: z.string().max(500).nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+  lang: ZLang.optional(),
+}).superRefine((input, ctx) => {
+  if (input.sort === "relevance" && !input.q) {
+    ctx.addIssue({ code: "custom", path: ["sort"], message: "relevance sorting needs a search query q" });
+  }
+  if (input.from && input.to && input.from > input.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  }
+});
+export type TAgreementListInput = z.input<typeof ZAgreementListInput>;
+
+export const ZAgreementBySlugInput = z.object({ slug: ZSlug, lang: ZLang.optional() });
+export type TAgreementBySlugInput = z.input<typeof ZAgreementBySlugInput>;
+
+export const ZAgreementChangesInput = z.object({
+  since: ZIsoDateTime,
+  cursor: z.string().max(500).nullish(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type TAgreementChangesInput = z.input<typeof ZAgreementChangesInput>;
+
+export const ZFeedLatestInput = z.object({
+  country: oneOrMany(ZCountryCode).optional(),
+  partner: oneOrMany(ZCountryCode).optional(),
+  sector: oneOrMany(ZSectorSlug).optional(),
+  status: oneOrMany(ZLifecycleStatus).optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+  lang: ZLang.optional(),
+});
+export type TFeedLatestInput = z.input<typeof ZFeedLatestInput>;
+
+export const ZTaxonomyInput = z.object({ lang: ZLang.optional() }).optional();

@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
+import { createDatabaseIfMissing, createDb, type Db, withClient, withDatabase } from "@coop/core/db";
+
+export interface TestDatabase {
+  db: Db;
+  url: string;
+}
+
+/**
+ * A database of this test file's own, cloned from the migrated and seeded template,
+ * dropped when the file is done. Files run in parallel without sharing rows.
+ */
+export function useTestDatabase(): TestDatabase {
+  const serverUrl = inject("serverUrl");
+  const name = `coop_test_${randomBytes(6).toString("hex")}`;
+  const handle = { url: withDatabase(serverUrl, name) } as TestDatabase;
+
+  beforeAll(async () => {
+    await createDatabaseIfMissing(serverUrl, name, inject("templateDatabase"));
+    handle.db = createDb(handle.url, { max: 4 });
+  });
+  afterAll(async () => {
+    await handle.db?.$disconnect();
+    await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+  });
+  return handle;
+}

@@ -1,0 +1,49 @@
+import { deriveAgreementIndex, type IndexableParty } from "@coop/core/domain";
+import type { Db } from "@coop/core/db";
+
+let counter = 0;
+
+export interface AgreementFixture {
+  title?: string;
+  summary?: string;
+  state?: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "ARCHIVED";
+  status?: "ANNOUNCED" | "SIGNED" | "UNDER_NEGOTIATION" | "IN_FORCE";
+  kind?: "MOU" | "AGREEMENT" | "TALKS";
+  africa?: string;
+  partner?: string;
+  sectors?: string[];
+  signedOn?: string | null;
+  publishedAt?: Date;
+}
+
+/** Inserts an agreement directly, with the derived index columns the domain maintains. */
+export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
+  counter += 1;
+  const africa = fixture.africa ?? "KE";
+  const partner = fixture.partner ?? "RU";
+  const parties: IndexableParty[] = [
+    { side: "AFRICA", countryCode: africa },
+    { side: "PARTNER", countryCode: partner },
+  ];
+  const sectors = fixture.sectors ?? ["telecommunications"];
+  const state = fixture.state ?? "PUBLISHED";
+  return db.agreement.create({
+    data: {
+      slug: `fixture-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+      title: fixture.title ?? `Fixture agreement ${counter}`,
+      summary: fixture.summary ?? "",
+      kind: fixture.kind ?? "AGREEMENT",
+      status: fixture.status ?? "SIGNED",
+      state,
+      signedOn: fixture.signedOn ? new Date(`${fixture.signedOn}T00:00:00Z`) : null,
+      signedPrecision: fixture.signedOn ? "DAY" : "UNKNOWN",
+      publishedAt: state === "PUBLISHED" ? (fixture.publishedAt ?? new Date()) : null,
+      ...deriveAgreementIndex({ parties, sectorSlugs: sectors, translations: [] }),
+      parties: {
+        create: parties.map((party, position) => ({ side: party.side, role: "SIGNATORY", countryCode: party.countryCode, position })),
+      },
+      sectors: { create: sectors.map((sectorSlug) => ({ sectorSlug })) },
+      sources: { create: [{ publisher: "Fixture Times", url: "https://example.org/report" }] },
+    },
+  });
+}
