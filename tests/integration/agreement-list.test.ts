@@ -20,7 +20,7 @@ describe("agreement.list filters", () => {
     expect(page.items[0]?.path).toMatch(/^\/records\//);
   });
 
-  it.each([
+  it.each<[RouterInputs["agreement"]["list"], string[]]>([
     [{ country: ["ZW"] }, [CYBERZIM, ZW_BY_TALKS, ZW_BY_MOUS]],
     [{ country: "cg" }, [CONGO]],
     [{ partner: ["BY"] }, [ZW_BY_TALKS, ZW_BY_MOUS]],
@@ -35,8 +35,8 @@ describe("agreement.list filters", () => {
     [{ from: "2025-02-18", to: "2025-02-28" }, [CYBERZIM]],
     [{ from: "2025-06-01", to: "2025-06-30" }, [CYBERZIM]],
     [{ to: "2024-12-31" }, []],
-  ] as const)("filters %j", async (filters, expected) => {
-    expect((await slugs({ ...filters })).sort()).toEqual([...expected].sort());
+  ])("filters %j", async (filters, expected) => {
+    expect((await slugs(filters)).sort()).toEqual([...expected].sort());
   });
 
   it("shows a translation when asked for a language", async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, DataDirectoryInUseError, openDatabaseServer, startEmbeddedPostgres } from "@coop/core/db";
+import { applyMigrations, DataDirectoryInUseError, openDatabaseServer, startEmbeddedPostgres } from "@coop/core/db/lifecycle";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();

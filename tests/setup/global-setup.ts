@@ -2,15 +2,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import {
-  applyMigrations,
-  createDatabaseIfMissing,
-  createDb,
-  seedDatabase,
-  startEmbeddedPostgres,
-  withClient,
-  withDatabase,
-} from "@coop/core/db";
+import { createDb } from "@coop/core/db";
+import { applyMigrations, createDatabaseIfMissing, seedDatabase, startEmbeddedPostgres, withClient, withDatabase } from "@coop/core/db/lifecycle";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createDatabaseIfMissing, createDb, type Db, withClient, withDatabase } from "@coop/core/db";
+import { createDb, type Db } from "@coop/core/db";
+import { createDatabaseIfMissing, withClient, withDatabase } from "@coop/core/db/lifecycle";
 
 export interface TestDatabase {
   db: Db;

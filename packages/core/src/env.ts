@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Repository root, for the migrations folder and the embedded data directory. */
-export const repoRoot = path.resolve(fileURLToPath(new URL("../../../", import.meta.url)));
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 const EnvSchema = z.object({
   DATABASE_URL: z

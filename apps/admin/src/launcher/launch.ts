@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createDb, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db";
+import { createDb } from "@coop/core/db";
+import { applyMigrations, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db/lifecycle";
 
 const appDir = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 

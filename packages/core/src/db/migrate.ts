@@ -5,7 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot } from "../env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { rehearsePendingMigrations } from "./rehearse-migrations";
@@ -21,8 +21,8 @@ import {
   type SchemaFile,
 } from "./schema-engine";
 
-const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
-const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL("../../../../prisma/schema.prisma", import.meta.url));
+const DEFAULT_MIGRATIONS_DIR = path.join(repoRoot, "prisma", "migrations");
+const DEFAULT_SCHEMA_PATH = path.join(repoRoot, "prisma", "schema.prisma");
 
 const MIGRATION_FILE = "migration.sql";
 const LOCKFILE = "migration_lock.toml";

@@ -14,7 +14,9 @@ import {
 import { publicProcedure } from "../init";
 
 export const agreementRouter = {
-  list: publicProcedure.input(ZAgreementListInput).query(({ ctx, input }) => listPublishedAgreements(ctx.db, input)),
+  list: publicProcedure
+    .input(ZAgreementListInput.optional())
+    .query(({ ctx, input }) => listPublishedAgreements(ctx.db, input ?? {})),
   bySlug: publicProcedure.input(ZAgreementBySlugInput).query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
   facets: publicProcedure
     .input(ZAgreementFilters.optional())
