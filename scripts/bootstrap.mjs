@@ -13,9 +13,13 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISA
 const hasPnpm = spawnSync("pnpm", ["--version"], { stdio: "ignore", env, shell: process.platform === "win32" }).status === 0;
 const pnpm = hasPnpm ? ["pnpm"] : ["npx", "--yes", "pnpm@10"];
 
-function run(args, { exitOnFailure = true } = {}) {
+function run(args, options) {
+  return runCommand(pnpm[0], [...pnpm.slice(1), ...args], options);
+}
+
+function runCommand(command, args, { exitOnFailure = true } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", env, shell: process.platform === "win32" });
+    const child = spawn(command, args, { stdio: "inherit", env, shell: process.platform === "win32" && command !== process.execPath });
     const forward = (signal) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -33,7 +37,8 @@ const steps = {
   async start() {
     await run(["install", "--frozen-lockfile"]);
     await run(["build"]);
-    await run(["serve"]);
+    // Run the launcher directly so Ctrl+C reaches it without a package manager in between.
+    await runCommand(process.execPath, ["--import", "tsx", "apps/admin/src/launcher/cli.ts"]);
   },
   async test() {
     await run(["install", "--frozen-lockfile"]);

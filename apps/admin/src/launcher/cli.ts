@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  const code = await server.crashed;
+  console.error(`coop-tracker: the web server exited unexpectedly (code ${code}); the database was stopped.`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,8 @@ export interface LaunchOptions {
 export interface RunningServer {
   url: string;
   databaseUrl: string;
+  /** Settles if the web server exits on its own, after the database was stopped too. */
+  crashed: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,18 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
     next = startNext(options.port, host, database.url);
     const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
     await waitUntilServing(url, next);
-    return { url, databaseUrl: database.url, stop: () => stopAll(next, database) };
+    let stopping = false;
+    const child = next;
+    const crashed = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => {
+        if (!stopping) void database.stop().then(() => resolve(code));
+      }),
+    );
+    const stop = () => {
+      stopping = true;
+      return stopAll(child, database);
+    };
+    return { url, databaseUrl: database.url, crashed, stop };
   } catch (error) {
     await stopAll(next, database);
     throw error;

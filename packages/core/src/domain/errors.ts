@@ -7,9 +7,10 @@ export class NotFoundError extends DomainError {}
 export class InvalidInputError extends DomainError {
   constructor(
     readonly path: (string | number)[],
-    message: string,
+    /** What is wrong, without the field name. */
+    readonly reason: string,
   ) {
-    super(`${path.join(".")}: ${message}`);
+    super(`${path.join(".")}: ${reason}`);
   }
 }
 

@@ -31,7 +31,7 @@ function fieldIssues(error: unknown): FieldIssue[] | null {
   if (error instanceof ZodError) {
     return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
   }
-  if (error instanceof InvalidInputError) return [{ path: error.path.join("."), message: error.message }];
+  if (error instanceof InvalidInputError) return [{ path: error.path.join("."), message: error.reason }];
   return null;
 }
 
@@ -47,9 +47,7 @@ const t = initTRPC
       return {
         ...shape,
         // One readable line naming each field, instead of the raw issue dump.
-        message: issues
-          ? issues.map((issue) => (issue.message.startsWith(issue.path) ? issue.message : `${issue.path || "input"}: ${issue.message}`)).join("; ")
-          : shape.message,
+        message: issues ? issues.map((issue) => `${issue.path || "input"}: ${issue.message}`).join("; ") : shape.message,
         data: { ...data, issues },
       };
     },
