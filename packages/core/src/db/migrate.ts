@@ -11,6 +11,7 @@ import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriver
 import { rehearsePendingMigrations } from "./rehearse-migrations";
 import { withClient } from "./server";
 import {
+  oneEngineCallAtATime,
   openSchemaEngine,
   readSchemaFiles,
   SchemaEngineError,
@@ -46,7 +47,11 @@ export interface ApplyMigrationsOptions {
  * migrations already recorded as finished in `_prisma_migrations` are skipped.
  * Throws an Error with a one-line message naming the failing migration, if any.
  */
-export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<{ applied: string[] }> {
+export function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<{ applied: string[] }> {
+  return oneEngineCallAtATime(() => applyMigrationsNow(databaseUrl, options));
+}
+
+async function applyMigrationsNow(databaseUrl: string, options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => {});
   const migrationsDir = path.resolve(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const migrationsList = await listMigrations(migrationsDir, { mustExist: true });
@@ -105,7 +110,11 @@ const MAX_MIGRATION_NAME_LENGTH = 80;
  * replaying the migrations on an in-memory PGlite as shadow database. No database server is used.
  * Returns `{ path: null }` and writes nothing when the schema and migrations already agree.
  */
-export async function createMigration(name: string, options: CreateMigrationOptions = {}): Promise<{ path: string | null }> {
+export function createMigration(name: string, options: CreateMigrationOptions = {}): Promise<{ path: string | null }> {
+  return oneEngineCallAtATime(() => createMigrationNow(name, options));
+}
+
+async function createMigrationNow(name: string, options: CreateMigrationOptions): Promise<{ path: string | null }> {
   if (!MIGRATION_NAME.test(name) || name.length > MAX_MIGRATION_NAME_LENGTH) {
     throw new Error(
       `Invalid migration name ${JSON.stringify(name)}: use lowercase snake_case (a-z, 0-9, single underscores, starting with a letter, at most ${MAX_MIGRATION_NAME_LENGTH} characters)`,

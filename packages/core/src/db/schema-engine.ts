@@ -75,14 +75,28 @@ function webAssembly(): WebAssemblyApi {
 
 type SchemaEngineGlue = typeof SchemaEngineGlueModule;
 
-let engineClass: Promise<SchemaEngineClass> | undefined;
-
 /**
- * Instantiates the wasm module once per process: wasm-bindgen keeps module-level
- * state in its glue, so a second instantiation would break the first.
+ * Per process, not per module instance: the glue is one Node module shared by every
+ * bundle or test project that loads this file, and wasm-bindgen keeps its state there.
  */
+interface ProcessEngineState {
+  engineClass?: Promise<SchemaEngineClass>;
+  queue: Promise<unknown>;
+}
+const processState: ProcessEngineState = ((globalThis as Record<symbol, ProcessEngineState | undefined>)[
+  Symbol.for("coop-tracker.schema-engine")
+] ??= { queue: Promise.resolve() });
+
+/** Runs engine work one call at a time: interleaved calls corrupt the shared wasm memory. */
+export function oneEngineCallAtATime<T>(call: () => Promise<T>): Promise<T> {
+  const result = processState.queue.then(call, call);
+  processState.queue = result.catch(() => undefined);
+  return result;
+}
+
+/** Instantiates the wasm module once per process; a second instantiation would break the first. */
 function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
-  engineClass ??= (async () => {
+  processState.engineClass ??= (async () => {
     const require = createRequire(import.meta.url);
     // The package's `exports` do not include `./package.json`; its glue file sits next to the wasm.
     const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
@@ -102,10 +116,10 @@ function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
     if (typeof start === "function") (start as () => void)();
     return glue.SchemaEngine;
   })();
-  engineClass.catch(() => {
-    engineClass = undefined;
+  processState.engineClass.catch(() => {
+    processState.engineClass = undefined;
   });
-  return engineClass;
+  return processState.engineClass;
 }
 
 /**
