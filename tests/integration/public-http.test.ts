@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createTrpcFetchHandler } from "@coop/core/trpc";
+import { testServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
-const handle = (path: string, init?: RequestInit) =>
-  createTrpcFetchHandler({ getDb: () => database.db })(new Request(`http://coop.test/api/trpc/${path}`, init));
+const handle = (path: string, init?: RequestInit) => testServer(database.db).trpc(new Request(`http://coop.test/api/trpc/${path}`, init));
 const query = (procedure: string, input?: unknown) =>
   `${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 

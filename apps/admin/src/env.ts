@@ -2,6 +2,14 @@ import { z } from "zod";
 
 const ServerEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL; start the app with `npm start`, which sets it"),
+  /** Public origin of the site; https enables Secure `__Host-` cookies. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** Where readers' "Request a correction" emails go from public record pages. */
+  CORRECTIONS_EMAIL: z.email().default("corrections@example.org"),
+  /** Signs session cookies; `npm start` generates one in COOP_DATA_DIR when unset. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters; generate one with `openssl rand -base64 48`"),
+  AUTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  AUTH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 let cached: z.infer<typeof ServerEnvSchema> | undefined;
@@ -16,4 +24,9 @@ export function serverEnv() {
   }
   cached = parsed.data;
   return cached;
+}
+
+export function sessionPolicy() {
+  const env = serverEnv();
+  return { idleMinutes: env.AUTH_SESSION_IDLE_MINUTES, maxHours: env.AUTH_SESSION_MAX_HOURS };
 }

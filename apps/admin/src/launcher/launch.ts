@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@coop/core/db";
 import { applyMigrations, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db/lifecycle";
+import { ensureFirstAdmin } from "@coop/core/domain";
 
 const appDir = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -15,11 +17,21 @@ export interface LaunchOptions {
   databaseUrl?: string;
   /** Load the taxonomy and founding records (idempotent). */
   seed?: boolean;
+  /** Public origin; default http://<host>:<port>. */
+  publicUrl?: string;
+  /** Where a generated session secret is kept when AUTH_SECRET is unset; without it the secret lasts one run. */
+  dataDir?: string;
+  /** Email of the admin created, with a one-time password, when the database has no user. */
+  firstAdminEmail?: string;
+  /** Extra environment for the web server (e.g. session policy). */
+  env?: Record<string, string>;
   log?: (line: string) => void;
 }
 
 export interface RunningServer {
   url: string;
+  /** Credentials of the first admin when this start created it; shown once. */
+  firstAdmin: { email: string; password: string } | null;
   databaseUrl: string;
   /** Settles if the web server exits on its own, after the database was stopped too. */
   crashed: Promise<number | null>;
@@ -47,17 +59,24 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
       throw new LaunchError(`${error.message} The data was left as it was; fix the migration and start again.`);
     });
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    if (options.seed ?? true) {
-      const db = createDb(database.url, { max: 2 });
-      try {
-        await seedDatabase(db, log);
-      } finally {
-        await db.$disconnect();
-      }
+    const db = createDb(database.url, { max: 2 });
+    let firstAdmin: RunningServer["firstAdmin"];
+    try {
+      if (options.seed ?? true) await seedDatabase(db, log);
+      firstAdmin = await ensureFirstAdmin(db, options.firstAdminEmail ?? "admin@coop-tracker.local");
+    } finally {
+      await db.$disconnect();
     }
-    next = startNext(options.port, host, database.url);
-    const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
-    await waitUntilServing(url, next);
+    const url = options.publicUrl ?? `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
+    next = startWebServer({
+      ...options.env,
+      PORT: String(options.port),
+      HOST: host,
+      DATABASE_URL: database.url,
+      PUBLIC_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? (options.dataDir ? await readOrCreateSecret(path.join(options.dataDir, "auth.secret")) : newSecret()),
+    });
+    await waitUntilServing(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${options.port}`, next);
     let stopping = false;
     const child = next;
     const crashed = new Promise<number | null>((resolve) =>
@@ -69,20 +88,33 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
       stopping = true;
       return stopAll(child, database);
     };
-    return { url, databaseUrl: database.url, crashed, stop };
+    return { url, databaseUrl: database.url, firstAdmin, crashed, stop };
   } catch (error) {
     await stopAll(next, database);
     throw error;
   }
 }
 
-function startNext(port: number, host: string, databaseUrl: string): ChildProcess {
-  const nextBin = createRequire(path.join(appDir, "package.json")).resolve("next/dist/bin/next");
-  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", host], {
+function startWebServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(appDir, "src/launcher/server.ts")], {
     cwd: appDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+}
+
+function newSecret(): string {
+  return randomBytes(48).toString("base64url");
+}
+
+/** A random secret kept beside the data, so sessions survive restarts without configuration. */
+async function readOrCreateSecret(file: string): Promise<string> {
+  const existing = (await fs.readFile(file, "utf8").catch(() => "")).trim();
+  if (existing) return existing;
+  const secret = newSecret();
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

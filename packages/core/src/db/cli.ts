@@ -6,9 +6,9 @@ import { openDatabaseServer } from "./server";
 
 const USAGE = "usage: db <migrate | migration:create <name> | seed>";
 
-/** Runs `work` against the app database: DATABASE_URL, or the embedded server started for the duration. */
+/** Runs `work` against the app database: DATABASE_URL, the running app's embedded server, or one started for the duration. */
 async function withAppDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  const server = await openDatabaseServer();
+  const server = await openDatabaseServer({ shareRunningEmbedded: true });
   try {
     await work(server.url);
   } finally {

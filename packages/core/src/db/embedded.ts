@@ -62,11 +62,30 @@ export async function startEmbeddedPostgres(dataDir: string, options: { log?: (l
   };
 }
 
-async function refuseIfInUse(databaseDir: string): Promise<void> {
+/** The pid and port of a PostgreSQL running on this data directory, if any. */
+async function runningServer(databaseDir: string): Promise<{ pid: number; port: number } | null> {
   const pidFile = await fs.readFile(path.join(databaseDir, "postmaster.pid"), "utf8").catch(() => null);
-  const pid = Number(pidFile?.split("\n")[0]);
-  if (!pidFile || !Number.isInteger(pid) || pid <= 0) return;
-  if (isAlive(pid)) {
+  const [pidLine, , , portLine] = pidFile?.split("\n") ?? [];
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  return { pid, port: Number(portLine) };
+}
+
+/**
+ * For command-line tools while the app runs: the URL of the embedded server already
+ * running on this data directory, or null when none is.
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string): Promise<string | null> {
+  const running = await runningServer(path.join(dataDir, "postgres"));
+  if (!running) return null;
+  const password = await readOrCreatePassword(path.join(dataDir, "postgres.password"), false);
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
+}
+
+async function refuseIfInUse(databaseDir: string): Promise<void> {
+  const running = await runningServer(databaseDir);
+  if (running) {
+    const pid = running.pid;
     throw new DataDirectoryInUseError(
       `The data directory ${databaseDir} is in use by another running instance (PostgreSQL pid ${pid}). Stop it first, or set COOP_DATA_DIR to another directory.`,
     );

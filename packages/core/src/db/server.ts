@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { readCoreEnv } from "../env";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedPostgresUrl, startEmbeddedPostgres } from "./embedded";
 
 export interface DatabaseServer {
   /** URL of the application database. */
@@ -18,7 +18,12 @@ const APP_DATABASE = "coop_tracker";
  * started), else an embedded server in `COOP_DATA_DIR/postgres` with an app database.
  */
 export async function openDatabaseServer(
-  options: { databaseUrl?: string; log?: (line: string) => void } = {},
+  options: {
+    databaseUrl?: string;
+    /** Command-line tools share the embedded server of a running app instead of refusing. */
+    shareRunningEmbedded?: boolean;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<DatabaseServer> {
   const env = readCoreEnv();
   const externalUrl = options.databaseUrl ?? env.DATABASE_URL;
@@ -26,6 +31,8 @@ export async function openDatabaseServer(
     await assertReachable(externalUrl);
     return { url: externalUrl, embedded: false, stop: async () => {} };
   }
+  const runningUrl = options.shareRunningEmbedded ? await runningEmbeddedPostgresUrl(env.COOP_DATA_DIR) : null;
+  if (runningUrl) return { url: withDatabase(runningUrl, APP_DATABASE), embedded: true, stop: async () => {} };
   const server = await startEmbeddedPostgres(env.COOP_DATA_DIR, options);
   try {
     await createDatabaseIfMissing(server.url, APP_DATABASE);

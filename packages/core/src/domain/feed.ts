@@ -2,12 +2,18 @@ import type { Db } from "../db/client";
 import { type TFeedLatestInput, ZFeedLatestInput } from "../validators/agreement";
 import { listPublishedAgreements } from "./agreements";
 
-/** The newest published agreements in the compact shape the `<coop-feed>` widget shows. */
-export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
+/** The newest published agreements matching the widget's filters, in full, for feeds. */
+export async function latestPublishedAgreements(db: Db, rawInput: TFeedLatestInput = {}) {
   const { limit, ...filters } = ZFeedLatestInput.parse(rawInput);
   const page = await listPublishedAgreements(db, { ...filters, sort: "recent", limit });
+  return page.items;
+}
+
+/** The newest published agreements in the compact shape the `<coop-feed>` widget shows. */
+export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
+  const agreements = await latestPublishedAgreements(db, rawInput);
   return {
-    items: page.items.map((agreement) => ({
+    items: agreements.map((agreement) => ({
       slug: agreement.slug,
       path: agreement.path,
       lang: agreement.lang,

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { AuthenticationError, resolveActor } from "../auth/actor";
+import type { Auth, SessionPolicy } from "../auth/auth";
 import type { Db } from "../db/client";
-import { createContextInner, type Meta } from "./init";
+import type { Context, Meta } from "./init";
 import { appRouter } from "./root";
 
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=86400";
@@ -28,29 +31,77 @@ export function matchesIfNoneMatch(request: Request, etag: string): boolean {
   });
 }
 
+/** A body streamed from the database, with an ETag computed beforehand from a cheap fingerprint of its data. */
+export interface StreamedBody {
+  etag: string;
+  /** Called only when the client does not have this version already. */
+  open: () => ReadableStream<Uint8Array>;
+}
+
 /**
  * Sends a public body with its ETag, answering 304 when the client already has it.
  * Shared by the tRPC endpoint, feeds and exports.
  */
-export function publicResponse(request: Request, body: string, headers: Headers | Record<string, string>): Response {
-  const etag = etagOf(body);
+export function publicResponse(request: Request, body: string | StreamedBody, headers: Headers | Record<string, string>): Response {
+  const etag = typeof body === "string" ? etagOf(body) : body.etag;
   const merged = new Headers(headers);
   merged.set("ETag", etag);
   merged.set("Cache-Control", PUBLIC_CACHE_CONTROL);
   merged.set("Access-Control-Allow-Origin", "*");
   merged.set("Access-Control-Expose-Headers", "ETag");
+  merged.set("X-Content-Type-Options", "nosniff");
   merged.append("Vary", "Accept-Encoding");
   if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers: merged });
-  return new Response(body, { status: 200, headers: merged });
+  return new Response(typeof body === "string" ? body : body.open(), { status: 200, headers: merged });
+}
+
+export interface TrpcHandlerOptions {
+  getDb: () => Db;
+  getAuth: () => Auth;
+  /** Public origin of the site; mutations from browsers must come from it. */
+  baseUrl: string;
+  sessionPolicy?: SessionPolicy;
+  endpoint?: string;
+}
+
+/** Large enough for a record with long texts, small enough to refuse abuse early. */
+export const MAX_TRPC_BODY_BYTES = 8 * 1024 * 1024;
+
+function payloadTooLarge(): Response {
+  const message = `The request body must be at most ${MAX_TRPC_BODY_BYTES / 1024 / 1024} MB`;
+  return Response.json(
+    { error: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } },
+    { status: 413, headers: { "Cache-Control": PRIVATE_CACHE_CONTROL } },
+  );
+}
+
+/** Reads a POST body up to the limit, so tRPC never buffers an oversized one. */
+async function withLimitedBody(request: Request): Promise<Request | null> {
+  if (request.method !== "POST") return request;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_TRPC_BODY_BYTES) return null;
+  const body = await request.arrayBuffer();
+  if (body.byteLength > MAX_TRPC_BODY_BYTES) return null;
+  return new Request(request.url, { method: "POST", headers: request.headers, body });
+}
+
+async function createRequestContext(options: TrpcHandlerOptions, request: Request): Promise<Context> {
+  const db = options.getDb();
+  try {
+    const actor = await resolveActor({ db, auth: options.getAuth(), sessionPolicy: options.sessionPolicy }, request.headers);
+    return { db, actor, sameOrigin: request.headers.get("origin") === new URL(options.baseUrl).origin, baseUrl: options.baseUrl };
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message });
+    throw error;
+  }
 }
 
 /**
  * The `/api/trpc` handler: public queries are GET-cacheable with ETags and CORS `*`;
  * everything else is `private, no-store`.
  */
-export function createTrpcFetchHandler(options: { getDb: () => Db; endpoint?: string }) {
-  return async function handleTrpcRequest(request: Request): Promise<Response> {
-    if (request.method === "OPTIONS") {
+export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
+  return async function handleTrpcRequest(incoming: Request): Promise<Response> {
+    if (incoming.method === "OPTIONS") {
       return new Response(null, {
         status: 204,
         headers: {
@@ -60,12 +111,14 @@ export function createTrpcFetchHandler(options: { getDb: () => Db; endpoint?: st
         },
       });
     }
+    const request = await withLimitedBody(incoming);
+    if (!request) return payloadTooLarge();
     let cacheable = false;
     const response = await fetchRequestHandler({
       endpoint: options.endpoint ?? "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: () => createContextInner({ db: options.getDb() }),
+      createContext: () => createRequestContext(options, request),
       responseMeta({ paths, type, errors }) {
         const publicGet = request.method === "GET" && type === "query" && !!paths?.length && paths.every(isPublicPath);
         cacheable = publicGet && errors.length === 0;

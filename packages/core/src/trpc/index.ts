@@ -7,4 +7,5 @@ export {
   publicResponse,
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
+  type StreamedBody,
 } from "./http";

@@ -2,24 +2,36 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
+import { type Actor, hasRole, type TokenScope } from "../auth/access";
 import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors";
+import type { Role } from "../generated/prisma/enums";
 
-/** Who is calling. Anonymous until accounts arrive. */
-export type Actor = { kind: "anonymous" };
+export type { Actor };
 
 export interface Context {
   db: Db;
   actor: Actor;
+  /** False when a browser request came from another origin: its mutations are refused. */
+  sameOrigin: boolean;
+  /** Public origin of the site, for links such as invitations. */
+  baseUrl: string;
 }
 
 export interface Meta {
   /** Public procedures are cacheable by anyone and served with CORS `*`. */
   access: "public" | "private";
+  /** An API token with this scope may call the procedure. Tokens may call nothing else. */
+  tokenScope?: TokenScope;
 }
 
 /** A context without a request, for tests and server-side callers. */
-export function createContextInner(options: { db: Db; actor?: Actor }): Context {
-  return { db: options.db, actor: options.actor ?? { kind: "anonymous" } };
+export function createContextInner(options: { db: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string }): Context {
+  return {
+    db: options.db,
+    actor: options.actor ?? { kind: "anonymous", ip: null },
+    sameOrigin: options.sameOrigin ?? true,
+    baseUrl: options.baseUrl ?? "http://localhost:3000",
+  };
 }
 
 export interface FieldIssue {
@@ -72,8 +84,51 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Cookie-authenticated (or anonymous) mutations must come from the site itself: CSRF defence. */
+const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.actor.kind !== "token" && !ctx.sameOrigin) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Cross-site request refused: the Origin header must be ${new URL(ctx.baseUrl).origin}` });
+  }
+  return next();
+});
+
+const baseProcedure = t.procedure.use(mapErrors).use(refuseCrossSiteMutations);
+
+/** Admits a signed-in person with at least `role`, or an API token holding the procedure's `tokenScope`. */
+function requireRole(role: Role) {
+  return t.middleware(({ ctx, meta, next }) => {
+    const { actor } = ctx;
+    if (actor.kind === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in, or send an API token as `Authorization: Bearer`" });
+    if (actor.kind === "token") {
+      if (!meta?.tokenScope) throw new TRPCError({ code: "FORBIDDEN", message: "API tokens cannot call this procedure" });
+      if (!actor.scopes.includes(meta.tokenScope)) throw new TRPCError({ code: "FORBIDDEN", message: `This API token lacks the scope ${meta.tokenScope}` });
+      return next({ ctx: { actor } });
+    }
+    if (actor.mustChangePassword) throw new TRPCError({ code: "FORBIDDEN", message: "Change your password before continuing" });
+    if (!hasRole(actor.role, role)) throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role or higher` });
+    return next({ ctx: { actor } });
+  });
+}
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone, without credentials: published data only. */
-export const publicProcedure = t.procedure.use(mapErrors).meta({ access: "public" });
+/** Anyone, without credentials: published data only, cacheable. */
+export const publicProcedure = baseProcedure.meta({ access: "public" });
+/** Anyone, not cacheable: e.g. accepting an invitation. */
+export const anonymousProcedure = baseProcedure;
+/** Any signed-in person or API token, even one who must still change their password. */
+export const authenticatedProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in, or send an API token as `Authorization: Bearer`" });
+  return next({ ctx: { actor: ctx.actor } });
+});
+/** A signed-in person of any role, even one who must still change their password; no tokens. */
+export const userProcedure = baseProcedure.use(({ ctx, next }) => {
+  const { actor } = ctx;
+  if (actor.kind === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (actor.kind === "token") throw new TRPCError({ code: "FORBIDDEN", message: "API tokens cannot call this procedure" });
+  return next({ ctx: { actor } });
+});
+export const contributorProcedure = baseProcedure.use(requireRole("CONTRIBUTOR"));
+export const editorProcedure = baseProcedure.use(requireRole("EDITOR"));
+export const adminProcedure = baseProcedure.use(requireRole("ADMIN"));

@@ -27,6 +27,12 @@ export type TAgreementFilters = z.infer<typeof ZAgreementFilters>;
 export const ZAgreementSort = z.enum(["recent", "signed", "relevance"]);
 export type TAgreementSort = z.infer<typeof ZAgreementSort>;
 
+function refineDateRange(input: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (input.from && input.to && input.from > input.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  }
+}
+
 export const ZAgreementListInput = ZAgreementFilters.extend({
   sort: ZAgreementSort.optional(),
   cursor: z.string().max(500).nullish(),
@@ -36,11 +42,13 @@ export const ZAgreementListInput = ZAgreementFilters.extend({
   if (input.sort === "relevance" && !input.q) {
     ctx.addIssue({ code: "custom", path: ["sort"], message: "relevance sorting needs a search query q" });
   }
-  if (input.from && input.to && input.from > input.to) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-  }
+  refineDateRange(input, ctx);
 });
 export type TAgreementListInput = z.input<typeof ZAgreementListInput>;
+
+/** Every published agreement matching the filters, for exports, in one language. */
+export const ZAgreementExportInput = ZAgreementFilters.extend({ lang: ZLang.optional() }).superRefine(refineDateRange);
+export type TAgreementExportInput = z.input<typeof ZAgreementExportInput>;
 
 export const ZAgreementBySlugInput = z.object({ slug: ZSlug, lang: ZLang.optional() });
 export type TAgreementBySlugInput = z.input<typeof ZAgreementBySlugInput>;

@@ -1,6 +1,15 @@
 import { createTrpcFetchHandler } from "@coop/core/trpc";
+import { serverEnv, sessionPolicy } from "@/env";
+import { getAuth } from "@/server/auth";
 import { getDb } from "@/server/db";
 
-const handler = createTrpcFetchHandler({ getDb, endpoint: "/api/trpc" });
+export const dynamic = "force-dynamic";
 
-export { handler as GET, handler as OPTIONS, handler as POST };
+let handler: ((request: Request) => Promise<Response>) | undefined;
+
+function handleTrpc(request: Request): Promise<Response> {
+  handler ??= createTrpcFetchHandler({ getDb, getAuth, baseUrl: serverEnv().PUBLIC_URL, sessionPolicy: sessionPolicy(), endpoint: "/api/trpc" });
+  return handler(request);
+}
+
+export { handleTrpc as GET, handleTrpc as OPTIONS, handleTrpc as POST };

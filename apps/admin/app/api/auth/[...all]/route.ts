@@ -1,0 +1,14 @@
+import { createAuthRouteHandler } from "@coop/core/auth";
+import { getAuth } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+let handler: ((request: Request) => Promise<Response>) | undefined;
+
+function handleAuth(request: Request): Promise<Response> {
+  handler ??= createAuthRouteHandler({ db: getDb(), auth: getAuth() });
+  return handler(request);
+}
+
+export { handleAuth as GET, handleAuth as POST };

@@ -1,0 +1,199 @@
+import { css } from "lit";
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  /* Theme defaults in --_*; the public --coop-* properties, when set, win over them. */
+  .base {
+    --_bg: #fff;
+    --_fg: #1f2328;
+    --_muted: #57606a;
+    --_link: #0a58ca;
+    --_line: #d0d7de;
+    --_hover: #f6f8fa;
+    --muted: var(--coop-muted-color, var(--_muted));
+    --link: var(--coop-link-color, var(--_link));
+    --line: var(--coop-border-color, var(--_line));
+    --hover: var(--coop-hover-background, var(--_hover));
+    --focus: 2px solid var(--coop-focus-color, var(--link));
+    overflow: hidden;
+    font: var(--coop-font-size, 0.9375rem) / 1.35 var(--coop-font-family, system-ui, sans-serif);
+    color: var(--coop-color, var(--_fg));
+    background: var(--coop-background, var(--_bg));
+    border: 1px solid var(--line);
+    border-radius: var(--coop-radius, 0.5rem);
+  }
+  .theme-dark {
+    --_bg: #0d1117;
+    --_fg: #e6edf3;
+    --_muted: #9aa4af;
+    --_link: #6cb6ff;
+    --_line: #3d444d;
+    --_hover: #161c24;
+  }
+  @media (prefers-color-scheme: dark) {
+    .theme-auto {
+      --_bg: #0d1117;
+      --_fg: #e6edf3;
+      --_muted: #9aa4af;
+      --_link: #6cb6ff;
+      --_line: #3d444d;
+      --_hover: #161c24;
+    }
+  }
+
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    animation: fade-in 0.16s ease-out;
+  }
+  @keyframes fade-in {
+    from {
+      opacity: 0;
+    }
+  }
+
+  /* Fixed row heights: the space reserved while loading equals the loaded list exactly. */
+  li {
+    box-sizing: border-box;
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0.25em;
+    height: 5.75em;
+    padding: 0.75em 1em;
+    overflow: hidden;
+  }
+  li + li {
+    border-top: 1px solid var(--line);
+  }
+  li:hover {
+    background: var(--hover);
+  }
+  .title,
+  .layout-cards .meta {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+    white-space: normal;
+  }
+  .title {
+    font-weight: 600;
+  }
+  a {
+    color: var(--link);
+    text-decoration: none;
+    outline: 0;
+  }
+  /* The whole row is the link's click target and carries its focus ring. */
+  a::after {
+    content: "";
+    position: absolute;
+    inset: 0;
+  }
+  a:hover .title {
+    text-decoration: underline;
+  }
+  a:focus-visible::after {
+    outline: var(--focus);
+    outline-offset: -3px;
+  }
+  .meta {
+    margin: 0;
+    font-size: 0.8125em;
+    line-height: 1.4;
+    color: var(--muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .meta > * + *::before {
+    content: " · ";
+    content: " · " / "";
+  }
+
+  .layout-compact li {
+    flex-direction: row;
+    align-items: center;
+    gap: 1em;
+    height: 2.5em;
+    padding-block: 0;
+  }
+  .layout-compact .title {
+    -webkit-line-clamp: 1;
+  }
+  .layout-compact li > :first-child {
+    flex: 1;
+  }
+  .layout-compact .meta > :not(.date) {
+    display: none;
+  }
+  .layout-compact .date::before {
+    content: none;
+  }
+
+  .layout-cards ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+    gap: 0.75em;
+    padding: 0.75em;
+  }
+  .layout-cards li {
+    justify-content: space-between;
+    height: 9em;
+    border: 1px solid var(--line);
+    border-radius: 0.375em;
+  }
+  .layout-cards .title {
+    -webkit-line-clamp: 3;
+  }
+
+  /* Until the data arrives: the host's fallback content over an invisible list of the final size. */
+  .pending {
+    display: grid;
+  }
+  .pending > * {
+    grid-area: 1 / 1;
+  }
+  .reserve {
+    visibility: hidden;
+  }
+  .fallback,
+  .message {
+    margin: 0;
+    padding: 0.75em 1em;
+  }
+  .message,
+  .error {
+    color: var(--muted);
+  }
+  button {
+    margin-inline-start: 0.5em;
+    padding: 0.25em 0.75em;
+    font: inherit;
+    color: var(--link);
+    background: none;
+    border: 1px solid var(--line);
+    border-radius: 0.375em;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: var(--focus);
+    outline-offset: 2px;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    ul {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,295 @@
+import { html, LitElement, nothing } from "lit";
+import { feedUrl, fetchFeed, recordUrl, type ShownItem } from "./api";
+import { styles } from "./coop-feed.styles";
+import { countryName, formatRecordDate } from "./format";
+import { type FeedOptions, parseFeedOptions } from "./options";
+import { statusLabel, STRINGS } from "./strings";
+
+/** Where this script was loaded from: the default `api`, so one script tag is all a host needs. */
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+const TIMEOUT_MS = 5000;
+const REFETCH_DELAY_MS = 100;
+/** Start fetching a little before the element scrolls into view. */
+const NEAR_VIEWPORT = "200px";
+
+type LoadState = "waiting" | "loading" | "loaded" | "error";
+
+export interface CoopLoadDetail {
+  items: ShownItem[];
+  url: string;
+}
+
+export interface CoopErrorDetail {
+  message: string;
+  url: string;
+}
+
+/**
+ * The latest published cooperation records from a coop-tracker site, as a list of
+ * links to their public pages. Fetches only when near the viewport, keeps its own
+ * children visible until the data arrives, and never throws into the host page.
+ *
+ * @summary Embeddable feed of coop-tracker records.
+ *
+ * @attr api - Base URL of the coop-tracker site; defaults to the origin the script was loaded from.
+ * @attr country - African country filter: ISO 3166-1 alpha-2 codes, comma-separated (`ZW,NG`).
+ * @attr partner - Partner country filter: `RU`, `BY`, comma-separated.
+ * @attr sector - Sector slugs, comma-separated (`cybersecurity,nuclear-energy`).
+ * @attr status - Lifecycle statuses, comma-separated (`SIGNED,IN_FORCE`).
+ * @attr limit - How many records, 1 to 20; default 5.
+ * @attr lang - `en`, `fr`, `pt` or `ru`; defaults to the host page's `<html lang>`, then `en`.
+ * @attr theme - `auto` (follows `prefers-color-scheme`, the default), `light` or `dark`.
+ * @attr layout - `list` (default), `compact` (one line per record) or `cards`.
+ *
+ * @slot - Fallback content (e.g. a link to the records), shown until the data arrives and when it fails.
+ *
+ * @csspart base - The framed box around everything.
+ * @csspart list - The `<ul>` of records.
+ * @csspart item - One record.
+ * @csspart link - The link to the record's page.
+ * @csspart title - The record's title.
+ * @csspart meta - The line with countries, status, date and source.
+ * @csspart countries - The countries involved.
+ * @csspart status - The lifecycle status.
+ * @csspart date - The date, as precise as it is known.
+ * @csspart publisher - The publisher of the first source.
+ * @csspart empty - The message shown when no record matches.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The retry button in the error message.
+ *
+ * @cssproperty --coop-font-family - Font of the widget; default a system UI font (set `inherit` to use the page's).
+ * @cssproperty --coop-font-size - Base font size; default 0.9375rem. Row heights scale with it.
+ * @cssproperty --coop-color - Text colour.
+ * @cssproperty --coop-background - Background colour.
+ * @cssproperty --coop-muted-color - Colour of the meta line and messages.
+ * @cssproperty --coop-link-color - Colour of record titles and the retry button.
+ * @cssproperty --coop-border-color - Colour of the frame and dividers.
+ * @cssproperty --coop-hover-background - Background of a record under the pointer.
+ * @cssproperty --coop-focus-color - Colour of the keyboard focus ring.
+ * @cssproperty --coop-radius - Corner radius of the frame; default 0.5rem.
+ *
+ * @fires coop-load - The records arrived and are shown; `detail: { items, url }`.
+ * @fires coop-error - Loading failed or timed out (5 s); `detail: { message, url }`. The fallback content and a retry button are shown.
+ */
+export class CoopFeed extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    api: {},
+    country: {},
+    partner: {},
+    sector: {},
+    status: {},
+    limit: {},
+    language: { attribute: "lang" },
+    theme: {},
+    layout: {},
+  };
+
+  declare api?: string | null;
+  declare country?: string | null;
+  declare partner?: string | null;
+  declare sector?: string | null;
+  declare status?: string | null;
+  declare limit?: string | number | null;
+  /** The `lang` attribute (`lang` itself is HTMLElement's, so the property has another name). */
+  declare language?: string | null;
+  declare theme?: string | null;
+  declare layout?: string | null;
+
+  #options!: FeedOptions;
+  #state: LoadState = "waiting";
+  #items: ShownItem[] = [];
+  #nearViewport = false;
+  #observer?: IntersectionObserver;
+  #requestedUrl?: string;
+  #controller?: AbortController;
+  #delay?: ReturnType<typeof setTimeout>;
+  #warned = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#nearViewport) {
+      this.requestUpdate();
+    } else if (typeof IntersectionObserver === "undefined") {
+      this.#nearViewport = true;
+    } else {
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.#observer?.disconnect();
+          this.#nearViewport = true;
+          this.requestUpdate();
+        },
+        { rootMargin: NEAR_VIEWPORT },
+      );
+      this.#observer.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    // A detached element does no work; a request cut short here is made again on reconnection.
+    if (this.#controller || this.#delay !== undefined) this.#requestedUrl = undefined;
+    clearTimeout(this.#delay);
+    this.#delay = undefined;
+    this.#controller?.abort();
+    this.#controller = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const text = (value: unknown) => (value == null ? null : String(value));
+    this.#options = parseFeedOptions(
+      {
+        api: text(this.api),
+        country: text(this.country),
+        partner: text(this.partner),
+        sector: text(this.sector),
+        status: text(this.status),
+        limit: text(this.limit),
+        lang: text(this.language),
+        theme: text(this.theme),
+        layout: text(this.layout),
+      },
+      { api: SCRIPT_ORIGIN, pageLang: document.documentElement.lang, baseUri: document.baseURI },
+      (message) => this.#warnOnce(message),
+    );
+  }
+
+  protected override updated(): void {
+    const url = feedUrl(this.#options);
+    if (!this.#nearViewport || url === this.#requestedUrl) return;
+    this.#requestedUrl = url;
+    this.#controller?.abort();
+    clearTimeout(this.#delay);
+    // Attribute changes in a burst (a framework setting several) cost one request.
+    this.#delay = setTimeout(
+      () => {
+        this.#delay = undefined;
+        void this.#load(url);
+      },
+      this.#state === "waiting" ? 0 : REFETCH_DELAY_MS,
+    );
+  }
+
+  async #load(url: string): Promise<void> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    // Items already shown stay until the new ones replace them, so nothing jumps.
+    if (this.#state !== "loaded") this.#show("loading");
+    try {
+      const items = await fetchFeed(url, controller.signal);
+      if (controller !== this.#controller) return;
+      this.#show("loaded", items);
+      await this.updateComplete;
+      this.#emit<CoopLoadDetail>("coop-load", { items, url });
+    } catch (error) {
+      // A newer request or a disconnection aborted this one: nothing to report.
+      if (controller !== this.#controller) return;
+      this.#show("error");
+      const message = controller.signal.aborted ? `No answer within ${TIMEOUT_MS / 1000} s.` : error instanceof Error ? error.message : String(error);
+      await this.updateComplete;
+      this.#emit<CoopErrorDetail>("coop-error", { message, url });
+    } finally {
+      clearTimeout(timeout);
+      if (controller === this.#controller) this.#controller = undefined;
+    }
+  }
+
+  #retry = (): void => {
+    if (this.#requestedUrl) void this.#load(this.#requestedUrl);
+  };
+
+  #show(state: LoadState, items: ShownItem[] = this.#items): void {
+    this.#state = state;
+    this.#items = items;
+    this.requestUpdate();
+  }
+
+  #emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #warnOnce(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    console.warn(message);
+  }
+
+  protected override render() {
+    const { lang, theme, layout } = this.#options;
+    const loaded = this.#state === "loaded";
+    return html`<div
+      part="base"
+      class="base theme-${theme} layout-${layout}"
+      lang=${lang}
+      aria-busy=${loaded || this.#state === "error" ? "false" : "true"}
+    >
+      ${loaded ? this.#renderItems() : this.#renderPending()}
+    </div>`;
+  }
+
+  #renderItems() {
+    const strings = STRINGS[this.#options.lang];
+    if (!this.#items.length) return html`<p part="empty" class="message">${strings.empty}</p>`;
+    return html`<ul part="list" class="items" aria-label=${strings.list}>
+      ${this.#items.map((item) => this.#renderItem(item))}
+    </ul>`;
+  }
+
+  #renderItem(item: ShownItem) {
+    const { api, lang } = this.#options;
+    const href = recordUrl(api, item.slug);
+    const date = formatRecordDate(item.date, lang);
+    const places = [item.countries, item.partners]
+      .filter((codes) => codes.length)
+      .map((codes) => codes.map((code) => countryName(code, lang)).join(", "))
+      .join(" – ");
+    const title = html`<span part="title" class="title" lang=${item.lang ?? nothing}>${item.title}</span>`;
+    return html`<li part="item" class="item">
+      ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
+      <p part="meta" class="meta">
+        ${places ? html`<span part="countries" class="countries">${places}</span>` : nothing}
+        <span part="status" class="status">${statusLabel(item.status, lang)}</span>
+        ${date
+          ? html`<time part="date" class="date" datetime=${date.datetime}>${date.text}</time>`
+          : html`<span part="date" class="date">${STRINGS[lang].dateUnknown}</span>`}
+        ${item.publisher ? html`<span part="publisher" class="publisher">${item.publisher}</span>` : nothing}
+      </p>
+    </li>`;
+  }
+
+  #renderPending() {
+    const strings = STRINGS[this.#options.lang];
+    return html`<div class="pending">
+      <div class="fallback">
+        <slot></slot>
+        ${this.#state === "error"
+          ? html`<p part="error" class="error" role="status">
+              ${strings.loadFailed}
+              <button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button>
+            </p>`
+          : nothing}
+      </div>
+      <ul class="items reserve" aria-hidden="true">
+        ${Array.from({ length: this.#options.limit }, () => html`<li class="item"></li>`)}
+      </ul>
+    </div>`;
+  }
+}
+
+// A page that includes the script twice (say, pinned and unpinned URLs) must not throw.
+if (!customElements.get("coop-feed")) customElements.define("coop-feed", CoopFeed);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "coop-feed": CoopFeed;
+  }
+  interface HTMLElementEventMap {
+    "coop-load": CustomEvent<CoopLoadDetail>;
+    "coop-error": CustomEvent<CoopErrorDetail>;
+  }
+}

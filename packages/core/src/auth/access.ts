@@ -1,0 +1,42 @@
+import type { Role } from "../generated/prisma/enums";
+
+export const TOKEN_SCOPES = ["records:read-drafts", "records:write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+const RANK: Record<Role, number> = { CONTRIBUTOR: 1, EDITOR: 2, ADMIN: 3 };
+
+export function hasRole(role: Role, atLeast: Role): boolean {
+  return RANK[role] >= RANK[atLeast];
+}
+
+/** Who is calling: a signed-in person, another app with an API token, or nobody. */
+export type Actor =
+  | { kind: "anonymous"; ip: string | null }
+  | {
+      kind: "user";
+      userId: string;
+      email: string;
+      name: string;
+      role: Role;
+      mustChangePassword: boolean;
+      sessionId: string;
+      ip: string | null;
+    }
+  | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[]; createdById: string; ip: string | null };
+
+/** The id written to `createdById`, `authorId` and audit rows. */
+export function actorId(actor: Actor): string | null {
+  if (actor.kind === "user") return actor.userId;
+  if (actor.kind === "token") return `token:${actor.tokenId}`;
+  return null;
+}
+
+export function actorLabel(actor: Actor): string {
+  if (actor.kind === "user") return actor.email;
+  if (actor.kind === "token") return `API token "${actor.name}"`;
+  return "anonymous";
+}
+
+export function auditActor(actor: Actor) {
+  return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actor.ip };
+}

@@ -1,0 +1,30 @@
+import { type FeedDocument, feedEntryOf, SITE_NAME } from "./feed-document";
+
+export const JSON_FEED_CONTENT_TYPE = "application/feed+json; charset=utf-8";
+
+/** A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). */
+export function buildJsonFeed(feed: FeedDocument) {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    home_page_url: feed.homePageUrl,
+    feed_url: feed.feedUrl,
+    description: "Source-backed records of technology cooperation between African states and Russia/Belarus.",
+    language: feed.lang,
+    authors: [{ name: SITE_NAME, url: feed.origin }],
+    items: feed.agreements.map((agreement) => {
+      const entry = feedEntryOf(agreement, feed.origin);
+      return {
+        id: entry.id,
+        url: entry.url,
+        title: entry.title,
+        content_text: entry.text,
+        date_published: entry.published,
+        date_modified: entry.updated,
+        tags: entry.tags,
+        language: entry.lang,
+        ...(entry.sourceUrls[0] ? { external_url: entry.sourceUrls[0] } : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Lang } from "../validators/common";
+
+/** The URL when it is an absolute http(s) link, else null: `javascript:`, `data:` and friends never become links. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export type UrlParams = Record<string, string | number | readonly string[] | null | undefined>;
+
+/** `?a=1&list=x,y` for the given parameters, or "" when none has a value; lists are comma-separated. */
+export function queryString(params: UrlParams): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) continue;
+    query.set(name, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Absolute URL of a path on this site with query parameters. */
+export function siteUrl(origin: string, path: string, params: UrlParams = {}): string {
+  return new URL(path + queryString(params), origin).href;
+}
+
+/** Absolute URL of a record's public page, in a language other than English when asked. */
+export function recordUrl(origin: string, slug: string, lang?: Lang): string {
+  return siteUrl(origin, `/records/${encodeURIComponent(slug)}`, { lang: lang === "en" ? undefined : lang });
+}

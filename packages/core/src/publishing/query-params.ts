@@ -1,0 +1,63 @@
+import { ZodError } from "zod";
+import { InvalidInputError } from "../domain/errors";
+
+/** How each public query parameter is read from a URL. */
+const PARAM_KIND = {
+  q: "text",
+  country: "list",
+  partner: "list",
+  sector: "list",
+  status: "list",
+  kind: "list",
+  from: "text",
+  to: "text",
+  sort: "text",
+  cursor: "text",
+  lang: "text",
+  limit: "number",
+} as const;
+
+export type QueryParam = keyof typeof PARAM_KIND;
+
+/** Parameters of `/records`, `/export.csv` and `/export.json` besides paging: the list filters. */
+export const LIST_FILTER_PARAMS = ["q", "country", "partner", "sector", "status", "kind", "from", "to"] as const satisfies readonly QueryParam[];
+/** Parameters of the feeds, the same as the `<coop-feed>` attributes. */
+export const WIDGET_PARAMS = ["country", "partner", "sector", "status", "limit", "lang"] as const satisfies readonly QueryParam[];
+
+export type QueryInput<K extends QueryParam> = { [P in K]?: string | string[] | number };
+
+/**
+ * Reads the named parameters into the plain object the zod validators expect.
+ * Lists may be repeated (`country=ZW&country=CG`) or comma-separated (`country=ZW,CG`);
+ * empty values, as an HTML form sends for untouched fields, count as absent.
+ * Values are left for the validators to judge, so errors name the parameter.
+ */
+export function readQueryParams<K extends QueryParam>(params: URLSearchParams, names: readonly K[]): QueryInput<K> {
+  const input: QueryInput<K> = {};
+  for (const name of names) {
+    const kind = PARAM_KIND[name];
+    if (kind === "list") {
+      const values = params.getAll(name).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+      if (values.length) input[name] = values;
+      continue;
+    }
+    const value = params.get(name)?.trim();
+    if (!value) continue;
+    input[name] = kind === "number" && /^\d{1,9}$/.test(value) ? Number(value) : value;
+  }
+  return input;
+}
+
+export interface ParameterIssue {
+  parameter: string;
+  message: string;
+}
+
+/** What is wrong with the input, per query parameter, or null when the error is not about input. */
+export function parameterIssues(error: unknown): ParameterIssue[] | null {
+  if (error instanceof ZodError) {
+    return error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? "input"), message: issue.message }));
+  }
+  if (error instanceof InvalidInputError) return [{ parameter: String(error.path[0] ?? "input"), message: error.reason }];
+  return null;
+}

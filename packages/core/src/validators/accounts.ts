@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { TOKEN_SCOPES } from "../auth/access";
+import { PASSWORD_MAX_LENGTH } from "../auth/password";
+import { Role } from "../generated/prisma/enums";
+
+export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "must be an email address" }));
+export const ZRole = z.enum(Role);
+/** Length is checked again by the password policy; this only stops absurd inputs early. */
+const ZPasswordInput = z.string().max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const ZUserInviteInput = z.object({ email: ZEmail, role: ZRole });
+export const ZUserSetRoleInput = z.object({ userId: z.string().min(1).max(100), role: ZRole });
+export const ZUserIdInput = z.object({ userId: z.string().min(1).max(100) });
+
+export const ZInvitationAcceptInput = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1, "must not be empty").max(120),
+  password: ZPasswordInput,
+});
+
+export const ZChangePasswordInput = z.object({ currentPassword: ZPasswordInput, newPassword: ZPasswordInput });
+
+export const ZApiTokenCreateInput = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(100),
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, "must grant at least one scope").max(TOKEN_SCOPES.length),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+export const ZApiTokenIdInput = z.object({ id: z.uuid() });
