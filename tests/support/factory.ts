@@ -14,6 +14,11 @@ export interface AgreementFixture {
   sectors?: string[];
   signedOn?: string | null;
   publishedAt?: Date;
+  slug?: string;
+  sources?: { url?: string | null; publisher?: string | null; title?: string | null; excerpt?: string | null }[];
+  /** Commitments and status events, each citing the first source. */
+  commitments?: { description: string; quantity?: number; delivered?: number | null; unit?: string }[];
+  timeline?: { status: "ANNOUNCED" | "SIGNED"; occurredOn: string; note?: string }[];
 }
 
 /** Inserts an agreement directly, with the derived index columns the domain maintains. */
@@ -29,7 +34,7 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
   const state = fixture.state ?? "PUBLISHED";
   return db.agreement.create({
     data: {
-      slug: `fixture-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+      slug: fixture.slug ?? `fixture-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
       title: fixture.title ?? `Fixture agreement ${counter}`,
       summary: fixture.summary ?? "",
       kind: fixture.kind ?? "AGREEMENT",
@@ -43,7 +48,7 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
         create: parties.map((party, position) => ({ side: party.side, role: "SIGNATORY", countryCode: party.countryCode, position })),
       },
       sectors: { create: sectors.map((sectorSlug) => ({ sectorSlug })) },
-      sources: { create: [{ publisher: "Fixture Times", url: "https://example.org/report" }] },
+      sources: { create: (fixture.sources ?? [{ publisher: "Fixture Times", url: "https://example.org/report" }]).map((source, position) => ({ ...source, position })) },
     },
   });
 }

@@ -74,28 +74,29 @@ export interface CoopErrorDetail {
 export class CoopFeed extends LitElement {
   static override styles = styles;
 
+  // Reflected, so a framework setting properties (React 19 does) is read the same way as markup.
   static override properties = {
-    api: {},
-    country: {},
-    partner: {},
-    sector: {},
-    status: {},
-    limit: {},
-    language: { attribute: "lang" },
-    theme: {},
-    layout: {},
+    api: { reflect: true },
+    country: { reflect: true },
+    partner: { reflect: true },
+    sector: { reflect: true },
+    status: { reflect: true },
+    limit: { reflect: true },
+    language: { attribute: "lang", reflect: true },
+    theme: { reflect: true },
+    layout: { reflect: true },
   };
 
-  declare api?: string | null;
-  declare country?: string | null;
-  declare partner?: string | null;
-  declare sector?: string | null;
-  declare status?: string | null;
-  declare limit?: string | number | null;
+  declare api?: string;
+  declare country?: string;
+  declare partner?: string;
+  declare sector?: string;
+  declare status?: string;
+  declare limit?: string | number;
   /** The `lang` attribute (`lang` itself is HTMLElement's, so the property has another name). */
-  declare language?: string | null;
-  declare theme?: string | null;
-  declare layout?: string | null;
+  declare language?: string;
+  declare theme?: string;
+  declare layout?: string;
 
   #options!: FeedOptions;
   #state: LoadState = "waiting";
@@ -111,8 +112,6 @@ export class CoopFeed extends LitElement {
     super.connectedCallback();
     if (this.#nearViewport) {
       this.requestUpdate();
-    } else if (typeof IntersectionObserver === "undefined") {
-      this.#nearViewport = true;
     } else {
       this.#observer = new IntersectionObserver(
         (entries) => {
@@ -139,19 +138,8 @@ export class CoopFeed extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const text = (value: unknown) => (value == null ? null : String(value));
     this.#options = parseFeedOptions(
-      {
-        api: text(this.api),
-        country: text(this.country),
-        partner: text(this.partner),
-        sector: text(this.sector),
-        status: text(this.status),
-        limit: text(this.limit),
-        lang: text(this.language),
-        theme: text(this.theme),
-        layout: text(this.layout),
-      },
+      (name) => this.getAttribute(name),
       { api: SCRIPT_ORIGIN, pageLang: document.documentElement.lang, baseUri: document.baseURI },
       (message) => this.#warnOnce(message),
     );
@@ -177,7 +165,7 @@ export class CoopFeed extends LitElement {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    const timeout = setTimeout(() => controller.abort(new Error(`No answer within ${TIMEOUT_MS / 1000} s.`)), TIMEOUT_MS);
     // Items already shown stay until the new ones replace them, so nothing jumps.
     if (this.#state !== "loaded") this.#show("loading");
     try {
@@ -190,9 +178,8 @@ export class CoopFeed extends LitElement {
       // A newer request or a disconnection aborted this one: nothing to report.
       if (controller !== this.#controller) return;
       this.#show("error");
-      const message = controller.signal.aborted ? `No answer within ${TIMEOUT_MS / 1000} s.` : error instanceof Error ? error.message : String(error);
       await this.updateComplete;
-      this.#emit<CoopErrorDetail>("coop-error", { message, url });
+      this.#emit<CoopErrorDetail>("coop-error", { message: error instanceof Error ? error.message : String(error), url });
     } finally {
       clearTimeout(timeout);
       if (controller === this.#controller) this.#controller = undefined;
@@ -222,12 +209,7 @@ export class CoopFeed extends LitElement {
   protected override render() {
     const { lang, theme, layout } = this.#options;
     const loaded = this.#state === "loaded";
-    return html`<div
-      part="base"
-      class="base theme-${theme} layout-${layout}"
-      lang=${lang}
-      aria-busy=${loaded || this.#state === "error" ? "false" : "true"}
-    >
+    return html`<div part="base" class="base theme-${theme} layout-${layout}" lang=${lang} aria-busy=${!loaded && this.#state !== "error"}>
       ${loaded ? this.#renderItems() : this.#renderPending()}
     </div>`;
   }
@@ -235,9 +217,7 @@ export class CoopFeed extends LitElement {
   #renderItems() {
     const strings = STRINGS[this.#options.lang];
     if (!this.#items.length) return html`<p part="empty" class="message">${strings.empty}</p>`;
-    return html`<ul part="list" class="items" aria-label=${strings.list}>
-      ${this.#items.map((item) => this.#renderItem(item))}
-    </ul>`;
+    return html`<ul part="list" aria-label=${strings.list}>${this.#items.map((item) => this.#renderItem(item))}</ul>`;
   }
 
   #renderItem(item: ShownItem) {
@@ -248,17 +228,16 @@ export class CoopFeed extends LitElement {
       .filter((codes) => codes.length)
       .map((codes) => codes.map((code) => countryName(code, lang)).join(", "))
       .join(" – ");
-    const title = html`<span part="title" class="title" lang=${item.lang ?? nothing}>${item.title}</span>`;
-    return html`<li part="item" class="item">
+    const title = html`<span part="title" class="title" lang=${item.lang}>${item.title}</span>`;
+    return html`<li part="item">
       ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
-      <p part="meta" class="meta">
-        ${places ? html`<span part="countries" class="countries">${places}</span>` : nothing}
-        <span part="status" class="status">${statusLabel(item.status, lang)}</span>
-        ${date
+      <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
+          >${statusLabel(item.status, lang)}</span
+        >${date
           ? html`<time part="date" class="date" datetime=${date.datetime}>${date.text}</time>`
-          : html`<span part="date" class="date">${STRINGS[lang].dateUnknown}</span>`}
-        ${item.publisher ? html`<span part="publisher" class="publisher">${item.publisher}</span>` : nothing}
-      </p>
+          : html`<span part="date" class="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
+          ? html`<span part="publisher">${item.publisher}</span>`
+          : nothing}</p>
     </li>`;
   }
 
@@ -269,14 +248,11 @@ export class CoopFeed extends LitElement {
         <slot></slot>
         ${this.#state === "error"
           ? html`<p part="error" class="error" role="status">
-              ${strings.loadFailed}
-              <button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button>
+              ${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button>
             </p>`
           : nothing}
       </div>
-      <ul class="items reserve" aria-hidden="true">
-        ${Array.from({ length: this.#options.limit }, () => html`<li class="item"></li>`)}
-      </ul>
+      <ul class="reserve" aria-hidden="true">${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}</ul>
     </div>`;
   }
 }

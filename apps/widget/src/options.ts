@@ -13,6 +13,7 @@ export const LAYOUTS = ["list", "compact", "cards"] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 20;
+const LIMITS = Array.from({ length: MAX_LIMIT }, (_, index) => String(index + 1));
 
 export type AttributeName = "api" | "country" | "partner" | "sector" | "status" | "limit" | "lang" | "theme" | "layout";
 
@@ -55,35 +56,26 @@ export function parseFeedOptions(attribute: (name: AttributeName) => string | nu
       if (!entry) return [];
       return isValid(value) ? [value as T] : invalid(name, entry, []);
     });
-  const countryCode = (code: string) => code.toUpperCase();
-  const isCountry = (code: string) => COUNTRY_CODES.has(code);
-  const oneOf = <T extends string>(name: "theme" | "layout", choices: readonly T[]): T => {
+  const oneOf = <T extends string>(name: AttributeName, choices: readonly T[], fallback: T, normalize = (value: string) => value.trim().toLowerCase()): T => {
     const value = attribute(name);
-    if (value === null) return choices[0]!;
-    const choice = choices.find((candidate) => candidate === value.trim().toLowerCase());
-    return choice ?? invalid(name, value, choices[0]!);
+    if (value === null) return fallback;
+    return choices.find((choice) => choice === normalize(value)) ?? invalid(name, value, fallback);
   };
-  const language = (tag: string) => LANGS.find((lang) => lang === tag.trim().toLowerCase().split(/[-_]/)[0]);
-  const pageLang = language(defaults.pageLang) ?? "en";
-  const limitValue = attribute("limit");
-  const limit = Number(limitValue?.trim() || Number.NaN);
-  const langValue = attribute("lang");
+  const upper = (code: string) => code.toUpperCase();
+  const isCountry = (code: string) => COUNTRY_CODES.has(code);
+  // "fr-CA" and "pt_BR" speak French and Portuguese.
+  const primaryLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? "";
 
   return {
     api: parseApi(attribute("api"), defaults, invalid),
-    country: list("country", countryCode, isCountry),
-    partner: list("partner", countryCode, isCountry),
+    country: list("country", upper, isCountry),
+    partner: list("partner", upper, isCountry),
     sector: list("sector", (slug) => slug.toLowerCase(), (slug) => SECTOR_SLUG.test(slug)),
-    status: list("status", (status) => status.toUpperCase().replace(/[\s-]+/g, "_"), (status) => STATUSES.includes(status as Status)),
-    limit:
-      limitValue === null
-        ? DEFAULT_LIMIT
-        : Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT
-          ? limit
-          : invalid("limit", limitValue, DEFAULT_LIMIT),
-    lang: langValue === null ? pageLang : (language(langValue) ?? invalid("lang", langValue, pageLang)),
-    theme: oneOf("theme", THEMES),
-    layout: oneOf("layout", LAYOUTS),
+    status: list("status", (status) => upper(status).replace(/[\s-]+/g, "_"), (status) => STATUSES.includes(status as Status)),
+    limit: Number(oneOf("limit", LIMITS, String(DEFAULT_LIMIT), (value) => String(Number(value)))),
+    lang: oneOf("lang", LANGS, LANGS.find((lang) => lang === primaryLanguage(defaults.pageLang)) ?? "en", primaryLanguage),
+    theme: oneOf("theme", THEMES, THEMES[0]),
+    layout: oneOf("layout", LAYOUTS, LAYOUTS[0]),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeAttribute, enumLabel, formatAmount, formatPartialDate, formatQuantity } from "./format";
+import { dateTimeAttribute, enumLabel, formatAmount, formatPartialDate, formatQuantity, truncate } from "./format";
 
 describe("formatPartialDate", () => {
   it.each([
@@ -28,5 +28,12 @@ describe("labels and numbers", () => {
     expect(formatAmount({ value: "2500000.00", currency: "USD" })).toBe("US$2,500,000");
     expect(formatAmount({ value: "12.00", currency: null })).toBe("12");
     expect(formatAmount({ value: "12.00", currency: "X1" })).toBe("12 X1");
+  });
+});
+
+describe("truncate", () => {
+  it("keeps short text and cuts long text at a word boundary", () => {
+    expect(truncate("short", 10)).toBe("short");
+    expect(truncate("one two three four", 12)).toBe("one two…");
   });
 });

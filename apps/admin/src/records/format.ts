@@ -54,3 +54,11 @@ export function formatAmount({ value, currency }: { value: string; currency: str
 
 /** Each language's name in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", fr: "Français", pt: "Português", ru: "Русский" };
+
+/** Text cut at a word boundary to at most `max` characters, for meta descriptions. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

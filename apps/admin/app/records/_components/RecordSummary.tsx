@@ -11,7 +11,7 @@ type Agreement = RouterOutputs["agreement"]["list"]["items"][number];
 /** One record in the list: title linking to its page, status, kind, the date that matters, the countries. */
 export function RecordSummary({ agreement, requestedLang, countryName }: { agreement: Agreement; requestedLang?: Lang; countryName: Map<string, string> }) {
   const href = `/records/${agreement.slug}${requestedLang && requestedLang !== "en" && agreement.lang === requestedLang ? `?lang=${requestedLang}` : ""}`;
-  const [dateLabel, date] = agreement.signed.date ? ["Signed", agreement.signed] : ["Announced", agreement.announced];
+  const dated = agreement.signed.date ? { label: "Signed", date: agreement.signed } : { label: "Announced", date: agreement.announced };
   const names = (codes: string[]) => codes.map((code) => countryName.get(code) ?? code).join(", ");
   return (
     <li className={styles.result}>
@@ -23,7 +23,7 @@ export function RecordSummary({ agreement, requestedLang, countryName }: { agree
           <StatusBadge status={agreement.status} />
           <span>{enumLabel(agreement.kind)}</span>
           <span>
-            {date.date ? <>{dateLabel} <PartialDateText date={date} /></> : "Date unknown"}
+            {dated.date.date ? <>{dated.label} <PartialDateText date={dated.date} /></> : "Date unknown"}
           </span>
           <span>
             {names(agreement.countries)} – {names(agreement.partners)}

@@ -1,0 +1,293 @@
+import { describe, expect, it } from "vitest";
+import { CLIENT_IP_HEADER } from "@coop/core/auth";
+import { createApiToken, ensureFirstAdmin, inviteUser } from "@coop/core/domain";
+import { callProcedure, createTestUser, signIn, signInRequest, testServer } from "../support/auth";
+import { useTestDatabase } from "../support/database";
+
+const database = useTestDatabase();
+
+describe("sign-in", () => {
+  it("answers a wrong password and an unknown email alike, without saying which", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const wrong = await signInRequest(server, user.email, "not-the-password");
+    const unknown = await signInRequest(server, "nobody@example.org", "not-the-password");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("sets an HttpOnly, SameSite=Lax session cookie, and a Secure __Host- one over HTTPS", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const plain = await signInRequest(testServer(database.db), user.email, user.password);
+    const [plainCookie] = plain.headers.getSetCookie();
+    expect(plainCookie).toMatch(/^coop\.session=/);
+    expect(plainCookie).toMatch(/HttpOnly/i);
+    expect(plainCookie).toMatch(/SameSite=Lax/i);
+
+    const secure = await signInRequest(testServer(database.db, "https://coop.example.org"), user.email, user.password);
+    const [secureCookie] = secure.headers.getSetCookie();
+    expect(secureCookie).toMatch(/^__Host-coop\.session=/);
+    expect(secureCookie).toMatch(/; Secure/i);
+    expect(secureCookie).toMatch(/; Path=\//i);
+    expect(secureCookie).not.toMatch(/Domain=/i);
+  });
+
+  it("locks an account after 5 failures in 10 minutes, whatever the IP, and across a restart", async () => {
+    const user = await createTestUser(database.db, "CONTRIBUTOR");
+    const server = testServer(database.db);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await signInRequest(server, user.email, `wrong-${attempt}`, `198.51.100.${attempt}`);
+      expect(response.status).toBe(401);
+    }
+    // A new server instance on the same database: the lockout lives in PostgreSQL.
+    const restarted = testServer(database.db);
+    const refused = await signInRequest(restarted, user.email.toUpperCase(), user.password, "192.0.2.99");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/Too many attempts/);
+
+    // Once the delay has passed, the right password works and clears the failures.
+    await database.db.rateLimitBucket.update({ where: { key: `login:${user.email}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signInRequest(restarted, user.email, user.password)).status).toBe(200);
+    expect(await database.db.rateLimitBucket.findUnique({ where: { key: `login:${user.email}` } })).toBeNull();
+  });
+
+  it("doubles the lockout each time it recurs", async () => {
+    const user = await createTestUser(database.db, "CONTRIBUTOR");
+    const server = testServer(database.db);
+    const key = `login:${user.email}`;
+    for (let attempt = 0; attempt < 5; attempt += 1) await signInRequest(server, user.email, "wrong-password");
+    const first = await database.db.rateLimitBucket.findUniqueOrThrow({ where: { key } });
+    await database.db.rateLimitBucket.update({ where: { key }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    for (let attempt = 0; attempt < 5; attempt += 1) await signInRequest(server, user.email, "wrong-password");
+    const second = await database.db.rateLimitBucket.findUniqueOrThrow({ where: { key } });
+    const delay = (bucket: typeof first) => bucket.blockedUntil!.getTime() - bucket.windowStart.getTime();
+    expect(Math.round(delay(first) / 1000)).toBe(60);
+    expect(Math.round(delay(second) / 1000)).toBe(120);
+  });
+
+  it("limits requests per client IP on the auth routes", async () => {
+    const server = testServer(database.db);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 32; attempt += 1) {
+      statuses.push((await signInRequest(server, `probe${attempt}@example.org`, "whatever-password", "203.0.113.250")).status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+
+  it("refuses deactivated users exactly like a wrong password", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    await database.db.user.update({ where: { id: user.id }, data: { active: false } });
+    const response = await signInRequest(testServer(database.db), user.email, user.password);
+    expect(response.status).toBe(401);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses oversized bodies with 413", async () => {
+    const server = testServer(database.db);
+    const response = await server.authRoutes(
+      new Request(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [CLIENT_IP_HEADER]: "203.0.113.77" },
+        body: JSON.stringify({ email: "a@example.org", password: "x".repeat(20_000) }),
+      }),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it("exposes no sign-up or password-reset endpoint", async () => {
+    const server = testServer(database.db);
+    const response = await server.authRoutes(
+      new Request(`${server.baseUrl}/api/auth/sign-up/email`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+    );
+    expect(response.status).toBe(404);
+  });
+
+  it("stores argon2id hashes with m=19 MiB, t=2, p=1", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const account = await database.db.account.findFirstOrThrow({ where: { userId: user.id } });
+    expect(account.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("audits successes and failures with the client IP, never the password", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const server = testServer(database.db);
+    await signInRequest(server, user.email, "definitely-wrong", "198.51.100.200");
+    await signInRequest(server, user.email, user.password, "198.51.100.200");
+    const rows = await database.db.auditLog.findMany({ where: { actorLabel: user.email }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.action, row.ip])).toEqual([
+      ["login.failure", "198.51.100.200"],
+      ["login.success", "198.51.100.200"],
+    ]);
+    expect(JSON.stringify(rows.map((row) => ({ ...row, id: String(row.id) })))).not.toContain(user.password);
+  });
+});
+
+describe("sessions", () => {
+  it("ends the session server-side on sign-out", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const cookie = await signIn(server, user.email, user.password);
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie })).data).toMatchObject({ email: user.email });
+    const signOut = await server.authRoutes(
+      new Request(`${server.baseUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: server.baseUrl, "content-type": "application/json" }, body: "{}" }),
+    );
+    expect(signOut.status).toBe(200);
+    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie })).code).toBe("UNAUTHORIZED");
+  });
+
+  it("ends sessions past the absolute lifetime, however active", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const cookie = await signIn(server, user.email, user.password);
+    await database.db.session.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 13 * 3_600_000) } });
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie })).code).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses a cookie-authenticated mutation from another origin", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const cookie = await signIn(server, user.email, user.password);
+    const input = { currentPassword: user.password, newPassword: "a brand new passphrase" };
+    const crossSite = await callProcedure(server, "account.changePassword", "mutation", input, { cookie, origin: "https://evil.example" });
+    expect(crossSite).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect(crossSite.message).toMatch(/Origin/);
+    const missing = await server.trpc(
+      new Request(`${server.baseUrl}/api/trpc/account.changePassword`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(input) }),
+    );
+    expect(missing.status).toBe(403);
+  });
+
+  it("changing the password ends the other sessions and refuses common passwords", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const laptop = await signIn(server, user.email, user.password);
+    const phone = await signIn(server, user.email, user.password);
+    const common = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "password123" }, { cookie: laptop });
+    expect(common).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+    expect(common.message).toMatch(/^newPassword: .*common/);
+    const short = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "short" }, { cookie: laptop });
+    expect(short.message).toMatch(/^newPassword: must be at least 8 characters/);
+    const wrong = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: "nope-nope", newPassword: "correct horse battery" }, { cookie: laptop });
+    expect(wrong.message).toMatch(/^currentPassword:/);
+
+    const ok = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "correct horse battery" }, { cookie: laptop });
+    expect(ok.status).toBe(200);
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie: laptop })).status).toBe(200);
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie: phone })).code).toBe("UNAUTHORIZED");
+    expect((await signInRequest(server, user.email, "correct horse battery")).status).toBe(200);
+  });
+
+  it("a role change ends that user's sessions", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const editor = await createTestUser(database.db, "EDITOR");
+    const adminCookie = await signIn(server, admin.email, admin.password);
+    const editorCookie = await signIn(server, editor.email, editor.password);
+    const changed = await callProcedure(server, "user.setRole", "mutation", { userId: editor.id, role: "CONTRIBUTOR" }, { cookie: adminCookie });
+    expect(changed.status).toBe(200);
+    expect((await callProcedure(server, "account.me", "query", undefined, { cookie: editorCookie })).code).toBe("UNAUTHORIZED");
+    const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: "user.role.change", entityId: editor.id } });
+    expect(audit.details).toEqual({ from: "EDITOR", to: "CONTRIBUTOR" });
+  });
+});
+
+describe("admins", () => {
+  it("cannot remove the last admin, by demotion or deactivation", async () => {
+    await database.db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "EDITOR" } });
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, admin.email, admin.password);
+    const demote = await callProcedure(server, "user.setRole", "mutation", { userId: admin.id, role: "EDITOR" }, { cookie });
+    expect(demote).toMatchObject({ status: 409, code: "CONFLICT" });
+    expect(demote.message).toMatch(/last active admin/);
+    const deactivate = await callProcedure(server, "user.deactivate", "mutation", { userId: admin.id }, { cookie });
+    expect(deactivate.code).toBe("CONFLICT");
+
+    const second = await createTestUser(database.db, "ADMIN");
+    expect((await callProcedure(server, "user.setRole", "mutation", { userId: second.id, role: "EDITOR" }, { cookie })).status).toBe(200);
+  });
+
+  it("creates the first admin only on an empty database, who must change the password first", async () => {
+    expect(await ensureFirstAdmin(database.db, "first@example.org")).toBeNull();
+    await database.db.user.deleteMany();
+    const first = await ensureFirstAdmin(database.db, "first@example.org");
+    expect(first?.password.length).toBeGreaterThanOrEqual(20);
+    expect(await ensureFirstAdmin(database.db, "again@example.org")).toBeNull();
+
+    const server = testServer(database.db);
+    const cookie = await signIn(server, first!.email, first!.password);
+    expect((await callProcedure(server, "user.list", "query", undefined, { cookie })).message).toMatch(/Change your password/);
+    await callProcedure(server, "account.changePassword", "mutation", { currentPassword: first!.password, newPassword: "a long and private phrase" }, { cookie });
+    expect((await callProcedure(server, "user.list", "query", undefined, { cookie })).status).toBe(200);
+  });
+
+  it("invites a user with a one-time link", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const actor = { kind: "user" as const, userId: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const, mustChangePassword: false, sessionId: "x", ip: null };
+    const invitation = await inviteUser(database.db, actor, { email: "New.Editor@Example.org", role: "EDITOR" }, server.baseUrl);
+    const token = invitation.url.split("/").at(-1)!;
+    expect(invitation.email).toBe("new.editor@example.org");
+
+    const accepted = await callProcedure(server, "invitation.accept", "mutation", { token, name: "New Editor", password: "my own passphrase" });
+    expect(accepted.data).toMatchObject({ email: "new.editor@example.org", role: "EDITOR" });
+    const reused = await callProcedure(server, "invitation.accept", "mutation", { token, name: "Mallory", password: "another passphrase" });
+    expect(reused).toMatchObject({ status: 400 });
+    expect(reused.message).toMatch(/^token: .*invalid, used or expired/);
+    expect((await signInRequest(server, "new.editor@example.org", "my own passphrase")).status).toBe(200);
+  });
+});
+
+describe("API tokens", () => {
+  async function adminActor() {
+    const admin = await createTestUser(database.db, "ADMIN");
+    return { kind: "user" as const, userId: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const, mustChangePassword: false, sessionId: "x", ip: null };
+  }
+
+  it("live, used, revoked: revocation takes effect at once", async () => {
+    const server = testServer(database.db);
+    const { secret, token } = await createApiToken(database.db, await adminActor(), { name: "Newsroom CMS", scopes: ["records:write"] });
+    const stored = await database.db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(stored.tokenHash).not.toContain(secret);
+    expect(JSON.stringify(stored)).not.toContain(secret);
+
+    const me = await callProcedure(server, "account.me", "query", undefined, { authorization: `Bearer ${secret}` });
+    expect(me.data).toEqual({ kind: "token", name: "Newsroom CMS", scopes: ["records:write"] });
+    expect((await database.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).not.toBeNull();
+
+    const adminServer = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(adminServer, admin.email, admin.password);
+    expect((await callProcedure(adminServer, "apiToken.revoke", "mutation", { id: token.id }, { cookie })).status).toBe(200);
+    const after = await callProcedure(server, "account.me", "query", undefined, { authorization: `Bearer ${secret}` });
+    expect(after).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+  });
+
+  it("refuses expired tokens and malformed headers with 401, ignoring cookies", async () => {
+    const server = testServer(database.db);
+    const { secret, token } = await createApiToken(database.db, await adminActor(), { name: "old", scopes: ["records:read-drafts"] });
+    await database.db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await callProcedure(server, "account.me", "query", undefined, { authorization: `Bearer ${secret}` })).code).toBe("UNAUTHORIZED");
+    for (const header of ["Basic dXNlcjpwYXNz", "Bearer", "Bearer a b", "bearer coop_x", "Bearer <script>"]) {
+      const result = await callProcedure(server, "agreement.list", "query", undefined, { authorization: header });
+      expect(result).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    }
+    const user = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, user.email, user.password);
+    const withBoth = await callProcedure(server, "user.list", "query", undefined, { cookie, authorization: `Bearer ${secret}` });
+    expect(withBoth.code).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses oversized tRPC bodies with 413", async () => {
+    const server = testServer(database.db);
+    const response = await server.trpc(
+      new Request(`${server.baseUrl}/api/trpc/invitation.accept`, { method: "POST", headers: { "content-type": "application/json", origin: server.baseUrl }, body: "x".repeat(9 * 1024 * 1024) }),
+    );
+    expect(response.status).toBe(413);
+  });
+});
