@@ -1,4 +1,6 @@
-import { defineConfig } from "vitest/config";
+import { playwright } from "@vitest/browser-playwright";
+import { configDefaults, defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium.ts";
 
 export default defineConfig({
   test: {
@@ -7,6 +9,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.browser.test.ts"],
           environment: "node",
         },
       },
@@ -18,6 +21,24 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["apps/widget/src/**/*.browser.test.ts"],
+          globalSetup: ["tests/setup/require-chromium.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+              // West of UTC, so a record date that slipped to the previous day would show.
+              contextOptions: { timezoneId: "America/Los_Angeles" },
+            }),
+            instances: [{ browser: "chromium" }],
+            screenshotDirectory: "test-results/browser",
+          },
         },
       },
       {

@@ -12,6 +12,7 @@ function minifyCssTemplates(): Plugin {
           .replace(/\s+/g, " ")
           .replace(/ ?([{};,>]) ?/g, "$1")
           .replace(/: /g, ":")
+          .replace(/([^\d.])0\./g, "$1.")
           .replace(/;}/g, "}");
         return `css\`${compact.trim()}\``;
       });

@@ -32,7 +32,7 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
   ];
   const sectors = fixture.sectors ?? ["telecommunications"];
   const state = fixture.state ?? "PUBLISHED";
-  return db.agreement.create({
+  const agreement = await db.agreement.create({
     data: {
       slug: fixture.slug ?? `fixture-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
       title: fixture.title ?? `Fixture agreement ${counter}`,
@@ -50,5 +50,20 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
       sectors: { create: sectors.map((sectorSlug) => ({ sectorSlug })) },
       sources: { create: (fixture.sources ?? [{ publisher: "Fixture Times", url: "https://example.org/report" }]).map((source, position) => ({ ...source, position })) },
     },
+    include: { sources: { orderBy: { position: "asc" }, select: { id: true } } },
   });
+  const sourceId = agreement.sources[0]?.id ?? null;
+  await db.commitment.createMany({
+    data: (fixture.commitments ?? []).map((commitment, position) => ({ ...commitment, agreementId: agreement.id, sourceId, position })),
+  });
+  await db.statusEvent.createMany({
+    data: (fixture.timeline ?? []).map((event) => ({
+      ...event,
+      occurredOn: new Date(`${event.occurredOn}T00:00:00Z`),
+      precision: "DAY" as const,
+      agreementId: agreement.id,
+      sourceId,
+    })),
+  });
+  return agreement;
 }

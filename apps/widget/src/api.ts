@@ -41,12 +41,6 @@ export async function fetchFeed(url: string, signal: AbortSignal): Promise<Shown
 
 // The response is untrusted input: an item of the wrong shape is left out, so rendering never throws.
 function isShownItem(item: unknown): item is ShownItem {
-  const { slug, title, date, countries, partners } = (item ?? {}) as Partial<Record<keyof ShownItem, unknown>>;
-  return (
-    typeof slug === "string" &&
-    typeof title === "string" &&
-    typeof date === "object" &&
-    date !== null &&
-    [countries, partners].every((codes) => Array.isArray(codes) && codes.every((code) => typeof code === "string"))
-  );
+  const { title, status, date, countries, partners } = (item ?? {}) as Partial<Record<keyof ShownItem, unknown>>;
+  return [title, status].every((text) => typeof text === "string") && typeof date === "object" && date !== null && [countries, partners].every(Array.isArray);
 }

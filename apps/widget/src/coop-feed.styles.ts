@@ -15,12 +15,9 @@ export const styles = css`
     --_muted: #57606a;
     --_link: #0a58ca;
     --_line: #d0d7de;
-    --_hover: #f6f8fa;
     --muted: var(--coop-muted-color, var(--_muted));
     --link: var(--coop-link-color, var(--_link));
     --line: var(--coop-border-color, var(--_line));
-    --hover: var(--coop-hover-background, var(--_hover));
-    --focus: 2px solid var(--coop-focus-color, var(--link));
     overflow: hidden;
     font: var(--coop-font-size, 0.9375rem) / 1.35 var(--coop-font-family, system-ui, sans-serif);
     color: var(--coop-color, var(--_fg));
@@ -34,7 +31,6 @@ export const styles = css`
     --_muted: #9aa4af;
     --_link: #6cb6ff;
     --_line: #3d444d;
-    --_hover: #161c24;
   }
   @media (prefers-color-scheme: dark) {
     .theme-auto {
@@ -43,8 +39,7 @@ export const styles = css`
       --_muted: #9aa4af;
       --_link: #6cb6ff;
       --_line: #3d444d;
-      --_hover: #161c24;
-    }
+      }
   }
 
   ul {
@@ -59,23 +54,18 @@ export const styles = css`
     }
   }
 
-  /* Fixed row heights: the space reserved while loading equals the loaded list exactly. */
+  /* Fixed row heights (two title lines and the meta line): the space reserved while loading equals the loaded list. */
   li {
-    box-sizing: border-box;
     position: relative;
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
+    display: grid;
+    align-content: center;
     gap: 0.25em;
-    height: 5.75em;
+    height: 4.25em;
     padding: 0.75em 1em;
     overflow: hidden;
   }
   li + li {
     border-top: 1px solid var(--line);
-  }
-  li:hover {
-    background: var(--hover);
   }
   .title,
   .layout-cards .meta {
@@ -83,7 +73,6 @@ export const styles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
     overflow: hidden;
-    overflow-wrap: anywhere;
     white-space: normal;
   }
   .title {
@@ -104,7 +93,7 @@ export const styles = css`
     text-decoration: underline;
   }
   a:focus-visible::after {
-    outline: var(--focus);
+    outline: 2px solid var(--link);
     outline-offset: -3px;
   }
   .meta {
@@ -122,7 +111,7 @@ export const styles = css`
   }
 
   .layout-compact li {
-    flex-direction: row;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
     gap: 1em;
     height: 2.5em;
@@ -131,13 +120,10 @@ export const styles = css`
   .layout-compact .title {
     -webkit-line-clamp: 1;
   }
-  .layout-compact li > :first-child {
-    flex: 1;
-  }
-  .layout-compact .meta > :not(.date) {
+  .layout-compact .meta > :not([part="date"]) {
     display: none;
   }
-  .layout-compact .date::before {
+  .layout-compact [part="date"]::before {
     content: none;
   }
 
@@ -148,8 +134,8 @@ export const styles = css`
     padding: 0.75em;
   }
   .layout-cards li {
-    justify-content: space-between;
-    height: 9em;
+    align-content: space-between;
+    height: 7.5em;
     border: 1px solid var(--line);
     border-radius: 0.375em;
   }
@@ -187,7 +173,7 @@ export const styles = css`
     cursor: pointer;
   }
   button:focus-visible {
-    outline: var(--focus);
+    outline: 2px solid var(--link);
     outline-offset: 2px;
   }
 

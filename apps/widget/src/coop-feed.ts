@@ -8,20 +8,20 @@ import { statusLabel, STRINGS } from "./strings";
 /** Where this script was loaded from: the default `api`, so one script tag is all a host needs. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 const TIMEOUT_MS = 5000;
-const REFETCH_DELAY_MS = 100;
+const REFETCH_DELAY_MS = 50;
 /** Start fetching a little before the element scrolls into view. */
 const NEAR_VIEWPORT = "200px";
+/** Events reach listeners on the host page, outside the shadow root. */
+const EVENT_INIT = { bubbles: true, composed: true };
 
-type LoadState = "waiting" | "loading" | "loaded" | "error";
+type LoadState = "loading" | "loaded" | "error";
 
 export interface CoopLoadDetail {
   items: ShownItem[];
-  url: string;
 }
 
 export interface CoopErrorDetail {
   message: string;
-  url: string;
 }
 
 /**
@@ -62,36 +62,33 @@ export interface CoopErrorDetail {
  * @cssproperty --coop-color - Text colour.
  * @cssproperty --coop-background - Background colour.
  * @cssproperty --coop-muted-color - Colour of the meta line and messages.
- * @cssproperty --coop-link-color - Colour of record titles and the retry button.
+ * @cssproperty --coop-link-color - Colour of record titles, the retry button and the keyboard focus ring.
  * @cssproperty --coop-border-color - Colour of the frame and dividers.
- * @cssproperty --coop-hover-background - Background of a record under the pointer.
- * @cssproperty --coop-focus-color - Colour of the keyboard focus ring.
  * @cssproperty --coop-radius - Corner radius of the frame; default 0.5rem.
  *
- * @fires coop-load - The records arrived and are shown; `detail: { items, url }`.
- * @fires coop-error - Loading failed or timed out (5 s); `detail: { message, url }`. The fallback content and a retry button are shown.
+ * @fires coop-load - The records arrived and are shown; `detail: { items }`.
+ * @fires coop-error - Loading failed or timed out (5 s); `detail: { message }`. The fallback content and a retry button are shown.
  */
 export class CoopFeed extends LitElement {
   static override styles = styles;
 
-  // Reflected, so a framework setting properties (React 19 does) is read the same way as markup.
   static override properties = {
-    api: { reflect: true },
-    country: { reflect: true },
-    partner: { reflect: true },
-    sector: { reflect: true },
-    status: { reflect: true },
-    limit: { reflect: true },
-    language: { attribute: "lang", reflect: true },
-    theme: { reflect: true },
-    layout: { reflect: true },
+    api: {},
+    country: {},
+    partner: {},
+    sector: {},
+    status: {},
+    limit: {},
+    language: { attribute: "lang" },
+    theme: {},
+    layout: {},
   };
 
   declare api?: string;
-  declare country?: string;
-  declare partner?: string;
-  declare sector?: string;
-  declare status?: string;
+  declare country?: string | string[];
+  declare partner?: string | string[];
+  declare sector?: string | string[];
+  declare status?: string | string[];
   declare limit?: string | number;
   /** The `lang` attribute (`lang` itself is HTMLElement's, so the property has another name). */
   declare language?: string;
@@ -99,7 +96,7 @@ export class CoopFeed extends LitElement {
   declare layout?: string;
 
   #options!: FeedOptions;
-  #state: LoadState = "waiting";
+  #state: LoadState = "loading";
   #items: ShownItem[] = [];
   #nearViewport = false;
   #observer?: IntersectionObserver;
@@ -129,17 +126,19 @@ export class CoopFeed extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    // A detached element does no work; a request cut short here is made again on reconnection.
-    if (this.#controller || this.#delay !== undefined) this.#requestedUrl = undefined;
+    // A detached element does no work; it fetches again if it comes back.
     clearTimeout(this.#delay);
-    this.#delay = undefined;
     this.#controller?.abort();
-    this.#controller = undefined;
+    this.#controller = this.#requestedUrl = undefined;
   }
 
   protected override willUpdate(): void {
     this.#options = parseFeedOptions(
-      (name) => this.getAttribute(name),
+      // Properties, not attributes: frameworks such as React 19 set properties, with numbers or arrays.
+      (name) => {
+        const value = name === "lang" ? this.language : this[name];
+        return value === undefined || value === null ? null : String(value);
+      },
       { api: SCRIPT_ORIGIN, pageLang: document.documentElement.lang, baseUri: document.baseURI },
       (message) => this.#warnOnce(message),
     );
@@ -152,13 +151,7 @@ export class CoopFeed extends LitElement {
     this.#controller?.abort();
     clearTimeout(this.#delay);
     // Attribute changes in a burst (a framework setting several) cost one request.
-    this.#delay = setTimeout(
-      () => {
-        this.#delay = undefined;
-        void this.#load(url);
-      },
-      this.#state === "waiting" ? 0 : REFETCH_DELAY_MS,
-    );
+    this.#delay = setTimeout(() => void this.#load(url), REFETCH_DELAY_MS);
   }
 
   async #load(url: string): Promise<void> {
@@ -173,13 +166,14 @@ export class CoopFeed extends LitElement {
       if (controller !== this.#controller) return;
       this.#show("loaded", items);
       await this.updateComplete;
-      this.#emit<CoopLoadDetail>("coop-load", { items, url });
+      this.dispatchEvent(new CustomEvent<CoopLoadDetail>("coop-load", { detail: { items }, ...EVENT_INIT }));
     } catch (error) {
       // A newer request or a disconnection aborted this one: nothing to report.
       if (controller !== this.#controller) return;
       this.#show("error");
       await this.updateComplete;
-      this.#emit<CoopErrorDetail>("coop-error", { message: error instanceof Error ? error.message : String(error), url });
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new CustomEvent<CoopErrorDetail>("coop-error", { detail: { message }, ...EVENT_INIT }));
     } finally {
       clearTimeout(timeout);
       if (controller === this.#controller) this.#controller = undefined;
@@ -196,10 +190,6 @@ export class CoopFeed extends LitElement {
     this.requestUpdate();
   }
 
-  #emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
   #warnOnce(message: string): void {
     if (this.#warned.has(message)) return;
     this.#warned.add(message);
@@ -208,10 +198,7 @@ export class CoopFeed extends LitElement {
 
   protected override render() {
     const { lang, theme, layout } = this.#options;
-    const loaded = this.#state === "loaded";
-    return html`<div part="base" class="base theme-${theme} layout-${layout}" lang=${lang} aria-busy=${!loaded && this.#state !== "error"}>
-      ${loaded ? this.#renderItems() : this.#renderPending()}
-    </div>`;
+    return html`<div part="base" class="base theme-${theme} layout-${layout}" lang=${lang}>${this.#state === "loaded" ? this.#renderItems() : this.#renderPending()}</div>`;
   }
 
   #renderItems() {
@@ -234,8 +221,8 @@ export class CoopFeed extends LitElement {
       <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
           >${statusLabel(item.status, lang)}</span
         >${date
-          ? html`<time part="date" class="date" datetime=${date.datetime}>${date.text}</time>`
-          : html`<span part="date" class="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
+          ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>`
+          : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
           ? html`<span part="publisher">${item.publisher}</span>`
           : nothing}</p>
     </li>`;
@@ -244,14 +231,9 @@ export class CoopFeed extends LitElement {
   #renderPending() {
     const strings = STRINGS[this.#options.lang];
     return html`<div class="pending">
-      <div class="fallback">
-        <slot></slot>
-        ${this.#state === "error"
-          ? html`<p part="error" class="error" role="status">
-              ${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button>
-            </p>`
-          : nothing}
-      </div>
+      <div class="fallback"><slot></slot>${this.#state === "error"
+          ? html`<p part="error" class="error" role="status">${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button></p>`
+          : nothing}</div>
       <ul class="reserve" aria-hidden="true">${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}</ul>
     </div>`;
   }

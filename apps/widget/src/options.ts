@@ -1,9 +1,7 @@
 import { LANGS, type Lang, STATUSES, type Status } from "./strings";
 
 /** Countries the API knows: the 54 African states, Russia and Belarus. */
-const COUNTRY_CODES = new Set(
-  "AO BF BI BJ BW BY CD CF CG CI CM CV DJ DZ EG ER ET GA GH GM GN GQ GW KE KM LR LS LY MA MG ML MR MU MW MZ NA NE NG RU RW SC SD SL SN SO SS ST SZ TD TG TN TZ UG ZA ZM ZW".split(" "),
-);
+const COUNTRY_CODES = new Set("AOBFBIBJBWBYCDCFCGCICMCVDJDZEGERETGAGHGMGNGQGWKEKMLRLSLYMAMGMLMRMUMWMZNANENGRURWSCSDSLSNSOSSSTSZTDTGTNTZUGZAZMZW".match(/../g));
 const SECTOR_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The first of each list is the default. */
@@ -46,7 +44,7 @@ export interface FeedDefaults {
  */
 export function parseFeedOptions(attribute: (name: AttributeName) => string | null, defaults: FeedDefaults, warn: (message: string) => void): FeedOptions {
   const invalid = <T>(name: AttributeName, value: string, fallback: T): T => {
-    warn(`<coop-feed>: ignoring ${name}="${value}"; see the allowed values in docs/EMBED.md.`);
+    warn(`<coop-feed>: ignoring invalid ${name}="${value}".`);
     return fallback;
   };
   const list = <T extends string>(name: "country" | "partner" | "sector" | "status", normalize: (entry: string) => string, isValid: (entry: string) => boolean) =>
@@ -71,7 +69,7 @@ export function parseFeedOptions(attribute: (name: AttributeName) => string | nu
     country: list("country", upper, isCountry),
     partner: list("partner", upper, isCountry),
     sector: list("sector", (slug) => slug.toLowerCase(), (slug) => SECTOR_SLUG.test(slug)),
-    status: list("status", (status) => upper(status).replace(/[\s-]+/g, "_"), (status) => STATUSES.includes(status as Status)),
+    status: list("status", upper, (status) => STATUSES.includes(status as Status)),
     limit: Number(oneOf("limit", LIMITS, String(DEFAULT_LIMIT), (value) => String(Number(value)))),
     lang: oneOf("lang", LANGS, LANGS.find((lang) => lang === primaryLanguage(defaults.pageLang)) ?? "en", primaryLanguage),
     theme: oneOf("theme", THEMES, THEMES[0]),

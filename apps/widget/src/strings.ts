@@ -22,8 +22,8 @@ export interface UiStrings {
   retry: string;
   empty: string;
   dateUnknown: string;
-  /** Labels of STATUSES, in the same order. */
-  statuses: readonly string[];
+  /** Labels of STATUSES in the same order, separated by "|"; English reads the codes themselves. */
+  statuses?: string;
 }
 
 export const STRINGS: Record<Lang, UiStrings> = {
@@ -31,38 +31,37 @@ export const STRINGS: Record<Lang, UiStrings> = {
     list: "Latest cooperation records",
     loadFailed: "The records could not be loaded.",
     retry: "Try again",
-    empty: "No records match these filters yet.",
+    empty: "No records yet.",
     dateUnknown: "date unknown",
-    statuses: ["Announced", "Proposed", "Under negotiation", "Signed", "In force", "Being implemented", "Completed", "Suspended", "Cancelled"],
   },
   fr: {
     list: "Dernières fiches de coopération",
     loadFailed: "Les fiches n’ont pas pu être chargées.",
     retry: "Réessayer",
-    empty: "Aucune fiche ne correspond encore à ces filtres.",
+    empty: "Aucune fiche pour l’instant.",
     dateUnknown: "date inconnue",
-    statuses: ["Annoncé", "Proposé", "En négociation", "Signé", "En vigueur", "En cours de mise en œuvre", "Achevé", "Suspendu", "Annulé"],
+    statuses: "Annoncé|Proposé|En négociation|Signé|En vigueur|En cours de mise en œuvre|Achevé|Suspendu|Annulé",
   },
   pt: {
     list: "Últimos registos de cooperação",
     loadFailed: "Não foi possível carregar os registos.",
     retry: "Tentar novamente",
-    empty: "Ainda não há registos para estes filtros.",
+    empty: "Ainda sem registos.",
     dateUnknown: "data desconhecida",
-    statuses: ["Anunciado", "Proposto", "Em negociação", "Assinado", "Em vigor", "Em execução", "Concluído", "Suspenso", "Cancelado"],
+    statuses: "Anunciado|Proposto|Em negociação|Assinado|Em vigor|Em execução|Concluído|Suspenso|Cancelado",
   },
   ru: {
     list: "Последние записи о сотрудничестве",
     loadFailed: "Не удалось загрузить записи.",
     retry: "Повторить",
-    empty: "По этим фильтрам записей пока нет.",
+    empty: "Записей пока нет.",
     dateUnknown: "дата неизвестна",
-    statuses: ["Объявлено", "Предложено", "На переговорах", "Подписано", "Вступило в силу", "Выполняется", "Завершено", "Приостановлено", "Отменено"],
+    statuses: "Объявлено|Предложено|На переговорах|Подписано|Вступило в силу|Выполняется|Завершено|Приостановлено|Отменено",
   },
 };
 
-/** The status label in `lang`; an unknown status shows as sent rather than breaking the item. */
+/** The status label in `lang` ("IN_FORCE" reads "In force" in English); an unknown status shows as sent. */
 export function statusLabel(status: string, lang: Lang): string {
-  const index = STATUSES.indexOf(status as Status);
-  return STRINGS[lang].statuses[index] ?? status;
+  const label = STRINGS[lang].statuses?.split("|")[STATUSES.indexOf(status as Status)];
+  return label ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
 }

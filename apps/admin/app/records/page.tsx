@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LIST_FILTER_PARAMS, type ParameterIssue, parameterIssues, queryString, readQueryParams, siteUrl, WIDGET_PARAMS } from "@coop/core/publishing";
+import { LIST_FILTER_PARAMS, parameterIssues, queryString, readQueryParams, siteUrl, WIDGET_PARAMS } from "@coop/core/publishing";
 import { ZAgreementListInput } from "@coop/core/validators";
 import { toSearchParams } from "@/records/search-params";
 import { publicApi, siteOrigin } from "@/server/public-site";
@@ -19,6 +19,21 @@ function readListQuery(params: URLSearchParams) {
   const raw = readQueryParams(params, [...LIST_FILTER_PARAMS, "lang", "cursor"]);
   const parsed = ZAgreementListInput.safeParse({ ...raw, limit: PAGE_SIZE });
   return { raw, parsed };
+}
+
+/** One page of matching records and their total, or what is wrong with the filters. */
+async function readResults(parsed: ReturnType<typeof readListQuery>["parsed"]) {
+  if (!parsed.success) return { result: null, issues: parameterIssues(parsed.error) };
+  const api = publicApi();
+  try {
+    const [page, facets] = await Promise.all([api.agreement.list(parsed.data), api.agreement.facets(parsed.data)]);
+    return { result: { page, total: facets.total }, issues: null };
+  } catch (error) {
+    // Unknown countries or sectors are refused by the domain, not the schema.
+    const issues = parameterIssues((error as { cause?: unknown }).cause);
+    if (!issues) throw error;
+    return { result: null, issues };
+  }
 }
 
 /** Same filters, as the feeds (widget filters) and exports (list filters) take them. */
@@ -63,21 +78,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Sear
   const { raw, parsed } = readListQuery(params);
   const api = publicApi();
   const lang = parsed.data?.lang;
-  const [countries, sectors] = await Promise.all([api.taxonomy.countries({}), api.taxonomy.sectors({})]);
+  const [[countries, sectors], { result, issues }] = await Promise.all([
+    Promise.all([api.taxonomy.countries({}), api.taxonomy.sectors({})]),
+    readResults(parsed),
+  ]);
   const countryName = new Map(countries.map((country) => [country.code, country.name]));
-
-  let issues: ParameterIssue[] | null = parsed.success ? null : parameterIssues(parsed.error);
-  let result: { page: Awaited<ReturnType<typeof api.agreement.list>>; total: number } | null = null;
-  if (parsed.success) {
-    try {
-      const [page, facets] = await Promise.all([api.agreement.list(parsed.data), api.agreement.facets(parsed.data)]);
-      result = { page, total: facets.total };
-    } catch (error) {
-      // Unknown countries or sectors are refused by the domain, not the schema.
-      issues = parameterIssues((error as { cause?: unknown }).cause);
-      if (!issues) throw error;
-    }
-  }
 
   const links = subscriptionLinks(params);
   const nextCursor = result?.page.nextCursor;

@@ -12,11 +12,11 @@ const EVENT_PERIOD = Prisma.sql`(CASE (CASE WHEN a."signedOn" IS NOT NULL THEN a
   WHEN 'YEAR' THEN interval '1 year' WHEN 'MONTH' THEN interval '1 month' ELSE interval '1 day' END)`;
 
 /**
- * SQL conditions on `"Agreement" a` for published, live agreements matching the
- * filters. A date range matches when it overlaps the period the event date is known to.
+ * SQL conditions on `"Agreement" a` for the filters, whatever the editorial state.
+ * A date range matches when it overlaps the period the event date is known to.
  */
-export function publishedAgreementConditions(filters: TAgreementFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`a."state" = 'PUBLISHED'`, Prisma.sql`a."deletedAt" IS NULL`];
+export function agreementFilterConditions(filters: TAgreementFilters): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
   if (filters.country?.length) conditions.push(Prisma.sql`a."africanCountryCodes" && ${filters.country}::text[]`);
   if (filters.partner?.length) conditions.push(Prisma.sql`a."partnerCountryCodes" && ${filters.partner}::text[]`);
   if (filters.sector?.length) conditions.push(Prisma.sql`a."sectorSlugs" && ${filters.sector}::text[]`);
@@ -25,5 +25,10 @@ export function publishedAgreementConditions(filters: TAgreementFilters): Prisma
   if (filters.q) conditions.push(Prisma.sql`a."search" @@ ${searchQuerySql(filters.q)}`);
   if (filters.from) conditions.push(Prisma.sql`${EVENT_ON} + ${EVENT_PERIOD} > ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`${EVENT_ON} <= ${filters.to}::date`);
-  return Prisma.join(conditions, " AND ");
+  return conditions;
+}
+
+/** Conditions for published, live agreements matching the filters: all the public may see. */
+export function publishedAgreementConditions(filters: TAgreementFilters): Prisma.Sql {
+  return Prisma.join([Prisma.sql`a."state" = 'PUBLISHED'`, Prisma.sql`a."deletedAt" IS NULL`, ...agreementFilterConditions(filters)], " AND ");
 }

@@ -3,6 +3,9 @@ export class DomainError extends Error {}
 
 export class NotFoundError extends DomainError {}
 
+/** The caller is known but may not do this particular thing. */
+export class ForbiddenError extends DomainError {}
+
 /** Input that passed the schema but is wrong for the data, e.g. an unknown sector. */
 export class InvalidInputError extends DomainError {
   constructor(
@@ -14,4 +17,12 @@ export class InvalidInputError extends DomainError {
   }
 }
 
-export class ConflictError extends DomainError {}
+/** Someone else changed the data first, or the change would break an invariant; `details` tells the client what it needs to recover. */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}

@@ -14,7 +14,7 @@ describe("escapeMarkup", () => {
 
   it("drops characters XML 1.0 cannot carry, keeps tab, newlines and astral characters", () => {
     expect(escapeMarkup("a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf")).toBe("abcdef");
-    expect(escapeMarkup("line\tone\r\nline two")).toBe("line\tone\r\nline two");
+    expect(escapeMarkup("line\tone\r\nline two")).toBe("line\tone&#13;\nline two");
     expect(escapeMarkup("flag 🇿🇼 and lone \uD800 surrogate \uDC00")).toBe("flag 🇿🇼 and lone  surrogate ");
   });
 

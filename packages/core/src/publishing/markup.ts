@@ -2,7 +2,8 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+// CR is written as a reference because XML parsers otherwise turn it into LF.
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\r": "&#13;" };
 
 /**
  * Text made safe for XML or HTML element content and quoted attribute values:
@@ -10,7 +11,7 @@ const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;",
  * so one hostile record can never make a feed unparsable.
  */
 export function escapeMarkup(text: string): string {
-  return text.replace(XML_FORBIDDEN, "").replace(/[&<>"']/g, (char) => ENTITY[char] ?? char);
+  return text.replace(XML_FORBIDDEN, "").replace(/[&<>"'\r]/g, (char) => ENTITY[char] ?? char);
 }
 
 /**

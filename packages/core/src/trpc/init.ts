@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { type Actor, hasRole, type TokenScope } from "../auth/access";
-import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../domain/errors";
 import type { Role } from "../generated/prisma/enums";
 
 export type { Actor };
@@ -56,11 +56,12 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const issues = fieldIssues(error.cause);
       const { stack: _stack, ...data } = shape.data;
+      const conflict = error.cause instanceof ConflictError ? (error.cause.details ?? null) : null;
       return {
         ...shape,
         // One readable line naming each field, instead of the raw issue dump.
         message: issues ? issues.map((issue) => `${issue.path || "input"}: ${issue.message}`).join("; ") : shape.message,
-        data: { ...data, issues },
+        data: { ...data, issues, conflict },
       };
     },
   });
@@ -75,6 +76,7 @@ const mapErrors = t.middleware(async ({ next }) => {
     throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
   }
   if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
+  if (cause instanceof ForbiddenError) throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
   if (isDatabaseUnavailable(cause)) {
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable; try again shortly.", cause });
   }

@@ -2,18 +2,27 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { agreementRouter } from "./routers/agreement";
+import { agreementEditorialRouter } from "./routers/agreement-editorial";
 import { apiTokenRouter } from "./routers/api-token";
+import { auditRouter } from "./routers/audit";
+import { dashboardRouter } from "./routers/dashboard";
 import { feedRouter } from "./routers/feed";
+import { importRouter } from "./routers/import";
 import { invitationRouter } from "./routers/invitation";
+import { organizationRouter } from "./routers/organization";
 import { taxonomyRouter } from "./routers/taxonomy";
 import { userRouter } from "./routers/user";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
-  agreement: agreementRouter,
+  agreement: { ...agreementRouter, ...agreementEditorialRouter },
   apiToken: apiTokenRouter,
+  audit: auditRouter,
+  dashboard: dashboardRouter,
   feed: feedRouter,
+  import: importRouter,
   invitation: invitationRouter,
+  organization: organizationRouter,
   taxonomy: taxonomyRouter,
   user: userRouter,
 });

@@ -1,3 +1,4 @@
 export * from "./common";
 export * from "./agreement";
 export * from "./accounts";
+export * from "./editorial";

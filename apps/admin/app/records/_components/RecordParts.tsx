@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@coop/core/trpc";
 import { safeHttpUrl } from "@coop/core/publishing";
-import { enumLabel, formatInstant, formatQuantity } from "@/records/format";
+import { enumLabel, formatInstant, formatPartialDate, formatQuantity } from "@/records/format";
 import styles from "../records.module.css";
 import { PartialDateText } from "./PartialDateText";
 import { StatusBadge } from "./StatusBadge";
@@ -15,8 +15,11 @@ export function numberSources(sources: Source[]): SourceNumbers {
   return new Map(sources.map((source, index) => [source.id, index + 1]));
 }
 
+/** A short name for a source: its publisher, else its title, else its web host, else its date. */
 function sourceLabel(source: Source): string {
-  return source.publisher ?? source.title ?? "Unnamed source";
+  const href = safeHttpUrl(source.url);
+  const dated = source.published.date ? `Report of ${formatPartialDate(source.published)}` : "Untitled report";
+  return source.publisher ?? source.title ?? (href ? new URL(href).hostname : dated);
 }
 
 /** "Source: [2] The Herald", linking to the entry in the sources list. */
@@ -126,7 +129,7 @@ export function Sources({ sources }: { sources: Source[] }) {
     <ol className={styles.sources}>
       {sources.map((source, index) => {
         const href = safeHttpUrl(source.url);
-        const name = source.title ?? source.publisher ?? "Unnamed source";
+        const name = source.title ?? sourceLabel(source);
         const details = [source.title ? source.publisher : null, source.author, source.language?.toUpperCase()].filter(Boolean);
         return (
           <li key={source.id} id={`source-${index + 1}`}>

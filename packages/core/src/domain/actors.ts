@@ -1,0 +1,22 @@
+import type { Actor } from "../auth/access";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+
+/** Display names for the ids stored in createdById / updatedById / authorId ("token:<id>" for API tokens). */
+export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const tokenIds = unique.filter((id) => id.startsWith("token:")).map((id) => id.slice(6));
+  const userIds = unique.filter((id) => !id.startsWith("token:"));
+  const [users, tokens] = await Promise.all([
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
+    tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } }) : [],
+  ]);
+  return new Map([
+    ...users.map((user) => [user.id, `${user.name} <${user.email}>`] as const),
+    ...tokens.map((token) => [`token:${token.id}`, `API token "${token.name}"`] as const),
+  ]);
+}
+
+export function isEditorOrAbove(actor: Actor): boolean {
+  return actor.kind === "user" && (actor.role === "EDITOR" || actor.role === "ADMIN");
+}

@@ -1,0 +1,109 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { TAgreementData } from "../validators/editorial";
+import { deriveAgreementIndex } from "./search-index";
+
+type Tx = Prisma.TransactionClient;
+
+/** The agreement's own columns from validated input. */
+export function agreementColumns(data: TAgreementData) {
+  return {
+    title: data.title,
+    summary: data.summary,
+    kind: data.kind,
+    status: data.status,
+    confidence: data.confidence,
+    announcedOn: data.announcedOn.on,
+    announcedPrecision: data.announcedOn.precision,
+    signedOn: data.signedOn.on,
+    signedPrecision: data.signedOn.precision,
+    venue: data.venue,
+    event: data.event,
+    amount: data.amount ?? null,
+    currency: data.amount != null ? (data.currency ?? null) : null,
+    ...(data.externalId !== undefined ? { externalId: data.externalId || null } : {}),
+  };
+}
+
+/**
+ * Replaces the agreement's parts with the input's, inside the saving transaction.
+ * Sources are updated in place when the input names their id, so status events and
+ * commitments keep citing them; returns the stored source ids in input order.
+ */
+export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData): Promise<string[]> {
+  const keptSourceIds = new Set(data.sources.flatMap((source) => (source.id ? [source.id] : [])));
+  const stored = await tx.source.findMany({ where: { agreementId }, select: { id: true } });
+  const storedIds = new Set(stored.map((source) => source.id));
+  await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
+
+  const sourceIds: string[] = [];
+  for (const [position, { id, publishedOn, retrievedAt, ...source }] of data.sources.entries()) {
+    const fields = {
+      ...source,
+      url: source.url ?? null,
+      language: source.language ?? null,
+      publishedOn: publishedOn.on,
+      publishedPrecision: publishedOn.precision,
+      retrievedAt: retrievedAt ? new Date(retrievedAt) : null,
+      position,
+    };
+    const row = id && storedIds.has(id)
+      ? await tx.source.update({ where: { id }, data: fields, select: { id: true } })
+      : await tx.source.create({ data: { ...fields, agreementId }, select: { id: true } });
+    sourceIds.push(row.id);
+  }
+
+  await Promise.all([
+    tx.agreementSector.deleteMany({ where: { agreementId } }),
+    tx.agreementParty.deleteMany({ where: { agreementId } }),
+    tx.commitment.deleteMany({ where: { agreementId } }),
+    tx.translation.deleteMany({ where: { agreementId } }),
+  ]);
+  await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
+  await tx.agreementParty.createMany({
+    data: data.parties.map((party, position) => ({
+      agreementId,
+      organizationId: party.organizationId ?? null,
+      countryCode: party.countryCode ?? null,
+      side: party.side,
+      role: party.role,
+      representativeName: party.representativeName,
+      representativeTitle: party.representativeTitle,
+      position,
+    })),
+  });
+  await tx.commitment.createMany({
+    data: data.commitments.map((commitment, position) => ({
+      agreementId,
+      description: commitment.description,
+      quantity: commitment.quantity ?? null,
+      unit: commitment.unit,
+      deadline: commitment.deadline.on,
+      deadlinePrecision: commitment.deadline.precision,
+      delivered: commitment.delivered ?? null,
+      deliveredNote: commitment.deliveredNote,
+      sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
+      position,
+    })),
+  });
+  await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
+  await refreshAgreementIndex(tx, agreementId);
+  return sourceIds;
+}
+
+/** Recomputes the derived filter and search columns from the stored parts. */
+export async function refreshAgreementIndex(tx: Tx, agreementId: string): Promise<void> {
+  const parts = await tx.agreement.findUniqueOrThrow({
+    where: { id: agreementId },
+    select: {
+      venue: true,
+      event: true,
+      parties: { select: { side: true, countryCode: true, representativeName: true, organization: { select: { name: true, aliases: true, countryCode: true } } } },
+      sectors: { select: { sectorSlug: true } },
+      translations: { select: { title: true, summary: true } },
+    },
+  });
+  await tx.agreement.update({
+    where: { id: agreementId },
+    data: deriveAgreementIndex({ ...parts, sectorSlugs: parts.sectors.map((sector) => sector.sectorSlug) }),
+  });
+}

@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { ZDuplicateCheckInput } from "../validators/editorial";
+
+export interface DuplicateCandidate {
+  id: string;
+  slug: string;
+  title: string;
+  state: string;
+  /** 0..1: how alike the two records look. */
+  score: number;
+  /** True when the match is strong enough that creating asks for confirmation. */
+  strong: boolean;
+  reasons: string[];
+}
+
+const DATE_WINDOW_DAYS = 60;
+
+/**
+ * Existing records that look like the one described: trigram similarity of titles
+ * and of organisation names, shared countries, event dates within 60 days.
+ */
+export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, rawInput: z.input<typeof ZDuplicateCheckInput>): Promise<DuplicateCandidate[]> {
+  const input = ZDuplicateCheckInput.parse(rawInput);
+  const names = input.organizationIds.length
+    ? (await db.organization.findMany({ where: { id: { in: input.organizationIds } }, select: { name: true } })).map((o) => o.name)
+    : [];
+  const rows = await db.$queryRaw<
+    { id: string; slug: string; title: string; state: string; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
+  >`
+    SELECT a.id, a.slug, a.title, a.state::text,
+           a."africanCountryCodes" || a."partnerCountryCodes" AS countries,
+           COALESCE(a."signedOn", a."announcedOn") AS "eventOn",
+           similarity(a.title, ${input.title})::float8 AS "titleSimilarity",
+           (SELECT max(similarity(o.name, n))::float8 FROM "AgreementParty" p
+              JOIN "Organization" o ON o.id = p."organizationId", unnest(${names}::text[]) n
+            WHERE p."agreementId" = a.id) AS "organizationSimilarity"
+    FROM "Agreement" a
+    WHERE a."deletedAt" IS NULL
+      AND (${input.excludeId ?? null}::uuid IS NULL OR a.id <> ${input.excludeId ?? null}::uuid)
+      AND (a.title % ${input.title}
+           OR EXISTS (SELECT 1 FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId"
+                      WHERE p."agreementId" = a.id AND o.name % ANY(${names}::text[])))
+    ORDER BY similarity(a.title, ${input.title}) DESC
+    LIMIT 20`;
+
+  const probeDate = input.date ? new Date(`${input.date}T00:00:00Z`) : null;
+  return rows
+    .map((row) => {
+      const reasons: string[] = [];
+      const sharedCountries = row.countries.filter((code) => input.countries.includes(code));
+      const organizationMatch = (row.organizationSimilarity ?? 0) >= 0.6;
+      const daysApart = probeDate && row.eventOn ? Math.abs(probeDate.getTime() - row.eventOn.getTime()) / 86_400_000 : null;
+      const closeInTime = daysApart !== null && daysApart <= DATE_WINDOW_DAYS;
+      if (row.titleSimilarity >= 0.3) reasons.push(`similar title (${Math.round(row.titleSimilarity * 100)}%)`);
+      if (organizationMatch) reasons.push("same or similar organisation");
+      if (sharedCountries.length) reasons.push(`same countries: ${sharedCountries.join(", ")}`);
+      if (closeInTime) reasons.push(`dates ${Math.round(daysApart!)} days apart`);
+      const score =
+        0.55 * row.titleSimilarity +
+        (organizationMatch ? 0.2 : 0) +
+        (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
+        (closeInTime ? 0.1 : 0);
+      const strong = row.titleSimilarity >= 0.85 || (row.titleSimilarity >= 0.5 && organizationMatch && (sharedCountries.length > 0 || closeInTime));
+      return { id: row.id, slug: row.slug, title: row.title, state: row.state, score: Math.round(score * 100) / 100, strong, reasons };
+    })
+    .filter((candidate) => candidate.score >= 0.25)
+    .sort((a, b) => b.score - a.score);
+}

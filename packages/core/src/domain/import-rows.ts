@@ -1,0 +1,106 @@
+import type { TAgreementInput } from "../validators/editorial";
+
+/** The columns of an import file (CSV header or JSON keys); lists are separated by ";". */
+export const IMPORT_COLUMNS = [
+  "external_id",
+  "title",
+  "summary",
+  "kind",
+  "status",
+  "confidence",
+  "announced_on",
+  "signed_on",
+  "venue",
+  "event",
+  "african_countries",
+  "partner_countries",
+  "african_organizations",
+  "partner_organizations",
+  "sectors",
+  "source_url",
+  "source_publisher",
+  "source_title",
+  "source_author",
+  "source_published_on",
+  "source_language",
+  "amount",
+  "currency",
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const REQUIRED_IMPORT_COLUMNS: ImportColumn[] = ["title", "kind", "status"];
+
+export type ImportValues = Partial<Record<ImportColumn, string | string[]>>;
+
+export function listOf(value: string | string[] | undefined): string[] {
+  const items = Array.isArray(value) ? value : (value ?? "").split(";");
+  return [...new Set(items.map((item) => String(item).trim()).filter(Boolean))];
+}
+
+function single(value: string | string[] | undefined): string | null {
+  const text = (Array.isArray(value) ? value.join(";") : (value ?? "")).trim();
+  return text === "" ? null : text;
+}
+
+/** The editor input a row describes; organisations are given as resolved ids per side. */
+export function rowToAgreementInput(values: ImportValues, organizationIds: { AFRICA: string[]; PARTNER: string[] }): TAgreementInput {
+  const sideParties = (side: "AFRICA" | "PARTNER", countriesColumn: ImportColumn) => {
+    const countries = listOf(values[countriesColumn]).map((code) => code.toUpperCase());
+    // An organisation takes the side's country when there is only one to choose.
+    const organizationCountry = countries.length === 1 ? countries[0]! : null;
+    return [
+      ...organizationIds[side].map((organizationId) => ({ organizationId, countryCode: organizationCountry, side, role: "SIGNATORY" as const })),
+      ...(organizationIds[side].length && organizationCountry ? [] : countries.map((countryCode) => ({ countryCode, side, role: "SIGNATORY" as const }))),
+    ];
+  };
+  const hasSource = ["source_url", "source_publisher", "source_title", "source_author"].some((column) => single(values[column as ImportColumn]));
+  const amount = single(values.amount);
+  const eventDate = single(values.signed_on) ?? single(values.announced_on);
+  return {
+    title: single(values.title) ?? "",
+    summary: single(values.summary) ?? "",
+    kind: (single(values.kind)?.toUpperCase() ?? "") as TAgreementInput["kind"],
+    status: (single(values.status)?.toUpperCase() ?? "") as TAgreementInput["status"],
+    ...(single(values.confidence) ? { confidence: single(values.confidence)!.toUpperCase() as TAgreementInput["confidence"] } : {}),
+    announcedOn: single(values.announced_on),
+    signedOn: single(values.signed_on),
+    venue: single(values.venue),
+    event: single(values.event),
+    amount: amount === null ? null : Number(amount.replace(/[\s,]/g, "")),
+    currency: single(values.currency)?.toUpperCase() ?? null,
+    sectors: listOf(values.sectors).map((slug) => slug.toLowerCase()),
+    parties: [...sideParties("AFRICA", "african_countries"), ...sideParties("PARTNER", "partner_countries")],
+    sources: hasSource
+      ? [
+          {
+            url: single(values.source_url),
+            publisher: single(values.source_publisher),
+            title: single(values.source_title),
+            author: single(values.source_author),
+            publishedOn: single(values.source_published_on),
+            language: single(values.source_language),
+          },
+        ]
+      : [],
+    ...(hasSource ? { statusChange: { occurredOn: eventDate && /^\d{4}(-\d{2}){0,2}$/.test(eventDate) ? eventDate : null, source: 0 } } : {}),
+    externalId: single(values.external_id),
+  };
+}
+
+const FIELD_COLUMNS: Record<string, ImportColumn> = {
+  announcedOn: "announced_on",
+  signedOn: "signed_on",
+  externalId: "external_id",
+  statusChange: "status",
+};
+
+/** The file column a validation issue on the built input points at. */
+export function columnOfIssue(path: PropertyKey[], input: TAgreementInput): string {
+  const [head, index, field] = path.map(String);
+  if (head === "parties") {
+    const side = input.parties?.[Number(index)]?.side === "PARTNER" ? "partner" : "african";
+    return field === "organizationId" ? `${side}_organizations` : `${side}_countries`;
+  }
+  if (head === "sources") return `source_${(field ?? "url").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+  if (head && FIELD_COLUMNS[head]) return FIELD_COLUMNS[head];
+  return (head ?? "row").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

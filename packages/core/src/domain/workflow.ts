@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import { type Actor, actorId, auditActor, actorLabel } from "../auth/access";
+import type { Db } from "../db/client";
+import type { EditorialState } from "../generated/prisma/enums";
+import { type TransitionAction, TRANSITIONS, ZAgreementTransitionInput } from "../validators/editorial";
+import { isEditorOrAbove } from "./actors";
+import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
+import { writeAudit } from "./audit";
+import { ForbiddenError, InvalidInputError } from "./errors";
+import { recordRevision } from "./revisions";
+
+interface TransitionRule {
+  from: EditorialState[];
+  to: EditorialState;
+  /** Only editors and admins; contributors (and API tokens) may only submit. */
+  editorsOnly: boolean;
+  commentRequired?: boolean;
+}
+
+/** The editorial workflow: draft -> in review -> published -> archived, and the ways back. */
+export const TRANSITION_RULES: Record<TransitionAction, TransitionRule> = {
+  submit: { from: ["DRAFT"], to: "IN_REVIEW", editorsOnly: false },
+  approve: { from: ["IN_REVIEW"], to: "PUBLISHED", editorsOnly: true },
+  sendBack: { from: ["IN_REVIEW"], to: "DRAFT", editorsOnly: true, commentRequired: true },
+  unpublish: { from: ["PUBLISHED"], to: "DRAFT", editorsOnly: true },
+  archive: { from: ["DRAFT", "IN_REVIEW", "PUBLISHED"], to: "ARCHIVED", editorsOnly: true },
+  reopen: { from: ["ARCHIVED"], to: "DRAFT", editorsOnly: true },
+};
+
+export function allowedActions(state: EditorialState): TransitionAction[] {
+  return TRANSITIONS.filter((action) => TRANSITION_RULES[action].from.includes(state));
+}
+
+/** What a record lacks before it may be published. */
+async function publicationProblems(db: Db, id: string): Promise<string[]> {
+  const [sources, africa, partner] = await Promise.all([
+    db.source.count({ where: { agreementId: id } }),
+    db.agreementParty.count({ where: { agreementId: id, side: "AFRICA" } }),
+    db.agreementParty.count({ where: { agreementId: id, side: "PARTNER" } }),
+  ]);
+  return [
+    ...(sources ? [] : ["add at least one source"]),
+    ...(africa ? [] : ["add a party on the African side"]),
+    ...(partner ? [] : ["add a party on the partner side"]),
+  ];
+}
+
+export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementTransitionInput>) {
+  const input = ZAgreementTransitionInput.parse(rawInput);
+  const rule = TRANSITION_RULES[input.action];
+  const current = await loadLiveAgreement(db, input.id);
+  if (!rule.from.includes(current.state)) {
+    const allowed = allowedActions(current.state);
+    throw new InvalidInputError(
+      ["action"],
+      `cannot ${input.action} a record in ${current.state}; allowed from ${current.state}: ${allowed.length ? allowed.join(", ") : "none"}`,
+    );
+  }
+  if (rule.editorsOnly && !isEditorOrAbove(actor)) throw new ForbiddenError(`Only editors and admins may ${input.action} a record`);
+  if (rule.commentRequired && !input.comment) throw new InvalidInputError(["comment"], `is required to ${input.action}: tell the author what to change`);
+  if (rule.to === "PUBLISHED") {
+    const problems = await publicationProblems(db, input.id);
+    if (problems.length) throw new InvalidInputError(["action"], `cannot publish yet: ${problems.join("; ")}`);
+  }
+
+  await db.$transaction(async (tx) => {
+    await claimNextVersion(tx, actor, input.id, input.expectedVersion, {
+      state: rule.to,
+      ...(rule.to === "PUBLISHED" ? { publishedAt: new Date() } : {}),
+    });
+    if (input.comment) {
+      await tx.reviewComment.create({
+        data: { agreementId: input.id, authorId: actorId(actor) ?? "unknown", authorLabel: actorLabel(actor), action: input.action, body: input.comment },
+      });
+    }
+    await recordRevision(tx, { agreementId: input.id, authorId: actorId(actor), summary: `${input.action}: ${current.state} -> ${rule.to}` });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: `agreement.${input.action}`,
+      entityType: "Agreement",
+      entityId: input.id,
+      details: { from: current.state, to: rule.to, ...(input.comment ? { comment: input.comment } : {}) },
+    });
+  });
+  return getAgreementForEditing(db, { id: input.id });
+}

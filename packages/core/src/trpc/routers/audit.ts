@@ -1,0 +1,8 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { listAuditLog } from "../../domain/audit-log";
+import { ZAuditListInput } from "../../validators/editorial";
+import { adminProcedure } from "../init";
+
+export const auditRouter = {
+  list: adminProcedure.input(ZAuditListInput).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
+} satisfies TRPCRouterRecord;

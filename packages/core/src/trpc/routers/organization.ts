@@ -1,0 +1,17 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { createOrganization, mergeOrganizations, searchOrganizations, updateOrganization } from "../../domain/organizations";
+import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../../validators/editorial";
+import { contributorProcedure, editorProcedure } from "../init";
+
+export const organizationRouter = {
+  search: contributorProcedure
+    .meta({ access: "private", tokenScope: "records:read-drafts" })
+    .input(ZOrganizationSearchInput)
+    .query(({ ctx, input }) => searchOrganizations(ctx.db, input)),
+  create: contributorProcedure
+    .meta({ access: "private", tokenScope: "records:write" })
+    .input(ZOrganizationInput)
+    .mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.actor, input)),
+  update: editorProcedure.input(ZOrganizationUpdateInput).mutation(({ ctx, input }) => updateOrganization(ctx.db, ctx.actor, input)),
+  merge: editorProcedure.input(ZOrganizationMergeInput).mutation(({ ctx, input }) => mergeOrganizations(ctx.db, ctx.actor, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,233 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "@coop/core/db/lifecycle";
+import { launchServer, type RunningServer } from "@coop/admin/launcher";
+import { CHROMIUM_ARGS, requireChromium } from "../support/chromium";
+import { useTestDatabase } from "../support/database";
+import { insertAgreement } from "../support/factory";
+import { atomText, HOSTILE, parseAtom, ZJsonFeed } from "../support/feed-formats";
+
+const database = useTestDatabase();
+const screenshots = path.resolve(fileURLToPath(new URL("../../test-results", import.meta.url)));
+const CYBERZIM = "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025";
+const SEEDED_SLUGS = [
+  CYBERZIM,
+  "zimbabwe-belarus-defence-and-security-cooperation",
+  "zimbabwe-belarus-defence-mous-minsk-visit",
+  "congo-russia-digital-ai-cybersecurity-talks-2025",
+];
+const HOSTILE_TITLE = `${HOSTILE.script} ${HOSTILE.image}`;
+const DRAFT_TITLE = "Unpublished draft about Ghana";
+let server: RunningServer;
+let browser: Browser | undefined;
+
+const launchChromium = () => chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
+
+beforeAll(async () => {
+  await insertAgreement(database.db, {
+    slug: "hostile-record",
+    africa: "GH",
+    title: HOSTILE_TITLE,
+    summary: `${HOSTILE.image} summary`,
+    sources: [{ url: HOSTILE.javascriptUrl, publisher: HOSTILE.image, title: HOSTILE.script, excerpt: HOSTILE.script }],
+    commitments: [{ description: HOSTILE.script, quantity: 100, delivered: 40, unit: "engineers" }],
+    timeline: [{ status: "SIGNED", occurredOn: "2025-10-19", note: HOSTILE.image }],
+  });
+  await insertAgreement(database.db, { slug: "secret-draft", africa: "GH", title: DRAFT_TITLE, state: "DRAFT" });
+  // 21 Nigerian records: one more than a page of /records.
+  for (let i = 0; i < 21; i += 1) await insertAgreement(database.db, { africa: "NG", title: `Nigeria record ${i}` });
+  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, env: { CORRECTIONS_EMAIL: "fixes@coop.test" } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const page = async (pathname: string) => {
+  const response = await fetch(`${server.url}${pathname}`);
+  return { status: response.status, html: await response.text() };
+};
+
+describe("/records without JavaScript", () => {
+  it("lists the published records with a GET filter form, and no drafts", async () => {
+    const { status, html } = await page("/records");
+    expect(status).toBe(200);
+    const form = /<form[^>]*>/.exec(html)?.[0];
+    expect(form).toContain('method="get"');
+    expect(form).toContain('action="/records"');
+    for (const name of ["q", "country", "partner", "sector", "status", "kind", "from", "to"]) expect(html).toContain(`name="${name}"`);
+    expect(html).toContain("26 records");
+    expect(html.match(/<h2><a href="\/records\/[a-z0-9-]+">/g)).toHaveLength(20);
+    expect(html).not.toContain(DRAFT_TITLE);
+    const seeded = await page("/records?country=ZW,CG");
+    for (const slug of SEEDED_SLUGS) expect(seeded.html).toContain(`href="/records/${slug}"`);
+  });
+
+  it("filters by the form's parameters and keeps them selected", async () => {
+    const { html } = await page("/records?country=ZW&sector=cybersecurity&q=");
+    expect(html).toContain("1 record<");
+    expect(html).toContain(`href="/records/${CYBERZIM}"`);
+    expect(html).not.toContain('href="/records/congo-russia-digital-ai-cybersecurity-talks-2025"');
+    expect(html).toMatch(/<option value="ZW" selected="">/);
+  });
+
+  it("pages with a keyset cursor link", async () => {
+    const first = await page("/records?country=NG");
+    expect(first.html).toContain("21 records");
+    expect(first.html.match(/href="\/records\/fixture-/g)).toHaveLength(20);
+    const next = /href="(\/records\?country=NG&amp;cursor=[^"]+)"[^>]*>Next page/.exec(first.html)?.[1];
+    expect(next).toBeDefined();
+    const second = await page(next!.replaceAll("&amp;", "&"));
+    expect(second.html.match(/href="\/records\/fixture-/g)).toHaveLength(1);
+    expect(second.html).toContain("First page");
+    expect(second.html).not.toContain("Next page");
+  });
+
+  it("explains a bad parameter instead of failing", async () => {
+    const { status, html } = await page("/records?country=ZZ");
+    expect(status).toBe(200);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("unknown country code");
+  });
+});
+
+describe("/records/[slug]", () => {
+  it("shows parties, commitments, timeline and sources, with dates no more precise than known", async () => {
+    const { status, html } = await page(`/records/${CYBERZIM}`);
+    expect(status).toBe(200);
+    expect(html).toContain("Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU</h1>");
+    expect(html).toContain("African side");
+    expect(html).toContain("Represented by <!-- -->Tapiwanashe Kambare");
+    expect(html).toContain("10,000");
+    expect(html).toContain("Delivered: not reported yet");
+    expect(html).toContain('<time dateTime="2025">2025</time>');
+    expect(html).not.toContain("1 January 2025");
+    expect(html).toContain('<time dateTime="2025-10-19">19 October 2025</time>');
+    expect(html).toContain('href="#source-1"');
+  });
+
+  it("has canonical, Open Graph, oEmbed discovery, JSON-LD and a correction link", async () => {
+    const { html } = await page(`/records/${CYBERZIM}`);
+    expect(html).toContain(`<link rel="canonical" href="${server.url}/records/${CYBERZIM}"/>`);
+    expect(html).toContain(`<meta property="og:url" content="${server.url}/records/${CYBERZIM}"/>`);
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toMatch(/<link rel="alternate" type="application\/json\+oembed" href="[^"]*\/oembed\?url=/);
+    expect(html).toContain(`href="mailto:fixes@coop.test?subject=Correction%20request%3A%20${CYBERZIM}`);
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "null") as Record<string, unknown>;
+    expect(jsonLd).toMatchObject({ "@context": "https://schema.org", "@type": "CreativeWork", url: `${server.url}/records/${CYBERZIM}` });
+  });
+
+  it("switches to a translation with ?lang=fr", async () => {
+    const { html } = await page(`/records/${CYBERZIM}?lang=fr`);
+    expect(html).toMatch(/<h1 lang="fr">Le ministère zimbabwéen des TIC/);
+    expect(html).toContain(`<link rel="canonical" href="${server.url}/records/${CYBERZIM}?lang=fr"/>`);
+    expect(html).toContain('aria-current="page"');
+  });
+
+  it.each(["no-such-record", "Not_A_Slug", "secret-draft"])("answers 404 for %s", async (slug) => {
+    const { status, html } = await page(`/records/${slug}`);
+    expect(status).toBe(404);
+    expect(html).not.toContain(DRAFT_TITLE);
+  });
+});
+
+describe("hostile record text renders inert", () => {
+  it("on the record page: escaped text, no executable tag, no javascript: link", async () => {
+    const { html } = await page("/records/hostile-record");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain(HOSTILE.script);
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    expect(html).toContain("link withheld");
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+    expect(jsonLd).toContain("\\u003cscript>");
+    expect((JSON.parse(jsonLd) as { name: string }).name).toBe(HOSTILE_TITLE);
+  });
+
+  it("in the list and the feeds", async () => {
+    expect((await page("/records?country=GH")).html).not.toContain(HOSTILE.script);
+    const atom = await (await fetch(`${server.url}/feed.atom?country=GH`)).text();
+    expect(atom).not.toContain("<script>");
+    expect(atomText(parseAtom(atom).entry[0]?.title)).toBe(HOSTILE_TITLE);
+  });
+});
+
+describe("feeds, exports and oEmbed over HTTP", () => {
+  it.each([
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+    ["/feed.atom?country=ZW", "application/atom+xml; charset=utf-8"],
+    ["/export.csv?sector=cybersecurity", "text/csv; charset=utf-8"],
+    ["/export.json", "application/json; charset=utf-8"],
+    [`/oembed?url=${encodeURIComponent(`http://HOST/records/${CYBERZIM}`)}&format=json`, "application/json; charset=utf-8"],
+  ])("%s has its type, public caching, CORS *, and answers 304 to its ETag", async (pathname, type) => {
+    const url = `${server.url}${pathname.replace("HOST", new URL(server.url).host)}`;
+    const first = await fetch(url, { headers: { Origin: "https://news.example" } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe(type);
+    expect(first.headers.get("cache-control")).toBe("public, s-maxage=60, stale-while-revalidate=86400");
+    expect(first.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    await first.arrayBuffer();
+    const again = await fetch(url, { headers: { "If-None-Match": etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it("serves a valid JSON Feed and a CSV that round-trips, neither with drafts", async () => {
+    const feed = ZJsonFeed.parse(await (await fetch(`${server.url}/feed.json?country=GH`)).json());
+    expect(feed.items.map((item) => item.title)).toEqual([HOSTILE_TITLE]);
+    const csv = await (await fetch(`${server.url}/export.csv?country=GH,ZW`)).text();
+    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.slug).sort()).toEqual(["hostile-record", ...SEEDED_SLUGS.filter((slug) => slug.startsWith("zimbabwe"))].sort());
+  });
+
+  it("answers bad parameters with 400 naming them, and foreign oEmbed URLs with 404", async () => {
+    const bad = await fetch(`${server.url}/feed.atom?limit=abc`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: { parameter: string }[] }).issues[0]?.parameter).toBe("limit");
+    const foreign = await fetch(`${server.url}/oembed?url=${encodeURIComponent(`https://elsewhere.example/records/${CYBERZIM}`)}`);
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("in Chromium", () => {
+  it("parses the Atom feed as strict XML", async () => {
+    browser ??= await launchChromium();
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}/records`);
+    const atom = await (await fetch(`${server.url}/feed.atom`)).text();
+    const result = await tab.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, "application/xml");
+      return { error: doc.querySelector("parsererror")?.textContent ?? null, entries: doc.getElementsByTagName("entry").length };
+    }, atom);
+    expect(result).toEqual({ error: null, entries: 20 });
+    await tab.close();
+  });
+
+  it.each([
+    ["records", "/records?country=ZW,CG", 1280, "light"],
+    ["records-mobile-dark", "/records?country=ZW", 390, "dark"],
+    ["record", `/records/${CYBERZIM}`, 1280, "light"],
+    ["record-mobile", "/records/hostile-record", 390, "light"],
+  ] as const)("renders %s without running record text or overflowing", async (name, pathname, width, colorScheme) => {
+    browser ??= await launchChromium();
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    const tab = await context.newPage();
+    const dialogs: string[] = [];
+    tab.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await tab.goto(`${server.url}${pathname}`, { waitUntil: "networkidle" });
+    await fs.mkdir(screenshots, { recursive: true });
+    await tab.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+    expect(dialogs).toEqual([]);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await context.close();
+  });
+});
