@@ -6,6 +6,7 @@ import { createDb, type Db } from "@coop/core/db";
 import { applyMigrations, createDatabaseIfMissing, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/db/lifecycle";
 import { latestFeedItems, listPublishedAgreements, publishedAgreementFacets } from "@coop/core/domain";
 import { generateAgreements } from "./generate";
+import { benchWidgetSize } from "./widget-size";
 
 const records = Number(process.env.BENCH_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 1_000);
@@ -48,6 +49,7 @@ async function queryBenchmarks(db: Db): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  benchWidgetSize();
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let stop = async () => {};
   let dataDir: string | undefined;

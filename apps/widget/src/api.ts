@@ -2,7 +2,7 @@ import type { FeedItem } from "@coop/core/domain";
 import type { RecordDate } from "./format";
 import type { FeedOptions } from "./options";
 
-/** The fields of a `feed.latest` item the widget shows, checked one by one. */
+/** The fields of a `feed.latest` item the widget shows. */
 export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status"> & {
   date: RecordDate;
 };
@@ -31,9 +31,7 @@ export async function fetchFeed(url: string, signal: AbortSignal): Promise<Shown
   const body = (await response.json().catch(() => undefined)) as
     | { result?: { data?: { items?: unknown } }; error?: { message?: unknown } }
     | undefined;
-  if (!response.ok) {
-    throw new Error(typeof body?.error?.message === "string" ? body.error.message : `HTTP ${response.status}`);
-  }
+  if (!response.ok) throw new Error(String(body?.error?.message ?? `HTTP ${response.status}`));
   const items = body?.result?.data?.items;
   if (!Array.isArray(items)) throw new Error("Unexpected response.");
   return items.filter(isShownItem);

@@ -18,14 +18,13 @@ export const styles = css`
     --muted: var(--coop-muted-color, var(--_muted));
     --link: var(--coop-link-color, var(--_link));
     --line: var(--coop-border-color, var(--_line));
-    overflow: hidden;
     font: var(--coop-font-size, 0.9375rem) / 1.35 var(--coop-font-family, system-ui, sans-serif);
     color: var(--coop-color, var(--_fg));
     background: var(--coop-background, var(--_bg));
     border: 1px solid var(--line);
     border-radius: var(--coop-radius, 0.5rem);
   }
-  .theme-dark {
+  .dark {
     --_bg: #0d1117;
     --_fg: #e6edf3;
     --_muted: #9aa4af;
@@ -33,7 +32,7 @@ export const styles = css`
     --_line: #3d444d;
   }
   @media (prefers-color-scheme: dark) {
-    .theme-auto {
+    .auto {
       --_bg: #0d1117;
       --_fg: #e6edf3;
       --_muted: #9aa4af;
@@ -68,7 +67,7 @@ export const styles = css`
     border-top: 1px solid var(--line);
   }
   .title,
-  .layout-cards .meta {
+  .cards .meta {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -110,36 +109,36 @@ export const styles = css`
     content: " · " / "";
   }
 
-  .layout-compact li {
+  .compact li {
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
     gap: 1em;
     height: 2.5em;
     padding-block: 0;
   }
-  .layout-compact .title {
+  .compact .title {
     -webkit-line-clamp: 1;
   }
-  .layout-compact .meta > :not([part="date"]) {
+  .compact .meta > :not([part="date"]) {
     display: none;
   }
-  .layout-compact [part="date"]::before {
+  .compact [part="date"]::before {
     content: none;
   }
 
-  .layout-cards ul {
+  .cards ul {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
     gap: 0.75em;
     padding: 0.75em;
   }
-  .layout-cards li {
+  .cards li {
     align-content: space-between;
     height: 7.5em;
     border: 1px solid var(--line);
     border-radius: 0.375em;
   }
-  .layout-cards .title {
+  .cards .title {
     -webkit-line-clamp: 3;
   }
 
@@ -161,6 +160,9 @@ export const styles = css`
   .message,
   .error {
     color: var(--muted);
+  }
+  .error {
+    margin: 0.5em 0 0;
   }
   button {
     margin-inline-start: 0.5em;

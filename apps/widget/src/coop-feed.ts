@@ -198,7 +198,7 @@ export class CoopFeed extends LitElement {
 
   protected override render() {
     const { lang, theme, layout } = this.#options;
-    return html`<div part="base" class="base theme-${theme} layout-${layout}" lang=${lang}>${this.#state === "loaded" ? this.#renderItems() : this.#renderPending()}</div>`;
+    return html`<div part="base" class="base ${theme} ${layout}" lang=${lang}>${this.#state === "loaded" ? this.#renderItems() : this.#renderPending()}</div>`;
   }
 
   #renderItems() {
@@ -230,11 +230,13 @@ export class CoopFeed extends LitElement {
 
   #renderPending() {
     const strings = STRINGS[this.#options.lang];
+    const failed = this.#state === "error";
+    // Loading reserves the final height (an invisible list); a failure shrinks to a quiet line, not a blank box.
     return html`<div class="pending">
-      <div class="fallback"><slot></slot>${this.#state === "error"
+      <div class="fallback"><slot></slot>${failed
           ? html`<p part="error" class="error" role="status">${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button></p>`
           : nothing}</div>
-      <ul class="reserve" aria-hidden="true">${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}</ul>
+      ${failed ? nothing : html`<ul class="reserve">${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}</ul>`}
     </div>`;
   }
 }

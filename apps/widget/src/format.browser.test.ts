@@ -45,6 +45,8 @@ describe("countryName and statusLabel", () => {
     expect(countryName("ZW", "en")).toBe("Zimbabwe");
     expect(countryName("RU", "fr")).toBe("Russie");
     expect(countryName("BY", "ru")).toBe("Беларусь");
+    expect(countryName("CG", "en")).toBe("Congo-Brazzaville");
+    expect(countryName("CD", "ru")).toBe("Конго-Киншаса");
     expect(countryName("<img>", "en")).toBe("<img>");
   });
 

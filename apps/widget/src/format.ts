@@ -36,7 +36,8 @@ export function formatRecordDate(value: RecordDate, lang: Lang): FormattedDate |
 /** The country's name in `lang` from the browser's own data (no name tables in the bundle). */
 export function countryName(code: string, lang: Lang): string {
   try {
-    return new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? code;
+    // CLDR writes "Congo - Brazzaville"; the hyphenated form reads better beside our dashes.
+    return new Intl.DisplayNames([lang], { type: "region" }).of(code)?.replace(" - ", "-") ?? code;
   } catch {
     // A code Intl rejects (wrong shape) still shows, as sent.
     return code;

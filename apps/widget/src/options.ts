@@ -5,12 +5,12 @@ const COUNTRY_CODES = new Set("AOBFBIBJBWBYCDCFCGCICMCVDJDZEGERETGAGHGMGNGQGWKEK
 const SECTOR_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The first of each list is the default. */
-export const THEMES = ["auto", "light", "dark"] as const;
+const THEMES = ["auto", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
-export const LAYOUTS = ["list", "compact", "cards"] as const;
+const LAYOUTS = ["list", "compact", "cards"] as const;
 export type Layout = (typeof LAYOUTS)[number];
-export const DEFAULT_LIMIT = 5;
-export const MAX_LIMIT = 20;
+const DEFAULT_LIMIT = 5;
+const MAX_LIMIT = 20;
 const LIMITS = Array.from({ length: MAX_LIMIT }, (_, index) => String(index + 1));
 
 export type AttributeName = "api" | "country" | "partner" | "sector" | "status" | "limit" | "lang" | "theme" | "layout";

@@ -60,7 +60,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
   },
 };
 
-/** The status label in `lang` ("IN_FORCE" reads "In force" in English); an unknown status shows as sent. */
+/** The status label in `lang`; English, and any status without a translation, read the code in sentence case ("IN_FORCE": "In force"). */
 export function statusLabel(status: string, lang: Lang): string {
   const label = STRINGS[lang].statuses?.split("|")[STATUSES.indexOf(status as Status)];
   return label ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");

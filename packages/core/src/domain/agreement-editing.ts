@@ -73,11 +73,13 @@ export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, p
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title);
-  const taken = new Set(
-    (await tx.agreement.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+  // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
+  for (let first = 1; ; first += 20) {
+    const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
+    const taken = new Set((await tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
+    const free = candidates.find((slug) => !taken.has(slug));
+    if (free) return free;
+  }
 }
 
 /** Appends the timeline entry for the record's current status, citing its source. */
@@ -105,19 +107,24 @@ export async function createAgreement(db: Db, actor: Actor, input: z.output<type
       throw new ConflictError("This looks like a record that already exists; check the matches, then confirm to create it anyway.", { duplicates: strong });
     }
   }
+  const id = await insertDraftAgreement(db, actor, data);
+  return getAgreementForEditing(db, { id });
+}
+
+/** One transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
+export function insertDraftAgreement(db: Db, actor: Actor, data: TAgreementData, extra: { importFingerprint?: string } = {}): Promise<string> {
   const by = actorId(actor);
-  const id = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const agreement = await tx.agreement.create({
-      data: { ...agreementColumns(data), slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by },
+      data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by },
       select: { id: true },
     });
-    const sourceIds = await writeAgreementParts(tx, agreement.id, data);
+    const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
     await appendStatusEvent(tx, agreement.id, data, sourceIds);
     await recordRevision(tx, { agreementId: agreement.id, authorId: by, summary: "Created" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.create", entityType: "Agreement", entityId: agreement.id });
     return agreement.id;
   });
-  return getAgreementForEditing(db, { id });
 }
 
 export function duplicateProbe(data: TAgreementData, excludeId?: string) {

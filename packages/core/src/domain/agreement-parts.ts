@@ -29,11 +29,13 @@ export function agreementColumns(data: TAgreementData) {
  * Sources are updated in place when the input names their id, so status events and
  * commitments keep citing them; returns the stored source ids in input order.
  */
-export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData): Promise<string[]> {
+export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData, options = { isNew: false }): Promise<string[]> {
   const keptSourceIds = new Set(data.sources.flatMap((source) => (source.id ? [source.id] : [])));
-  const stored = await tx.source.findMany({ where: { agreementId }, select: { id: true } });
-  const storedIds = new Set(stored.map((source) => source.id));
-  await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
+  const storedIds = new Set<string>();
+  if (!options.isNew) {
+    for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
+    await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
+  }
 
   const sourceIds: string[] = [];
   for (const [position, { id, publishedOn, retrievedAt, ...source }] of data.sources.entries()) {
@@ -52,12 +54,12 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
     sourceIds.push(row.id);
   }
 
-  await Promise.all([
-    tx.agreementSector.deleteMany({ where: { agreementId } }),
-    tx.agreementParty.deleteMany({ where: { agreementId } }),
-    tx.commitment.deleteMany({ where: { agreementId } }),
-    tx.translation.deleteMany({ where: { agreementId } }),
-  ]);
+  if (!options.isNew) {
+    await tx.agreementSector.deleteMany({ where: { agreementId } });
+    await tx.agreementParty.deleteMany({ where: { agreementId } });
+    await tx.commitment.deleteMany({ where: { agreementId } });
+    await tx.translation.deleteMany({ where: { agreementId } });
+  }
   await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
   await tx.agreementParty.createMany({
     data: data.parties.map((party, position) => ({

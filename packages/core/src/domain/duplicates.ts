@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { ZDuplicateCheckInput } from "../validators/editorial";
 
 export interface DuplicateCandidate {
@@ -26,9 +26,17 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
   const names = input.organizationIds.length
     ? (await db.organization.findMany({ where: { id: { in: input.organizationIds } }, select: { name: true } })).map((o) => o.name)
     : [];
+  // Two index-friendly probes, united: an OR across them would scan every record.
+  const byOrganization = names.length
+    ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
+    : Prisma.empty;
   const rows = await db.$queryRaw<
     { id: string; slug: string; title: string; state: string; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
   >`
+    WITH candidates AS (
+      (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY similarity(a.title, ${input.title}) DESC LIMIT 50)
+      ${byOrganization}
+    )
     SELECT a.id, a.slug, a.title, a.state::text,
            a."africanCountryCodes" || a."partnerCountryCodes" AS countries,
            COALESCE(a."signedOn", a."announcedOn") AS "eventOn",
@@ -36,13 +44,9 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
            (SELECT max(similarity(o.name, n))::float8 FROM "AgreementParty" p
               JOIN "Organization" o ON o.id = p."organizationId", unnest(${names}::text[]) n
             WHERE p."agreementId" = a.id) AS "organizationSimilarity"
-    FROM "Agreement" a
-    WHERE a."deletedAt" IS NULL
-      AND (${input.excludeId ?? null}::uuid IS NULL OR a.id <> ${input.excludeId ?? null}::uuid)
-      AND (a.title % ${input.title}
-           OR EXISTS (SELECT 1 FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId"
-                      WHERE p."agreementId" = a.id AND o.name % ANY(${names}::text[])))
-    ORDER BY similarity(a.title, ${input.title}) DESC
+    FROM "Agreement" a JOIN candidates c ON c.id = a.id
+    WHERE a."deletedAt" IS NULL AND (${input.excludeId ?? null}::uuid IS NULL OR a.id <> ${input.excludeId ?? null}::uuid)
+    ORDER BY "titleSimilarity" DESC
     LIMIT 20`;
 
   const probeDate = input.date ? new Date(`${input.date}T00:00:00Z`) : null;

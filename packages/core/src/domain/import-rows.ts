@@ -100,6 +100,8 @@ export function columnOfIssue(path: PropertyKey[], input: TAgreementInput): stri
     const side = input.parties?.[Number(index)]?.side === "PARTNER" ? "partner" : "african";
     return field === "organizationId" ? `${side}_organizations` : `${side}_countries`;
   }
+  // The status event's date is read from the signing (or announcement) date.
+  if (head === "statusChange" && index === "occurredOn") return input.signedOn ? "signed_on" : "announced_on";
   if (head === "sources") return `source_${(field ?? "url").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   if (head && FIELD_COLUMNS[head]) return FIELD_COLUMNS[head];
   return (head ?? "row").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/access";
 import type { Db } from "../db/client";
 import { ZAgreementInput } from "../validators/editorial";
-import { assertKnownReferences, createAgreement, duplicateProbe, updateAgreement } from "./agreement-editing";
+import { assertKnownReferences, duplicateProbe, insertDraftAgreement, updateAgreement } from "./agreement-editing";
 import { findLikelyDuplicates } from "./duplicates";
 import { DomainError, InvalidInputError } from "./errors";
 import { columnOfIssue, IMPORT_COLUMNS, type ImportValues, listOf, REQUIRED_IMPORT_COLUMNS, rowToAgreementInput } from "./import-rows";
@@ -161,7 +161,9 @@ async function importRow(db: Db, actor: Actor, source: SourceRow, organizations:
   const built = rowToAgreementInput(source.values, await organizations.resolve(source.values));
   const parsed = ZAgreementInput.safeParse(built);
   if (!parsed.success) {
-    return { row: source.row, outcome: "error", title, errors: parsed.error.issues.map((issue) => ({ column: columnOfIssue(issue.path, built), message: issue.message })) };
+    const errors = parsed.error.issues.map((issue) => ({ column: columnOfIssue(issue.path, built), message: issue.message }));
+    const unique = errors.filter((error, i) => errors.findIndex((other) => other.column === error.column && other.message === error.message) === i);
+    return { row: source.row, outcome: "error", title, errors: unique };
   }
   const data = parsed.data;
   try {
@@ -184,9 +186,8 @@ async function importRow(db: Db, actor: Actor, source: SourceRow, organizations:
       return { row: source.row, outcome: "duplicate-suspect", title, duplicates: duplicates.map(({ id, title: t, score }) => ({ id, title: t, score })) };
     }
     if (dryRun) return { row: source.row, outcome: "created", title };
-    const created = await createAgreement(db, actor, { data, confirmNotDuplicate: true });
-    await db.agreement.update({ where: { id: created.id }, data: { importFingerprint: rowFingerprint } });
-    return { row: source.row, outcome: "created", title, id: created.id };
+    const id = await insertDraftAgreement(db, actor, data, { importFingerprint: rowFingerprint });
+    return { row: source.row, outcome: "created", title, id };
   } catch (error) {
     if (error instanceof InvalidInputError) {
       return { row: source.row, outcome: "error", title, errors: [{ column: columnOfIssue(error.path.slice(1), built), message: error.reason }] };

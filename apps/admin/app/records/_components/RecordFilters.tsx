@@ -73,7 +73,7 @@ export function RecordFilters(props: { values: FilterValues; africanCountries: O
         label="Language"
         options={ZLang.options.filter((lang) => lang !== "en").map((lang) => ({ value: lang, label: LANGUAGE_NAMES[lang] }))}
         value={values.lang}
-        anyLabel={`${LANGUAGE_NAMES.en} (original)`}
+        anyLabel={LANGUAGE_NAMES.en}
       />
       <div className={styles.actions}>
         <button type="submit" className={styles.button}>
