@@ -92,7 +92,7 @@ describe("creating and editing", () => {
     const updated = await api.agreement.update({
       id: record.id,
       expectedVersion: 1,
-      data: sampleAgreementInput({ status: "SIGNED", sources: [{ ...record.sources[0]!, publishedOn: "2025-06-13" }], statusChange: { occurredOn: "2025-06-12", source: 0, note: "Signed in Nairobi" } }),
+      data: sampleAgreementInput({ status: "SIGNED", sources: [{ id: record.sources[0]!.id, url: record.sources[0]!.url, publisher: "Example News (updated)", publishedOn: "2025-06-13" }], statusChange: { occurredOn: "2025-06-12", source: 0, note: "Signed in Nairobi" } }),
     });
     expect(updated.statusEvents.map((e) => e.status)).toEqual(["UNDER_NEGOTIATION", "SIGNED"]);
     // The first event still cites the same (edited in place) source.

@@ -8,37 +8,32 @@ export const styles = css`
     display: none;
   }
 
-  /* Theme defaults in --_*; the public --coop-* properties, when set, win over them. */
+  /* Each colour is the public --coop-* property when the host sets it, else the theme's default. */
   .base {
-    --_bg: #fff;
-    --_fg: #1f2328;
-    --_muted: #57606a;
-    --_link: #0a58ca;
-    --_line: #d0d7de;
-    --muted: var(--coop-muted-color, var(--_muted));
-    --link: var(--coop-link-color, var(--_link));
-    --line: var(--coop-border-color, var(--_line));
+    --muted: var(--coop-muted-color, #57606a);
+    --link: var(--coop-link-color, #0a58ca);
+    --line: var(--coop-border-color, #d0d7de);
+    color: var(--coop-color, #1f2328);
+    background: var(--coop-background, #fff);
     font: var(--coop-font-size, 0.9375rem) / 1.35 var(--coop-font-family, system-ui, sans-serif);
-    color: var(--coop-color, var(--_fg));
-    background: var(--coop-background, var(--_bg));
     border: 1px solid var(--line);
     border-radius: var(--coop-radius, 0.5rem);
   }
   .dark {
-    --_bg: #0d1117;
-    --_fg: #e6edf3;
-    --_muted: #9aa4af;
-    --_link: #6cb6ff;
-    --_line: #3d444d;
+    --muted: var(--coop-muted-color, #9aa4af);
+    --link: var(--coop-link-color, #6cb6ff);
+    --line: var(--coop-border-color, #3d444d);
+    color: var(--coop-color, #e6edf3);
+    background: var(--coop-background, #0d1117);
   }
   @media (prefers-color-scheme: dark) {
     .auto {
-      --_bg: #0d1117;
-      --_fg: #e6edf3;
-      --_muted: #9aa4af;
-      --_link: #6cb6ff;
-      --_line: #3d444d;
-      }
+      --muted: var(--coop-muted-color, #9aa4af);
+      --link: var(--coop-link-color, #6cb6ff);
+      --line: var(--coop-border-color, #3d444d);
+      color: var(--coop-color, #e6edf3);
+      background: var(--coop-background, #0d1117);
+    }
   }
 
   ul {

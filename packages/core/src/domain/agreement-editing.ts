@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import {
   type TAgreementData,
-  ZAgreementCreateInput,
+  type ZAgreementCreateInput,
   ZAgreementIdInput,
   ZAgreementUpdateInput,
 } from "../validators/editorial";

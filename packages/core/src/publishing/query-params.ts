@@ -11,7 +11,6 @@ const PARAM_KIND = {
   kind: "list",
   from: "text",
   to: "text",
-  sort: "text",
   cursor: "text",
   lang: "text",
   limit: "number",
