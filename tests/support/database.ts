@@ -19,7 +19,7 @@ export function useTestDatabase(): TestDatabase {
 
   beforeAll(async () => {
     await createDatabaseIfMissing(serverUrl, name, inject("templateDatabase"));
-    handle.db = createDb(handle.url, { max: 4 });
+    handle.db = createDb(handle.url, { max: 6 });
   });
   afterAll(async () => {
     await handle.db?.$disconnect();

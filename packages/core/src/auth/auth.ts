@@ -1,6 +1,7 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Db } from "../db/client";
+import { trustedOrigins } from "./origins";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
 
 export interface SessionPolicy {
@@ -30,7 +31,7 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.baseUrl,
     basePath: "/api/auth",
     secret: options.secret,
-    trustedOrigins: [new URL(options.baseUrl).origin],
+    trustedOrigins: trustedOrigins(options.baseUrl),
     database: prismaAdapter(options.db, { provider: "postgresql" }),
     telemetry: { enabled: false },
     emailAndPassword: {

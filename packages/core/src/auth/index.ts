@@ -5,3 +5,4 @@ export { type Auth, createAuth, DEFAULT_SESSION_POLICY, type SessionPolicy } fro
 export { LOGIN_LOCKOUT } from "./limiter";
 export { ARGON2_PARAMS, hashPassword, passwordProblem, verifyPassword } from "./password";
 export { AUTH_IP_LIMIT, createAuthRouteHandler } from "./route";
+export { trustedOrigins } from "./origins";

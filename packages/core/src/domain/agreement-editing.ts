@@ -34,9 +34,15 @@ export async function getAgreementForEditing(db: Db | Tx, rawInput: z.input<type
     },
   });
   if (!record) throw new NotFoundError(`No record has the id ${id}`);
-  const labels = await actorLabels(db, [record.createdById, record.updatedById]);
+  const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
+  const [labels, organizations] = await Promise.all([
+    actorLabels(db, [record.createdById, record.updatedById]),
+    db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
+  ]);
   return {
     ...record,
+    /** Names of the parties' organisations, so an editor sees who they are. */
+    organizationNames: Object.fromEntries(organizations.map((organization) => [organization.id, organization.name])),
     amount: record.amount?.toString() ?? null,
     commitments: record.commitments.map((c) => ({ ...c, quantity: c.quantity?.toNumber() ?? null, delivered: c.delivered?.toNumber() ?? null })),
     createdBy: record.createdById ? (labels.get(record.createdById) ?? record.createdById) : null,

@@ -60,8 +60,9 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
     await tx.commitment.deleteMany({ where: { agreementId } });
     await tx.translation.deleteMany({ where: { agreementId } });
   }
-  await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
-  await tx.agreementParty.createMany({
+  // Empty lists skip their round trip: imports create thousands of records.
+  if (data.sectors.length) await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
+  if (data.parties.length) await tx.agreementParty.createMany({
     data: data.parties.map((party, position) => ({
       agreementId,
       organizationId: party.organizationId ?? null,
@@ -73,7 +74,7 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
       position,
     })),
   });
-  await tx.commitment.createMany({
+  if (data.commitments.length) await tx.commitment.createMany({
     data: data.commitments.map((commitment, position) => ({
       agreementId,
       description: commitment.description,
@@ -87,7 +88,7 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
       position,
     })),
   });
-  await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
+  if (data.translations.length) await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
   await refreshAgreementIndex(tx, agreementId);
   return sourceIds;
 }

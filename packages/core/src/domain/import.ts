@@ -11,6 +11,8 @@ import { columnOfIssue, IMPORT_COLUMNS, type ImportValues, listOf, REQUIRED_IMPO
 import { createOrganization } from "./organizations";
 
 export const MAX_IMPORT_ROWS = 10_000;
+/** Rows in flight at once; the default pool (10 connections) leaves room for other requests. */
+const IMPORT_CONCURRENCY = 4;
 
 export const ZImportInput = z.object({
   format: z.enum(["csv", "json"]),
@@ -128,7 +130,7 @@ export async function importAgreements(
     const key = listOf(source.values.external_id)[0] ?? listOf(source.values.source_url)[0];
     const earlier = key ? seenKeys.get(key) : undefined;
     if (key && earlier === undefined) seenKeys.set(key, source.row);
-    // Four rows at a time: each is its own transaction, and the pool has room for them.
+    // A few rows at a time, each in its own transaction.
     const task = (earlier !== undefined
       ? Promise.resolve<ImportRowResult>({ row: source.row, outcome: "error", title: listOf(source.values.title)[0] ?? null, errors: [{ column: source.values.external_id ? "external_id" : "source_url", message: `repeats row ${earlier}` }] })
       : importRow(db, actor, source, organizations, input.dryRun)
@@ -138,7 +140,7 @@ export async function importAgreements(
     });
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
-    if (inFlight.size >= 4) await Promise.race(inFlight);
+    if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   onProgress({ processed: results.length });

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { AuthenticationError, resolveActor } from "../auth/actor";
 import type { Auth, SessionPolicy } from "../auth/auth";
+import { trustedOrigins } from "../auth/origins";
 import type { Db } from "../db/client";
 import type { Context, Meta } from "./init";
 import { appRouter } from "./root";
@@ -88,7 +89,8 @@ async function createRequestContext(options: TrpcHandlerOptions, request: Reques
   const db = options.getDb();
   try {
     const actor = await resolveActor({ db, auth: options.getAuth(), sessionPolicy: options.sessionPolicy }, request.headers);
-    return { db, actor, sameOrigin: request.headers.get("origin") === new URL(options.baseUrl).origin, baseUrl: options.baseUrl };
+    const origin = request.headers.get("origin");
+    return { db, actor, sameOrigin: origin !== null && trustedOrigins(options.baseUrl).includes(origin), baseUrl: options.baseUrl };
   } catch (error) {
     if (error instanceof AuthenticationError) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message });
     throw error;

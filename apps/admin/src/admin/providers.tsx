@@ -1,0 +1,21 @@
+"use client";
+import { createTheme, MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import type { ReactNode } from "react";
+import { TrpcQueryProvider } from "./trpc";
+
+const theme = createTheme({
+  primaryColor: "indigo",
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  defaultRadius: "sm",
+});
+
+/** Everything a dashboard page needs on the client: theme, notifications, React Query with tRPC. */
+export function AdminProviders({ children, nonce }: { children: ReactNode; nonce: string | undefined }) {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={nonce ? () => nonce : undefined}>
+      <Notifications position="top-right" />
+      <TrpcQueryProvider>{children}</TrpcQueryProvider>
+    </MantineProvider>
+  );
+}
