@@ -94,7 +94,24 @@ const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const baseProcedure = t.procedure.use(mapErrors).use(refuseCrossSiteMutations);
+/** The path of the first string holding a NUL character, which PostgreSQL text cannot store. */
+function nulCharacterPath(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 64 || !value || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nulCharacterPath(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = nulCharacterPath(await getRawInput().catch(() => undefined));
+  if (path) throw new InvalidInputError(path.length ? path : ["input"], "must not contain NUL (\\u0000) characters");
+  return next();
+});
+
+const baseProcedure = t.procedure.use(mapErrors).use(refuseCrossSiteMutations).use(refuseNulCharacters);
 
 /** Admits a signed-in person with at least `role`, or an API token holding the procedure's `tokenScope`. */
 function requireRole(role: Role) {

@@ -13,7 +13,7 @@ import {
 
 /** Filters shared by the list, facets, feed and exports. */
 export const ZAgreementFilters = z.object({
-  q: z.string().trim().min(1, "must not be empty").max(200).optional(),
+  q: z.string().trim().min(1, "must not be empty").max(200).refine((q) => !q.includes("\u0000"), "must not contain NUL characters").optional(),
   country: oneOrMany(ZCountryCode).optional(),
   partner: oneOrMany(ZCountryCode).optional(),
   sector: oneOrMany(ZSectorSlug).optional(),

@@ -1,3 +1,4 @@
+"use client";
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { RouterOutputs } from "@coop/core/trpc";
 import Link from "next/link";

@@ -1,0 +1,68 @@
+"use client";
+import { Alert, Anchor, Button, Group, List, Modal, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "../trpc";
+
+export interface DuplicateCandidate {
+  id: string;
+  title: string;
+  state: string;
+  score: number;
+  reasons: string[];
+}
+
+function CandidateList({ candidates }: { candidates: DuplicateCandidate[] }) {
+  return (
+    <List size="sm" spacing={4}>
+      {candidates.map((candidate) => (
+        <List.Item key={candidate.id}>
+          <Anchor component={Link} href={`/admin/records/${candidate.id}`} target="_blank">
+            {candidate.title}
+          </Anchor>{" "}
+          <Text span size="xs" c="dimmed">
+            ({Math.round(candidate.score * 100)}%: {candidate.reasons.join(", ")})
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** Warns while the title is typed when records that look the same already exist. */
+export function DuplicateWarning({ title, excludeId }: { title: string; excludeId: string | null }) {
+  const trpc = useTRPC();
+  const [settledTitle] = useDebouncedValue(title.trim(), 500);
+  const duplicates = useQuery({
+    ...trpc.agreement.duplicates.queryOptions({ title: settledTitle || "-", ...(excludeId ? { excludeId } : {}) }),
+    enabled: settledTitle.length >= 4,
+  });
+  const candidates = settledTitle.length >= 4 ? (duplicates.data ?? []) : [];
+  if (candidates.length === 0) return null;
+  return (
+    <Alert color="yellow" title="Possible duplicates" role="status" data-testid="duplicate-warning">
+      <CandidateList candidates={candidates.slice(0, 5)} />
+    </Alert>
+  );
+}
+
+/** Creating was refused because of strong duplicates: show them and let the editor create anyway. */
+export function ConfirmNotDuplicateModal({ candidates, onConfirm, onCancel }: { candidates: DuplicateCandidate[] | null; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Modal opened={candidates !== null} onClose={onCancel} title="This record may already exist">
+      <Text size="sm" mb="xs">
+        These records look the same. Open them to check; create the new record only if it is a different agreement.
+      </Text>
+      <CandidateList candidates={candidates ?? []} />
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button color="orange" onClick={onConfirm}>
+          It is not a duplicate: create it
+        </Button>
+      </Group>
+    </Modal>
+  );
+}

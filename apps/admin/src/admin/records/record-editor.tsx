@@ -1,0 +1,174 @@
+"use client";
+import { Alert, Button, Grid, Group, Loader, Stack, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { type ApiFailure, apiFailure } from "../api-errors";
+import { useTRPC } from "../trpc";
+import { ConflictScreen, reapplyChanges } from "./conflict-screen";
+import { ConfirmNotDuplicateModal, type DuplicateCandidate, DuplicateWarning } from "./duplicate-warning";
+import { MainFields } from "./main-fields";
+import { PartiesFields } from "./parties-fields";
+import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, type RecordFormValues, type StoredRecord, validateRecordForm } from "./record-form-model";
+import { CommitmentsFields, SourcesFields, TranslationsFields } from "./sources-commitments-fields";
+import { WorkflowPanel } from "./workflow-panel";
+
+interface Conflict {
+  message: string;
+  mine: RecordFormValues;
+  theirs: StoredRecord;
+}
+
+/** Loads the stored record (or starts a new one) and opens the editor on it. */
+export function RecordEditor({ recordId, canPublish }: { recordId: string | null; canPublish: boolean }) {
+  const trpc = useTRPC();
+  const record = useQuery({ ...trpc.agreement.get.queryOptions({ id: recordId ?? "" }), enabled: recordId !== null });
+  if (recordId === null) return <RecordEditorForm stored={null} canPublish={canPublish} />;
+  if (record.error) return <Alert color="red">{record.error.message}</Alert>;
+  if (!record.data) return <Loader aria-label="Loading the record" />;
+  return <RecordEditorForm stored={record.data} canPublish={canPublish} />;
+}
+
+function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null; canPublish: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState<StoredRecord | null>(stored);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const form = useForm<RecordFormValues>({
+    mode: "controlled",
+    initialValues: stored ? formValuesOf(stored) : emptyRecordValues(),
+    validate: (values) => validateRecordForm(values, base?.status ?? null),
+  });
+  const hasUnsavedChanges = form.isDirty();
+
+  useEffect(() => {
+    if (!hasUnsavedChanges) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [hasUnsavedChanges]);
+
+  const showSaved = (saved: StoredRecord) => {
+    setBase(saved);
+    const values = formValuesOf(saved);
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.resetDirty(values);
+    queryClient.setQueryData(trpc.agreement.get.queryKey({ id: saved.id }), saved);
+    void queryClient.invalidateQueries({ queryKey: trpc.agreement.listForEditors.pathKey() });
+  };
+
+  const showFailure = async (failure: ApiFailure, values: RecordFormValues) => {
+    if (failure.code === "CONFLICT" && Array.isArray(failure.conflict?.duplicates)) {
+      setDuplicates(failure.conflict.duplicates as DuplicateCandidate[]);
+      return;
+    }
+    if (failure.code === "CONFLICT" && base) {
+      const theirs = await queryClient.fetchQuery({ ...trpc.agreement.get.queryOptions({ id: base.id }), staleTime: 0 });
+      setConflict({ message: failure.message, mine: values, theirs });
+      return;
+    }
+    if (failure.issues.length) form.setErrors(Object.fromEntries(failure.issues.map((issue) => [formPathOf(issue.path, values), issue.message])));
+    notifications.show({ color: "red", title: "Not saved", message: failure.message });
+  };
+
+  const create = useMutation(trpc.agreement.create.mutationOptions());
+  const update = useMutation(trpc.agreement.update.mutationOptions());
+  const saving = create.isPending || update.isPending;
+
+  const save = async (values: RecordFormValues, confirmNotDuplicate = false) => {
+    const data = agreementInputOf(values, base?.status ?? null);
+    try {
+      if (base) {
+        showSaved(await update.mutateAsync({ id: base.id, expectedVersion: base.version, data }));
+        notifications.show({ color: "green", message: "Saved" });
+      } else {
+        const created = await create.mutateAsync({ data, confirmNotDuplicate });
+        showSaved(created);
+        notifications.show({ color: "green", message: "Draft created" });
+        router.replace(`/admin/records/${created.id}`);
+      }
+    } catch (error) {
+      await showFailure(apiFailure(error), values);
+    }
+  };
+
+  if (conflict && base) {
+    const theirsValues = formValuesOf(conflict.theirs);
+    return (
+      <ConflictScreen
+        message={conflict.message}
+        original={formValuesOf(base)}
+        mine={conflict.mine}
+        theirs={theirsValues}
+        onReapply={() => {
+          setBase(conflict.theirs);
+          form.setInitialValues(theirsValues);
+          form.resetDirty(theirsValues);
+          form.setValues(reapplyChanges(formValuesOf(base), conflict.mine, theirsValues));
+          setConflict(null);
+        }}
+        onTakeTheirs={() => {
+          showSaved(conflict.theirs);
+          setConflict(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <form onSubmit={form.onSubmit((values) => void save(values))} noValidate aria-label="Record editor">
+        <Group justify="space-between" mb="md" wrap="nowrap">
+          <Title order={2} lineClamp={2}>
+            {base ? base.title : "New record"}
+          </Title>
+          <Button type="submit" loading={saving}>
+            {base ? "Save" : "Create draft"}
+          </Button>
+        </Group>
+        {Object.keys(form.errors).length ? (
+          <Alert color="red" mb="md" role="alert" title="Some fields need attention">
+            {Object.entries(form.errors)
+              .slice(0, 5)
+              .map(([path, message]) => `${path}: ${String(message)}`)
+              .join(" · ")}
+          </Alert>
+        ) : null}
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, lg: base ? 8 : 12 }}>
+            <Stack gap="xl">
+              <MainFields form={form} storedStatus={base?.status ?? null} titleWarning={<DuplicateWarning title={form.values.title} excludeId={base?.id ?? null} />} />
+              <PartiesFields form={form} />
+              <SourcesFields form={form} />
+              <CommitmentsFields form={form} />
+              <TranslationsFields form={form} />
+              <Group justify="flex-end">
+                <Button type="submit" loading={saving}>
+                  {base ? "Save" : "Create draft"}
+                </Button>
+              </Group>
+            </Stack>
+          </Grid.Col>
+          {base ? (
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <WorkflowPanel record={base} canPublish={canPublish} hasUnsavedChanges={hasUnsavedChanges} onTransitioned={showSaved} />
+            </Grid.Col>
+          ) : null}
+        </Grid>
+      </form>
+      <ConfirmNotDuplicateModal
+        candidates={duplicates}
+        onCancel={() => setDuplicates(null)}
+        onConfirm={() => {
+          setDuplicates(null);
+          void save(form.getValues(), true);
+        }}
+      />
+    </>
+  );
+}
