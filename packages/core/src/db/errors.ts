@@ -14,13 +14,24 @@ const UNAVAILABLE_CODES = new Set([
   "08006",
 ]);
 
-/** True when an error, or anything in its cause chain, means the database cannot be reached right now. */
+/** Prisma driver-adapter error kinds that mean the connection, not the query, failed. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection|database system is (shutting down|starting up|in recovery)/;
+
+/**
+ * True when an error, or anything it wraps (`cause`, Prisma's `meta.driverAdapterError`),
+ * means the database cannot be reached right now.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 8; depth += 1) {
-    const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-    if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
-    if (typeof candidate.message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT/.test(candidate.message)) return true;
-    current = candidate.cause;
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length && seen < 16; seen += 1) {
+    const candidate = pending.shift() as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!candidate || typeof candidate !== "object") continue;
+    for (const code of [candidate.code, candidate.originalCode]) if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
+    if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
 }

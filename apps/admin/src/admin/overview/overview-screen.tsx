@@ -94,7 +94,7 @@ export function OverviewScreen({ overview }: { overview: Overview }) {
             <Table.Tbody>
               {overview.recentActivity.map((entry) => (
                 <Table.Tr key={entry.id}>
-                  <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>{entry.actor}</Table.Td>
                   <Table.Td>{entry.action}</Table.Td>
                   <Table.Td>

@@ -1,5 +1,5 @@
 "use client";
-import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { IconTrash } from "@tabler/icons-react";
 import { useCountryOptions } from "../taxonomy";
@@ -18,17 +18,18 @@ export function PartiesFields({ form }: { form: UseFormReturnType<RecordFormValu
       </Title>
       {parties.map((party, index) => (
         <Card withBorder key={party.key} aria-label={`Party ${index + 1}`} role="group">
+          <Group justify="space-between" mb={4}>
+            <Text fw={600} size="sm">
+              Party {index + 1}
+            </Text>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove party ${index + 1}`} onClick={() => form.removeListItem("parties", index)}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
             <Select label="Side" data={SIDE_OPTIONS} allowDeselect={false} {...form.getInputProps(`parties.${index}.side`)} />
             <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps(`parties.${index}.role`)} />
-            <Select
-              label="Country"
-              data={countries}
-              searchable
-              clearable
-              {...form.getInputProps(`parties.${index}.countryCode`)}
-             
-            />
+            <Select label="Country" data={countries} searchable clearable {...form.getInputProps(`parties.${index}.countryCode`)} />
             <OrganizationPicker
               label="Organisation"
               value={party.organizationId ? { id: party.organizationId, name: party.organizationName } : null}
@@ -40,17 +41,7 @@ export function PartiesFields({ form }: { form: UseFormReturnType<RecordFormValu
               }}
             />
             <TextInput label="Representative" {...form.getInputProps(`parties.${index}.representativeName`)} />
-            <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput
-                label="Representative's title"
-                style={{ flex: 1 }}
-                {...form.getInputProps(`parties.${index}.representativeTitle`)}
-               
-              />
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove party ${index + 1}`} onClick={() => form.removeListItem("parties", index)}>
-                <IconTrash size={18} />
-              </ActionIcon>
-            </Group>
+            <TextInput label="Representative's title" {...form.getInputProps(`parties.${index}.representativeTitle`)} />
           </SimpleGrid>
         </Card>
       ))}

@@ -127,7 +127,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
           <Title order={2} lineClamp={2}>
             {base ? base.title : "New record"}
           </Title>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={saving} style={{ flexShrink: 0 }}>
             {base ? "Save" : "Create draft"}
           </Button>
         </Group>
@@ -139,7 +139,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
               .join(" · ")}
           </Alert>
         ) : null}
-        <Grid gutter="lg">
+        <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: base ? 8 : 12 }}>
             <Stack gap="xl">
               <MainFields form={form} storedStatus={base?.status ?? null} titleWarning={<DuplicateWarning title={form.values.title} excludeId={base?.id ?? null} />} />

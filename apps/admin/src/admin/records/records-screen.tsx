@@ -84,7 +84,7 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
                 />
               </Table.Th>
               <Table.Th>Title</Table.Th>
-              <Table.Th>State</Table.Th>
+              <Table.Th miw={120}>State</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Countries</Table.Th>
               <Table.Th>Updated</Table.Th>
@@ -116,7 +116,7 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
                   </Table.Td>
                   <Table.Td>{enumLabel(row.status)}</Table.Td>
                   <Table.Td>{[...row.africanCountryCodes, ...row.partnerCountryCodes].join(", ")}</Table.Td>
-                  <Table.Td>{formatDateTime(row.updatedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.updatedAt)}</Table.Td>
                   <Table.Td>{row.updatedBy}</Table.Td>
                 </Table.Tr>
               );

@@ -1,5 +1,5 @@
 "use client";
-import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { IconTrash } from "@tabler/icons-react";
 import { emptyCommitment, emptySource, type RecordFormValues } from "./record-form-model";
@@ -19,20 +19,23 @@ export function SourcesFields({ form }: { form: UseFormReturnType<RecordFormValu
       </Title>
       {form.values.sources.map((source, index) => (
         <Card withBorder key={source.key} role="group" aria-label={`Source ${index + 1}`}>
+          <Group justify="space-between" mb={4}>
+            <Text fw={600} size="sm">
+              Source {index + 1}
+            </Text>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove source ${index + 1}`} onClick={() => form.removeListItem("sources", index)}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <TextInput label={`Source ${index + 1} URL`} type="url" {...form.getInputProps(`sources.${index}.url`)} />
-            <TextInput label="Title" {...form.getInputProps(`sources.${index}.title`)} />
+            <TextInput label="Source title" {...form.getInputProps(`sources.${index}.title`)} />
             <TextInput label="Publisher" {...form.getInputProps(`sources.${index}.publisher`)} />
             <TextInput label="Author" {...form.getInputProps(`sources.${index}.author`)} />
             <TextInput label="Published on" description={PARTIAL_DATE_HINT} {...form.getInputProps(`sources.${index}.publishedOn`)} />
             <TextInput label="Language" description="en, fr, pt, ru…" {...form.getInputProps(`sources.${index}.language`)} />
           </SimpleGrid>
-          <Group align="flex-end" gap="xs" wrap="nowrap" mt="xs">
-            <Textarea label="Excerpt" autosize minRows={1} style={{ flex: 1 }} {...form.getInputProps(`sources.${index}.excerpt`)} />
-            <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove source ${index + 1}`} onClick={() => form.removeListItem("sources", index)}>
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Group>
+          <Textarea label="Excerpt" autosize minRows={1} mt="xs" {...form.getInputProps(`sources.${index}.excerpt`)} />
         </Card>
       ))}
       <Button variant="light" size="xs" w="fit-content" onClick={() => form.insertListItem("sources", emptySource())}>

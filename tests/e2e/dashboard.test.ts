@@ -1,0 +1,261 @@
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "@coop/core/db/lifecycle";
+import { launchServer, type RunningServer } from "@coop/admin/launcher";
+import { createTestUser } from "../support/auth";
+import { CHROMIUM_ARGS, requireChromium } from "../support/chromium";
+import { useTestDatabase } from "../support/database";
+
+const screenshot = (name: string) => fileURLToPath(new URL(`../../test-results/dashboard-${name}.png`, import.meta.url));
+const TITLE = "Malawi and Belarus sign an e2e agricultural drones memorandum";
+const IMPORT_CSV = [
+  "external_id,title,kind,status,african_countries,partner_countries,sectors,source_url,source_title",
+  "e2e-1,Senegal and Russia agree on e2e satellite training,MOU,SIGNED,SN,RU,space,https://example.org/e2e-1,Press release one",
+  "e2e-2,Kenya and Belarus discuss e2e tractor assembly,TALKS,ANNOUNCED,KE,BY,,https://example.org/e2e-2,Press release two",
+  "e2e-3,A row without a known kind,BANANA,SIGNED,KE,RU,,https://example.org/e2e-3,Press release three",
+].join("\n");
+
+type TestUser = Awaited<ReturnType<typeof createTestUser>>;
+
+const database = useTestDatabase();
+let app: RunningServer;
+let browser: Browser;
+const users = {} as Record<"admin" | "editor" | "contributor", TestUser>;
+const pageErrors: string[] = [];
+let recordUrl = "";
+
+beforeAll(async () => {
+  const executablePath = requireChromium();
+  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  users.admin = await createTestUser(database.db, "ADMIN");
+  users.editor = await createTestUser(database.db, "EDITOR");
+  users.contributor = await createTestUser(database.db, "CONTRIBUTOR");
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: app.url });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(message.text());
+  });
+  return page;
+}
+
+async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/admin/sign-in");
+  await field(page, "Email").fill(user.email);
+  await field(page, "Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
+}
+
+/** A form control by its whole label; Mantine adds " *" to the label of a required field. */
+function field(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s*\\*)?$`));
+}
+
+/** Picks an option of a Mantine select (searchable or not) found by its label inside `scope`. */
+async function choose(page: Page, scope: Locator | Page, label: string, option: string, search?: string): Promise<void> {
+  const input = field(scope, label);
+  await input.click();
+  if (search) await input.fill(search);
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+describe("the editors' dashboard", () => {
+  it("sends visitors to sign in, refuses a wrong password, and serves /admin with a strict CSP", async () => {
+    const page = await newPage();
+    const response = await page.goto("/admin/records");
+    expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    const publicPage = await page.request.get("/");
+    expect(publicPage.headers()["content-security-policy"]).toBeUndefined();
+
+    await field(page, "Email").fill(users.contributor.email);
+    await field(page, "Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" }).textContent()).resolves.toContain("Invalid email or password");
+    await page.screenshot({ path: screenshot("sign-in") });
+    await page.context().close();
+  });
+
+  it("lets a contributor create a record with two parties, a commitment and a source, and submit it", async () => {
+    const page = await newPage();
+    await signIn(page, users.contributor);
+    await page.goto("/admin/records/new");
+    await field(page, "Title").fill(TITLE);
+    await field(page, "Summary").fill("Drones for crop monitoring, with training for Malawian agronomists.");
+    await field(page, "Signed on").fill("2025-03");
+
+    const africanParty = page.getByRole("group", { name: "Party 1" });
+    await choose(page, africanParty, "Country", "Malawi (MW)", "Mala");
+    await field(africanParty, "Organisation").fill("E2E Malawi Ministry of Agriculture");
+    await page.getByRole("option", { name: /Create “E2E Malawi Ministry of Agriculture”/ }).click();
+    const createDialog = page.getByRole("dialog", { name: "New organisation" });
+    await createDialog.getByRole("button", { name: "Create organisation" }).click();
+    await createDialog.waitFor({ state: "hidden" });
+    const partnerParty = page.getByRole("group", { name: "Party 2" });
+    await choose(page, partnerParty, "Country", "Belarus (BY)", "Bela");
+
+    const source = page.getByRole("group", { name: "Source 1" });
+    await field(source, "Source 1 URL").fill("https://example.org/e2e-drones");
+    await field(source, "Source title").fill("Ministry press release");
+    await page.getByRole("button", { name: "Add commitment" }).click();
+    const commitment = page.getByRole("group", { name: "Commitment 1" });
+    await field(commitment, "Commitment 1").fill("Deliver 40 agricultural drones");
+    await field(commitment, "Quantity").fill("40");
+    await choose(page, commitment, "Source", "1. Ministry press release");
+    await page.screenshot({ path: screenshot("editor-new"), fullPage: true });
+
+    await page.getByRole("button", { name: "Create draft" }).first().click();
+    await page.waitForURL(/\/admin\/records\/[0-9a-f-]{36}$/);
+    recordUrl = new URL(page.url()).pathname;
+    await expect(page.getByTestId("record-state").textContent()).resolves.toBe("draft");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await page.getByTestId("record-state").getByText("in review").waitFor();
+    await page.screenshot({ path: screenshot("editor"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("lets an editor publish it from the review queue, after which the public feed lists it", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    // The charts measure their box after hydration, then draw.
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await page.screenshot({ path: screenshot("overview"), fullPage: true });
+    await page.goto("/admin/review");
+    const card = page.getByRole("article", { name: TITLE });
+    await card.getByRole("button", { name: "Approve and publish" }).click();
+    await card.waitFor({ state: "detached" });
+
+    const feed = await fetch(`${app.url}/api/trpc/feed.latest?input=${encodeURIComponent(JSON.stringify({ limit: 20 }))}`);
+    const body = (await feed.json()) as { result: { data: { items: { title: string }[] } } };
+    expect(body.result.data.items.map((item) => item.title)).toContain(TITLE);
+
+    await page.goto("/admin/records?state=PUBLISHED");
+    await page.getByRole("link", { name: TITLE }).waitFor();
+    await page.screenshot({ path: screenshot("records"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("shows the conflict screen when someone else saved first, and saves after reapplying", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    await page.goto(recordUrl);
+    await field(page, "Summary").fill("Drones and training, as edited in the browser.");
+
+    // A colleague saves the same version through the API first.
+    const id = recordUrl.split("/").pop()!;
+    const stored = await page.request.get(`/api/trpc/agreement.get?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+    const { version } = ((await stored.json()) as { result: { data: { version: number } } }).result.data;
+    const colleague = await page.request.post("/api/trpc/agreement.update", {
+      headers: { origin: app.url },
+      data: {
+        id,
+        expectedVersion: version,
+        data: {
+          title: `${TITLE} (corrected)`,
+          kind: "MOU",
+          status: "SIGNED",
+          signedOn: "2025-03",
+          parties: [
+            { countryCode: "MW", side: "AFRICA" },
+            { countryCode: "BY", side: "PARTNER" },
+          ],
+          sources: [{ url: "https://example.org/e2e-drones", title: "Ministry press release" }],
+        },
+      },
+    });
+    expect(colleague.status()).toBe(200);
+
+    await page.getByRole("button", { name: "Save" }).first().click();
+    const conflict = page.getByTestId("conflict-screen");
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain("(corrected)");
+    await page.screenshot({ path: screenshot("conflict"), fullPage: true });
+    await page.getByRole("button", { name: "Reapply my changes to their version" }).click();
+    await expect(field(page, "Summary").inputValue()).resolves.toBe("Drones and training, as edited in the browser.");
+    await expect(field(page, "Title").inputValue()).resolves.toBe(`${TITLE} (corrected)`);
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await page.getByText("Saved", { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it("imports a small CSV after a dry run that reports the bad row", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    await page.goto("/admin/import");
+    await page.locator("input[type=file]").setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(IMPORT_CSV) });
+    await page.getByRole("button", { name: "Check (dry run)" }).click();
+    const summary = page.getByTestId("import-summary");
+    await summary.getByText("Dry run: nothing was written").waitFor();
+    await expect(summary.textContent()).resolves.toContain("2 created");
+    await expect(page.getByRole("table", { name: "Rows of the file" }).textContent()).resolves.toMatch(/kind: .+/);
+    await page.getByRole("button", { name: "Download error report" }).waitFor();
+    await page.screenshot({ path: screenshot("import"), fullPage: true });
+
+    await page.getByRole("button", { name: "Import 2 rows" }).click();
+    await summary.getByText("Import finished").waitFor();
+    await expect(summary.textContent()).resolves.toContain("2 created");
+    await page.context().close();
+  });
+
+  it("generates an embed snippet with a live preview of the real element", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    await page.goto("/admin/embed");
+    await choose(page, page, "Language", "Français");
+    await page.getByLabel("Theme", { exact: true }).getByText("dark", { exact: true }).click();
+    const snippet = page.getByTestId("embed-snippet");
+    await expect(snippet.textContent()).resolves.toContain(`<script type="module" src="${app.url}/widget/coop-feed.js"></script>`);
+    await expect(snippet.textContent()).resolves.toMatch(/<coop-feed lang="fr" theme="dark">/);
+    await page.waitForFunction(() => document.querySelector("[data-testid=embed-preview] coop-feed")?.shadowRoot?.querySelector("ul[part=list]"));
+    await page.screenshot({ path: screenshot("embed"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("shows all of it in the audit log to an admin", async () => {
+    const page = await newPage();
+    await signIn(page, users.admin);
+    await page.goto("/admin/audit");
+    const log = page.getByRole("table", { name: "Audit log" });
+    await log.getByText("agreement.approve").first().waitFor();
+    const text = await log.textContent();
+    for (const action of ["login.failure", "login.success", "organization.create", "agreement.create", "agreement.submit", "agreement.approve", "agreement.update"]) {
+      expect(text).toContain(action);
+    }
+    await page.screenshot({ path: screenshot("audit"), fullPage: true });
+
+    await field(page, "Action starts with").fill("agreement.approve");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(async () => log.locator("tbody tr").count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("works on a 390 px phone in the dark theme, without script or style errors", async () => {
+    const page = await newPage(390);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signIn(page, users.editor);
+    await page.goto(recordUrl);
+    await page.getByRole("group", { name: "Party 1" }).getByRole("textbox", { name: "Country" }).and(page.locator("[value='Malawi (MW)']")).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshot("phone-editor"), fullPage: true });
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Toggle navigation" }).click();
+    await page.getByRole("link", { name: "Records" }).waitFor();
+    await page.screenshot({ path: screenshot("phone-overview-dark") });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
