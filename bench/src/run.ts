@@ -1,9 +1,6 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createDb } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
 import { generateAgreements } from "./generate";
 import { benchHttp } from "./http";
 import { benchQueries } from "./queries";
@@ -15,16 +12,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 1_000);
 
 async function main(): Promise<void> {
   benchWidgetSize();
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stop = async () => {};
-  let dataDir: string | undefined;
-  if (!serverUrl) {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-bench-"));
-    await fs.chmod(dataDir, 0o755);
-    const server = await startEmbeddedPostgres(dataDir);
-    serverUrl = server.url;
-    stop = server.stop;
-  }
+  const embedded = process.env.BENCH_DATABASE_URL ? null : await startTemporaryPostgres("coop-bench-");
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const database = `coop_bench_${records}`;
   await createDatabaseIfMissing(serverUrl, database);
   const url = withDatabase(serverUrl, database);
@@ -43,8 +32,7 @@ async function main(): Promise<void> {
     await benchWrites(db, records);
   } finally {
     await db.$disconnect();
-    await stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    await embedded?.stop();
   }
 }
 

@@ -247,7 +247,7 @@ describe("the editors' dashboard", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await signIn(page, users.editor);
     await page.goto(recordUrl);
-    await page.getByRole("group", { name: "Party 1" }).getByRole("textbox", { name: "Country" }).and(page.locator("[value='Malawi (MW)']")).waitFor();
+    await expect.poll(() => field(page.getByRole("group", { name: "Party 1" }), "Country").inputValue()).toBe("Malawi (MW)");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshot("phone-editor"), fullPage: true });

@@ -1,16 +1,15 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startEmbeddedPostgres, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
 import { createApiToken, createUserWithPassword } from "@coop/core/domain";
 
 /** An embedded PostgreSQL on a fixed port in a temporary directory, so it can be stopped, killed and restarted. */
 export async function faultDatabase() {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-faults-"));
-  await fs.chmod(dataDir, 0o755);
   const port = await findFreePort();
-  let server = await startEmbeddedPostgres(dataDir, { port });
+  const temporary = await startTemporaryPostgres("coop-faults-", { port });
+  const dataDir = temporary.dataDir;
+  let server: { url: string; stop(): Promise<void> } = temporary;
   await createDatabaseIfMissing(server.url, "coop_faults");
   const url = withDatabase(server.url, "coop_faults");
   await applyMigrations(url);
@@ -31,7 +30,7 @@ export async function faultDatabase() {
     async dispose() {
       await db.$disconnect().catch(() => {});
       await server.stop().catch(() => {});
-      await fs.rm(dataDir, { recursive: true, force: true });
+      await temporary.stop().catch(() => {});
     },
   };
 }

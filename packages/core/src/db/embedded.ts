@@ -138,3 +138,20 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** A throwaway embedded server in a new temporary directory, removed again by `stop`: for tests and benchmarks. */
+export async function startTemporaryPostgres(prefix: string, options: { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
+  const os = await import("node:os");
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  // The server may run as the `postgres` system user, which must reach this directory.
+  await fs.chmod(dataDir, 0o755);
+  const server = await startEmbeddedPostgres(dataDir, options);
+  return {
+    ...server,
+    dataDir,
+    async stop() {
+      await server.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

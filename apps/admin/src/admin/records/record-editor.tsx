@@ -25,9 +25,11 @@ interface Conflict {
 export function RecordEditor({ recordId, canPublish }: { recordId: string | null; canPublish: boolean }) {
   const trpc = useTRPC();
   const record = useQuery({ ...trpc.agreement.get.queryOptions({ id: recordId ?? "" }), enabled: recordId !== null });
-  if (recordId === null) return <RecordEditorForm stored={null} canPublish={canPublish} />;
+  // Searchable selects show a stored value's label only if their options are there first.
+  const countries = useQuery({ ...trpc.taxonomy.countries.queryOptions({}), staleTime: Infinity });
   if (record.error) return <Alert color="red">{record.error.message}</Alert>;
-  if (!record.data) return <Loader aria-label="Loading the record" />;
+  if (!countries.data || (recordId !== null && !record.data)) return <Loader aria-label="Loading the record" />;
+  if (recordId === null || !record.data) return <RecordEditorForm stored={null} canPublish={canPublish} />;
   return <RecordEditorForm stored={record.data} canPublish={canPublish} />;
 }
 
