@@ -89,6 +89,33 @@ describe("the editors' dashboard", () => {
     await page.context().close();
   });
 
+  it("makes a user with a one-time password choose a new one before anything else", async () => {
+    const page = await newPage();
+    const newcomer = await createTestUser(database.db, "EDITOR", { mustChangePassword: true });
+    await page.goto("/admin/sign-in");
+    await field(page, "Email").fill(newcomer.email);
+    await field(page, "Password").fill(newcomer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/admin\/password$/);
+    await page.getByText("You signed in with a one-time password").waitFor();
+    await page.goto("/admin/records");
+    expect(new URL(page.url()).pathname).toBe("/admin/password");
+
+    await field(page, "Current password").fill(newcomer.password);
+    await field(page, "New password").fill("password");
+    await field(page, "Repeat the new password").fill("password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("is one of the most common passwords; choose another").waitFor();
+    await page.screenshot({ path: screenshot("password") });
+
+    const chosen = `Kigali-Minsk-${Date.now()}`;
+    await field(page, "New password").fill(chosen);
+    await field(page, "Repeat the new password").fill(chosen);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("heading", { name: "Overview" }).waitFor();
+    await page.context().close();
+  });
+
   it("lets a contributor create a record with two parties, a commitment and a source, and submit it", async () => {
     const page = await newPage();
     await signIn(page, users.contributor);
@@ -121,6 +148,8 @@ describe("the editors' dashboard", () => {
     await page.waitForURL(/\/admin\/records\/[0-9a-f-]{36}$/);
     recordUrl = new URL(page.url()).pathname;
     await expect(page.getByTestId("record-state").textContent()).resolves.toBe("draft");
+    await field(page, "Venue").fill("Lilongwe");
+    await page.getByText(/^Draft saved automatically at/).waitFor();
     await page.getByRole("button", { name: "Submit for review" }).click();
     await page.getByTestId("record-state").getByText("in review").waitFor();
     await page.screenshot({ path: screenshot("editor"), fullPage: true });
@@ -132,7 +161,10 @@ describe("the editors' dashboard", () => {
     await signIn(page, users.editor);
     // The charts measure their box after hydration, then draw.
     await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await expect(page.getByRole("img", { name: /^Map of Africa\. Zimbabwe 3, / }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshot("overview"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: screenshot("overview-dark"), fullPage: true });
     await page.goto("/admin/review");
     const card = page.getByRole("article", { name: TITLE });
     await card.getByRole("button", { name: "Approve and publish" }).click();
@@ -220,6 +252,8 @@ describe("the editors' dashboard", () => {
     await expect(snippet.textContent()).resolves.toContain(`<script type="module" src="${app.url}/widget/coop-feed.js"></script>`);
     await expect(snippet.textContent()).resolves.toMatch(/<coop-feed lang="fr" theme="dark">/);
     await page.waitForFunction(() => document.querySelector("[data-testid=embed-preview] coop-feed")?.shadowRoot?.querySelector("ul[part=list]"));
+    // Let the widget's fade-in finish before the picture.
+    await page.waitForTimeout(400);
     await page.screenshot({ path: screenshot("embed"), fullPage: true });
     await page.context().close();
   });
@@ -242,6 +276,34 @@ describe("the editors' dashboard", () => {
     await page.context().close();
   });
 
+  it("gives admins users, tokens, organisations and a record's history", async () => {
+    const page = await newPage();
+    await signIn(page, users.admin);
+    await page.goto("/admin/users");
+    await field(page, "Invite by email").fill("new-editor@example.org");
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await page.getByText(/\/admin\/invitation\/[A-Za-z0-9_-]{20,}/).waitFor();
+    await page.screenshot({ path: screenshot("users"), fullPage: true });
+
+    await page.goto("/admin/tokens");
+    await field(page, "Name").fill("Newsroom sync");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("token-secret").textContent()).resolves.toMatch(/^coop_/);
+    await page.screenshot({ path: screenshot("tokens"), fullPage: true });
+
+    await page.goto("/admin/organizations");
+    await field(page, "Search").fill("E2E Malawi");
+    const organizations = page.getByRole("table", { name: "Organisations" });
+    await expect.poll(() => organizations.locator("tbody tr").count()).toBeLessThan(4);
+    await organizations.getByRole("cell", { name: /E2E Malawi Ministry of Agriculture/ }).waitFor();
+    await page.screenshot({ path: screenshot("organizations"), fullPage: true });
+
+    await page.goto(`${recordUrl}/history`);
+    await page.getByRole("table", { name: "Differences between the versions" }).getByRole("cell", { name: "summary", exact: true }).waitFor();
+    await page.screenshot({ path: screenshot("history"), fullPage: true });
+    await page.context().close();
+  });
+
   it("works on a 390 px phone in the dark theme, without script or style errors", async () => {
     const page = await newPage(390);
     await page.emulateMedia({ colorScheme: "dark" });
@@ -252,6 +314,11 @@ describe("the editors' dashboard", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshot("phone-editor"), fullPage: true });
     await page.goto("/admin");
+    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await page.reload();
+    // The saved choice is on <html> before any React code runs: no flash of the wrong theme.
+    await expect(page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).resolves.toBe("light");
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
     await page.getByRole("button", { name: "Toggle navigation" }).click();
     await page.getByRole("link", { name: "Records" }).waitFor();
     await page.screenshot({ path: screenshot("phone-overview-dark") });

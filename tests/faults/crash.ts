@@ -1,3 +1,4 @@
+import http from "node:http";
 import { findFreePort } from "@coop/core/db/lifecycle";
 import { launchServer } from "@coop/admin/launcher";
 import { failed, faultDatabase, proved, writerToken } from "./harness";
@@ -20,21 +21,18 @@ export async function crashDuringWrites(): Promise<void> {
     let sent = 0;
     let killed = false;
     const createOne = async (n: number) => {
-      const response = await fetch(`${server.url}/api/trpc/agreement.create`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          confirmNotDuplicate: true,
-          data: {
-            title: `Crash test record ${n} ${crypto.randomUUID()}`,
-            kind: "AGREEMENT",
-            status: "SIGNED",
-            parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }],
-            sources: [{ url: `https://example.org/crash/${n}`, publisher: "Crash Wire" }],
-          },
-        }),
-      }).catch(() => null);
-      if (response?.ok) acknowledged.push(((await response.json()) as { result: { data: { id: string } } }).result.data.id);
+      const body = JSON.stringify({
+        confirmNotDuplicate: true,
+        data: {
+          title: `Crash test record ${n} ${crypto.randomUUID()}`,
+          kind: "AGREEMENT",
+          status: "SIGNED",
+          parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }],
+          sources: [{ url: `https://example.org/crash/${n}`, publisher: "Crash Wire" }],
+        },
+      });
+      const response = await postJson(`${server.url}/api/trpc/agreement.create`, body, { authorization: `Bearer ${token}` });
+      if (response?.status === 200) acknowledged.push((JSON.parse(response.body) as { result: { data: { id: string } } }).result.data.id);
     };
     const crash = async () => {
       killed = true;
@@ -67,4 +65,20 @@ export async function crashDuringWrites(): Promise<void> {
   } finally {
     await database.dispose();
   }
+}
+
+/** A POST over node:http with a hard timeout: a connection cut by the kill must end, not hang. */
+function postJson(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string } | null> {
+  return new Promise((resolve) => {
+    const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      response.on("error", () => resolve(null));
+    });
+    request.setTimeout(15_000, () => request.destroy());
+    request.on("error", () => resolve(null));
+    request.end(body);
+  });
 }

@@ -29,8 +29,9 @@ export async function faultDatabase() {
     },
     async dispose() {
       await db.$disconnect().catch(() => {});
+      // The first server may have been killed; stop whichever runs now, then remove the data.
       await server.stop().catch(() => {});
-      await temporary.stop().catch(() => {});
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

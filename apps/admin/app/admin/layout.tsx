@@ -12,7 +12,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-/** Root of the editors' dashboard: Mantine with the saved colour scheme applied before the first paint. */
+/** Root of the editors' dashboard: the saved colour scheme is applied by a nonce-carrying script before the first paint. */
 export default async function AdminRootLayout({ children }: { children: ReactNode }) {
   const nonce = await requestNonce();
   return (
@@ -21,7 +21,7 @@ export default async function AdminRootLayout({ children }: { children: ReactNod
         <ColorSchemeScript nonce={nonce} defaultColorScheme="auto" />
       </head>
       <body>
-        <AdminProviders nonce={nonce}>{children}</AdminProviders>
+        <AdminProviders>{children}</AdminProviders>
       </body>
     </html>
   );

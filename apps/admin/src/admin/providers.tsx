@@ -11,9 +11,9 @@ const theme = createTheme({
 });
 
 /** Everything a dashboard page needs on the client: theme, notifications, React Query with tRPC. */
-export function AdminProviders({ children, nonce }: { children: ReactNode; nonce: string | undefined }) {
+export function AdminProviders({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={nonce ? () => nonce : undefined}>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <TrpcQueryProvider>{children}</TrpcQueryProvider>
     </MantineProvider>

@@ -21,8 +21,10 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     trpc.invitation.accept.mutationOptions({
       onError: (failure) => {
         const { issues, message } = apiFailure(failure);
+        // Field problems show beside their fields; anything else above the form.
         form.setErrors(fieldErrors(issues));
-        setError(message);
+        const elsewhere = issues.filter((issue) => !(issue.path in form.values)).map((issue) => issue.message);
+        setError(issues.length ? elsewhere.join("; ") || null : message);
       },
     }),
   );

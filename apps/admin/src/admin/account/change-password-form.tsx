@@ -22,8 +22,10 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
       onSuccess: () => window.location.assign("/admin"),
       onError: (failure) => {
         const { issues, message } = apiFailure(failure);
-        if (issues.length) form.setErrors(fieldErrors(issues));
-        setError(message);
+        // Field problems show beside their fields; anything else above the form.
+        form.setErrors(fieldErrors(issues));
+        const elsewhere = issues.filter((issue) => !(issue.path in form.values)).map((issue) => issue.message);
+        setError(issues.length ? elsewhere.join("; ") || null : message);
       },
     }),
   );

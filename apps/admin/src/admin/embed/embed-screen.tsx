@@ -101,7 +101,7 @@ export function EmbedScreen({ siteOrigin }: { siteOrigin: string }) {
             <Title order={3} size="h5" mb="xs">
               Snippet
             </Title>
-            <Code block data-testid="embed-snippet">
+            <Code block data-testid="embed-snippet" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
               {snippet}
             </Code>
             <CopyButton value={snippet}>

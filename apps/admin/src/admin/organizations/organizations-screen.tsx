@@ -107,7 +107,7 @@ export function OrganizationsScreen({ canEdit }: { canEdit: boolean }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Name</Table.Th>
-                  <Table.Th>Kind</Table.Th>
+                  <Table.Th miw={180}>Kind</Table.Th>
                   <Table.Th>Country</Table.Th>
                   <Table.Th>Records</Table.Th>
                   <Table.Th />

@@ -1,8 +1,10 @@
 "use client";
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { RouterOutputs } from "@coop/core/trpc";
 import Link from "next/link";
 import { formatDateTime } from "../format";
+import { AfricaMap } from "./africa-map";
+import type { AfricaMapData } from "./africa-map-shapes";
 import { PublishedCharts } from "./published-charts";
 
 type Overview = RouterOutputs["dashboard"]["overview"];
@@ -15,7 +17,8 @@ const COUNTS = [
 ] as const;
 
 /** The editors' start page: work by state, what waits for review, my submissions, activity and charts. */
-export function OverviewScreen({ overview }: { overview: Overview }) {
+export function OverviewScreen({ overview, map, countryNames }: { overview: Overview; map: AfricaMapData; countryNames: Record<string, string> }) {
+  const countsByCountry = Object.fromEntries(overview.published.byCountry.map((facet) => [facet.value, facet.count]));
   return (
     <Stack gap="lg">
       <Title order={2}>Overview</Title>
@@ -77,39 +80,46 @@ export function OverviewScreen({ overview }: { overview: Overview }) {
         </Card>
       </SimpleGrid>
       <PublishedCharts published={overview.published} />
-      <Card withBorder>
-        <Title order={3} size="h5" mb="xs">
-          Recent activity
-        </Title>
-        <Table.ScrollContainer minWidth={500}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Record</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {overview.recentActivity.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
-                  <Table.Td>{entry.action}</Table.Td>
-                  <Table.Td>
-                    {entry.recordId ? (
-                      <Anchor component={Link} href={`/admin/records/${entry.recordId}`}>
-                        {entry.recordTitle ?? entry.recordId}
-                      </Anchor>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder>
+            <Title order={3} size="h5" mb="xs">
+              Recent activity
+            </Title>
+            <Table.ScrollContainer minWidth={500}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Who</Table.Th>
+                    <Table.Th>What</Table.Th>
+                    <Table.Th>Record</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {overview.recentActivity.map((entry) => (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
+                      <Table.Td>{entry.actor}</Table.Td>
+                      <Table.Td>{entry.action}</Table.Td>
+                      <Table.Td>
+                        {entry.recordId ? (
+                          <Anchor component={Link} href={`/admin/records/${entry.recordId}`}>
+                            {entry.recordTitle ?? entry.recordId}
+                          </Anchor>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <AfricaMap map={map} counts={countsByCountry} countryNames={countryNames} />
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

@@ -14,7 +14,8 @@ interface PublishedFacets {
   total: number;
 }
 
-function FacetChart({ title, data, sortByValue = false }: { title: string; data: FacetCount[]; sortByValue?: boolean }) {
+/** `horizontal` puts long labels (sector names) beside the bars instead of under them. */
+function FacetChart({ title, data, sortByValue = false, horizontal = false }: { title: string; data: FacetCount[]; sortByValue?: boolean; horizontal?: boolean }) {
   const rows = [...data].sort((a, b) => (sortByValue ? a.value.localeCompare(b.value) : b.count - a.count)).slice(0, 12);
   return (
     <Card withBorder>
@@ -29,8 +30,10 @@ function FacetChart({ title, data, sortByValue = false }: { title: string; data:
           data={rows}
           dataKey="value"
           series={[{ name: "count", label: "Published records", color: "indigo.6" }]}
-          tickLine="y"
-          gridAxis="y"
+          orientation={horizontal ? "vertical" : "horizontal"}
+          yAxisProps={horizontal ? { width: 140 } : undefined}
+          tickLine={horizontal ? "x" : "y"}
+          gridAxis={horizontal ? "x" : "y"}
           aria-label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`}
         />
       )}
@@ -47,7 +50,7 @@ export function PublishedCharts({ published }: { published: PublishedFacets }) {
       </Title>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <FacetChart title="By African country" data={published.byCountry} />
-        <FacetChart title="By sector" data={published.bySector} />
+        <FacetChart title="By sector" data={published.bySector} horizontal />
         <FacetChart title="By year" data={published.byYear} sortByValue />
       </SimpleGrid>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { Alert, Button, Card, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import type { RecordFormValues } from "./record-form-model";
+import { comparable, type RecordFormValues } from "./record-form-model";
 
 const FIELD_LABELS: Partial<Record<keyof RecordFormValues, string>> = {
   title: "Title",
@@ -22,10 +22,6 @@ const FIELD_LABELS: Partial<Record<keyof RecordFormValues, string>> = {
 };
 const FIELDS = Object.keys(FIELD_LABELS) as (keyof RecordFormValues)[];
 
-/** Compares list parts by content, not by the form's row keys. */
-function comparable(value: unknown): string {
-  return JSON.stringify(value, (key, inner: unknown) => (key === "key" ? undefined : inner));
-}
 
 function describe(value: RecordFormValues[keyof RecordFormValues]): string {
   if (typeof value === "string") return value || "—";
@@ -36,15 +32,6 @@ function describe(value: RecordFormValues[keyof RecordFormValues]): string {
     return items.filter(Boolean).join("; ") || "—";
   }
   return comparable(value);
-}
-
-/** Your changes on top of their version: each field you changed keeps your value, the rest takes theirs. */
-export function reapplyChanges(original: RecordFormValues, mine: RecordFormValues, theirs: RecordFormValues): RecordFormValues {
-  const merged = { ...theirs };
-  for (const field of Object.keys(mine) as (keyof RecordFormValues)[]) {
-    if (comparable(original[field]) !== comparable(mine[field])) Object.assign(merged, { [field]: mine[field] });
-  }
-  return merged;
 }
 
 /** Someone saved first: their version beside yours, field by field, and the ways out. */

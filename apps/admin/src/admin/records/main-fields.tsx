@@ -39,7 +39,7 @@ export function MainFields({ form, storedStatus, titleWarning }: { form: UseForm
         <TextInput label="Venue" {...form.getInputProps("venue")} />
         <TextInput label="Event" {...form.getInputProps("event")} />
         <TextInput label="Amount" inputMode="decimal" {...form.getInputProps("amount")} />
-        <TextInput label="Currency" description="ISO 4217, e.g. USD" maxLength={3} {...form.getInputProps("currency")} />
+        <TextInput label="Currency" placeholder="USD" maxLength={3} {...form.getInputProps("currency")} />
       </SimpleGrid>
       <MultiSelect label="Sectors" data={sectors} searchable clearable {...form.getInputProps("sectors")} />
     </Stack>

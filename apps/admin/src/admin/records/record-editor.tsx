@@ -1,19 +1,32 @@
 "use client";
-import { Alert, Button, Grid, Group, Loader, Stack, Title } from "@mantine/core";
+import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { type ApiFailure, apiFailure } from "../api-errors";
 import { useTRPC } from "../trpc";
-import { ConflictScreen, reapplyChanges } from "./conflict-screen";
+import { ConflictScreen } from "./conflict-screen";
 import { ConfirmNotDuplicateModal, type DuplicateCandidate, DuplicateWarning } from "./duplicate-warning";
 import { MainFields } from "./main-fields";
 import { PartiesFields } from "./parties-fields";
-import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, type RecordFormValues, type StoredRecord, validateRecordForm } from "./record-form-model";
+import {
+  agreementInputOf,
+  comparable,
+  emptyRecordValues,
+  formPathOf,
+  formValuesOf,
+  reapplyChanges,
+  type RecordFormValues,
+  type StoredRecord,
+  validateRecordForm,
+} from "./record-form-model";
 import { CommitmentsFields, SourcesFields, TranslationsFields } from "./sources-commitments-fields";
 import { WorkflowPanel } from "./workflow-panel";
+
+const AUTOSAVE_PAUSE_MS = 4000;
 
 interface Conflict {
   message: string;
@@ -40,6 +53,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
   const [base, setBase] = useState<StoredRecord | null>(stored);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
   const form = useForm<RecordFormValues>({
     mode: "controlled",
     initialValues: stored ? formValuesOf(stored) : emptyRecordValues(),
@@ -54,12 +68,15 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
     return () => window.removeEventListener("beforeunload", warn);
   }, [hasUnsavedChanges]);
 
-  const showSaved = (saved: StoredRecord) => {
+  /** Shows the saved record; with `typedSince`, the editor kept typing during the save, so their text stays. */
+  const showSaved = (saved: StoredRecord, typedSince = false) => {
     setBase(saved);
     const values = formValuesOf(saved);
     form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
+    if (!typedSince) {
+      form.setValues(values);
+      form.resetDirty(values);
+    }
     queryClient.setQueryData(trpc.agreement.get.queryKey({ id: saved.id }), saved);
     void queryClient.invalidateQueries({ queryKey: trpc.agreement.listForEditors.pathKey() });
   };
@@ -82,14 +99,16 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
   const update = useMutation(trpc.agreement.update.mutationOptions());
   const saving = create.isPending || update.isPending;
 
-  const save = async (values: RecordFormValues, confirmNotDuplicate = false) => {
+  const save = async (values: RecordFormValues, options: { confirmNotDuplicate?: boolean; autosave?: boolean } = {}) => {
     const data = agreementInputOf(values, base?.status ?? null);
     try {
       if (base) {
-        showSaved(await update.mutateAsync({ id: base.id, expectedVersion: base.version, data }));
-        notifications.show({ color: "green", message: "Saved" });
+        const saved = await update.mutateAsync({ id: base.id, expectedVersion: base.version, data });
+        showSaved(saved, comparable(form.getValues()) !== comparable(values));
+        if (options.autosave) setAutosavedAt(new Date());
+        else notifications.show({ color: "green", message: "Saved" });
       } else {
-        const created = await create.mutateAsync({ data, confirmNotDuplicate });
+        const created = await create.mutateAsync({ data, confirmNotDuplicate: options.confirmNotDuplicate ?? false });
         showSaved(created);
         notifications.show({ color: "green", message: "Draft created" });
         router.replace(`/admin/records/${created.id}`);
@@ -98,6 +117,16 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
       await showFailure(apiFailure(error), values);
     }
   };
+
+  // Drafts save themselves once the editor pauses, when the form is valid.
+  const [settledValues] = useDebouncedValue(form.values, AUTOSAVE_PAUSE_MS);
+  useEffect(() => {
+    if (!base || base.state !== "DRAFT" || saving || conflict || !form.isDirty()) return;
+    if (comparable(settledValues) !== comparable(form.getValues())) return;
+    if (Object.keys(validateRecordForm(settledValues, base.status)).length) return;
+    void save(settledValues, { autosave: true });
+    // Only a newly settled state of the form triggers an autosave.
+  }, [settledValues]);
 
   if (conflict && base) {
     const theirsValues = formValuesOf(conflict.theirs);
@@ -129,9 +158,16 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
           <Title order={2} lineClamp={2}>
             {base ? base.title : "New record"}
           </Title>
-          <Button type="submit" loading={saving} style={{ flexShrink: 0 }}>
-            {base ? "Save" : "Create draft"}
-          </Button>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {autosavedAt ? (
+              <Text size="xs" c="dimmed" visibleFrom="sm" role="status">
+                Draft saved automatically at {autosavedAt.toLocaleTimeString()}
+              </Text>
+            ) : null}
+            <Button type="submit" loading={saving}>
+              {base ? "Save" : "Create draft"}
+            </Button>
+          </Group>
         </Group>
         {Object.keys(form.errors).length ? (
           <Alert color="red" mb="md" role="alert" title="Some fields need attention">
@@ -168,7 +204,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
         onCancel={() => setDuplicates(null)}
         onConfirm={() => {
           setDuplicates(null);
-          void save(form.getValues(), true);
+          void save(form.getValues(), { confirmNotDuplicate: true });
         }}
       />
     </>

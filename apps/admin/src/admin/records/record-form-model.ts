@@ -218,3 +218,17 @@ export function formPathOf(apiPath: string, values: RecordFormValues): string {
   const sent = values.translations.filter((translation) => translation.title.trim() || translation.summary.trim());
   return `translations.${TRANSLATION_LOCALES.indexOf(sent[Number(match[1])]?.locale ?? "FR")}.${match[2]}`;
 }
+
+/** Compares list parts by content, not by the form's row keys. */
+export function comparable(value: unknown): string {
+  return JSON.stringify(value, (key, inner: unknown) => (key === "key" ? undefined : inner));
+}
+
+/** Your changes on top of their version: each field you changed keeps your value, the rest takes theirs. */
+export function reapplyChanges(original: RecordFormValues, mine: RecordFormValues, theirs: RecordFormValues): RecordFormValues {
+  const merged = { ...theirs };
+  for (const field of Object.keys(mine) as (keyof RecordFormValues)[]) {
+    if (comparable(original[field]) !== comparable(mine[field])) Object.assign(merged, { [field]: mine[field] });
+  }
+  return merged;
+}

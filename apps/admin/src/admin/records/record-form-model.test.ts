@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { filtersFromParams, filtersToParams, listInputOf } from "./list-filters";
+import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
+
+const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
+const ORGANIZATION_ID = "01a20622-0000-7000-8000-000000000002";
+
+/** What `agreement.get` sends over the wire, reduced to the parts the form reads. */
+const stored = {
+  id: "01a20622-0000-7000-8000-000000000000",
+  title: "Zimbabwe and Belarus sign an MOU",
+  summary: "",
+  kind: "MOU",
+  status: "SIGNED",
+  confidence: "CONFIRMED",
+  announcedOn: null,
+  announcedPrecision: "UNKNOWN",
+  signedOn: "2025-02-01T00:00:00.000Z",
+  signedPrecision: "MONTH",
+  venue: "Minsk",
+  event: null,
+  amount: null,
+  currency: null,
+  sectors: [{ sectorSlug: "cybersecurity" }],
+  parties: [
+    { id: "p1", organizationId: ORGANIZATION_ID, countryCode: "ZW", side: "AFRICA", role: "SIGNATORY", representativeName: null, representativeTitle: null },
+    { id: "p2", organizationId: null, countryCode: "BY", side: "PARTNER", role: "SIGNATORY", representativeName: null, representativeTitle: null },
+  ],
+  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null }],
+  commitments: [{ id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID }],
+  translations: [{ locale: "FR", title: "Le Zimbabwe et le Bélarus signent", summary: "" }],
+  organizationNames: { [ORGANIZATION_ID]: "Ministry of ICT" },
+} as unknown as StoredRecord;
+
+describe("the record form model", () => {
+  it("turns a stored record into form values and back into the same API input", () => {
+    const values = formValuesOf(stored);
+    expect(values.signedOn).toBe("2025-02");
+    expect(values.parties[0]?.organizationName).toBe("Ministry of ICT");
+    expect(values.commitments[0]?.source).toBe("0");
+    const input = agreementInputOf(values, "SIGNED");
+    expect(input).toMatchObject({
+      signedOn: "2025-02",
+      announcedOn: null,
+      sectors: ["cybersecurity"],
+      sources: [{ id: SOURCE_ID, url: "https://example.org/a", publishedOn: "2025-02-17" }],
+      commitments: [{ description: "Train 20 engineers", quantity: 20, source: 0 }],
+      translations: [{ locale: "FR", title: "Le Zimbabwe et le Bélarus signent", summary: "" }],
+    });
+    expect(input.statusChange).toBeUndefined();
+    expect(validateRecordForm(values, "SIGNED")).toEqual({});
+  });
+
+  it("asks for the status change's source when the status moves, and checks with the API's schema", () => {
+    const values = { ...formValuesOf(stored), status: "IN_FORCE", currency: "", amount: "1000" };
+    const errors = validateRecordForm(values, "SIGNED");
+    expect(errors["statusChange.source"]).toBe("must point at one of the sources");
+    expect(errors.currency).toBe("is required with an amount");
+  });
+
+  it("puts translation errors on the row of their language, from the form or from the server", () => {
+    const values = emptyRecordValues();
+    values.title = "A title";
+    values.translations[1] = { locale: "PT", title: "", summary: "Resumo" };
+    expect(validateRecordForm(values, null)).toHaveProperty(["translations.1.title"]);
+    expect(formPathOf("data.translations.0.title", values)).toBe("translations.1.title");
+    expect(formPathOf("data.parties.1.countryCode", values)).toBe("parties.1.countryCode");
+  });
+
+  it("reapplies my changed fields onto their newer version and keeps theirs elsewhere", () => {
+    const original = formValuesOf(stored);
+    const mine = { ...original, summary: "My summary" };
+    const theirs = { ...original, title: "Their title" };
+    expect(reapplyChanges(original, mine, theirs)).toMatchObject({ title: "Their title", summary: "My summary" });
+  });
+});
+
+describe("the records list filters in the URL", () => {
+  it("round-trips through the query string and drops values the API would refuse", () => {
+    const filters = filtersFromParams(new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE"));
+    expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
+    expect(listInputOf(filters)).toEqual({ limit: 25, q: "drones", state: ["DRAFT", "IN_REVIEW"], country: ["ZW"], from: "2025-01-01" });
+  });
+});
