@@ -6,6 +6,7 @@ import type { Auth, SessionPolicy } from "../auth/auth";
 import { trustedOrigins } from "../auth/origins";
 import type { Db } from "../db/client";
 import type { Context, Meta } from "./init";
+import type { PublicResponseCache } from "./public-cache";
 import { appRouter } from "./root";
 
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=86400";
@@ -36,7 +37,7 @@ export function matchesIfNoneMatch(request: Request, etag: string): boolean {
 export interface StreamedBody {
   etag: string;
   /** Called only when the client does not have this version already. */
-  open: () => ReadableStream<Uint8Array>;
+  open: () => ReadableStream<Uint8Array> | string;
 }
 
 /**
@@ -63,6 +64,8 @@ export interface TrpcHandlerOptions {
   baseUrl: string;
   sessionPolicy?: SessionPolicy;
   endpoint?: string;
+  /** Serves public GETs from memory until the data changes. */
+  publicCache?: PublicResponseCache;
 }
 
 /** Large enough for a record with long texts, small enough to refuse abuse early. */
@@ -115,6 +118,11 @@ export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
     }
     const request = await withLimitedBody(incoming);
     if (!request) return payloadTooLarge();
+    // Public GETs without credentials are answered from memory while the data is unchanged.
+    const cacheKey = options.publicCache && request.method === "GET" && !request.headers.has("authorization") ? new URL(request.url).pathname + new URL(request.url).search : null;
+    const cached = cacheKey ? options.publicCache!.get(cacheKey) : undefined;
+    if (cached) return publicResponse(request, { etag: cached.etag, open: () => cached.body }, new Headers(cached.headers));
+    const versionAtStart = options.publicCache?.currentVersion() ?? null;
     let cacheable = false;
     const response = await fetchRequestHandler({
       endpoint: options.endpoint ?? "/api/trpc",
@@ -134,6 +142,8 @@ export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
       },
     });
     if (!cacheable || response.status !== 200) return response;
-    return publicResponse(request, await response.text(), response.headers);
+    const body = await response.text();
+    if (cacheKey) options.publicCache!.set(cacheKey, versionAtStart, { body, etag: etagOf(body), headers: [...response.headers] });
+    return publicResponse(request, body, response.headers);
   };
 }

@@ -9,3 +9,4 @@ export {
   PUBLIC_CACHE_CONTROL,
   type StreamedBody,
 } from "./http";
+export { PublicResponseCache } from "./public-cache";

@@ -35,7 +35,7 @@ function feedAttributes(settings: EmbedSettings): [string, string][] {
 
 const escapeAttribute = (value: string) => value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
 
-export function embedSnippet(siteOrigin: string, settings: EmbedSettings): string {
+function embedSnippet(siteOrigin: string, settings: EmbedSettings): string {
   const attributes = feedAttributes(settings)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join("");

@@ -23,7 +23,7 @@ export function AfricaMap({ map, counts, countryNames }: { map: AfricaMapData; c
           Published records by African country
         </Title>
         <Text size="xs" c="dimmed">
-          darker: more records
+          stronger colour: more records
         </Text>
       </Group>
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Map of Africa. ${described || "No published records yet."}`} style={{ width: "100%", maxHeight: 420 }}>

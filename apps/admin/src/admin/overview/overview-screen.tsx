@@ -1,5 +1,5 @@
 "use client";
-import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { RouterOutputs } from "@coop/core/trpc";
 import Link from "next/link";
 import { formatDateTime } from "../format";
@@ -79,47 +79,40 @@ export function OverviewScreen({ overview, map, countryNames }: { overview: Over
           </Stack>
         </Card>
       </SimpleGrid>
-      <PublishedCharts published={overview.published} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card withBorder>
-            <Title order={3} size="h5" mb="xs">
-              Recent activity
-            </Title>
-            <Table.ScrollContainer minWidth={500}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>When</Table.Th>
-                    <Table.Th>Who</Table.Th>
-                    <Table.Th>What</Table.Th>
-                    <Table.Th>Record</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {overview.recentActivity.map((entry) => (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
-                      <Table.Td>{entry.actor}</Table.Td>
-                      <Table.Td>{entry.action}</Table.Td>
-                      <Table.Td>
-                        {entry.recordId ? (
-                          <Anchor component={Link} href={`/admin/records/${entry.recordId}`}>
-                            {entry.recordTitle ?? entry.recordId}
-                          </Anchor>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <AfricaMap map={map} counts={countsByCountry} countryNames={countryNames} />
-        </Grid.Col>
-      </Grid>
+      <PublishedCharts published={overview.published} map={<AfricaMap map={map} counts={countsByCountry} countryNames={countryNames} />} />
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          Recent activity
+        </Title>
+        <Table.ScrollContainer minWidth={500}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>What</Table.Th>
+                <Table.Th>Record</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {overview.recentActivity.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>{entry.actor}</Table.Td>
+                  <Table.Td>{entry.action}</Table.Td>
+                  <Table.Td>
+                    {entry.recordId ? (
+                      <Anchor component={Link} href={`/admin/records/${entry.recordId}`}>
+                        {entry.recordTitle ?? entry.recordId}
+                      </Anchor>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { BarChart } from "@mantine/charts";
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 
 interface FacetCount {
   value: string;
@@ -31,7 +32,7 @@ function FacetChart({ title, data, sortByValue = false, horizontal = false }: { 
           dataKey="value"
           series={[{ name: "count", label: "Published records", color: "indigo.6" }]}
           orientation={horizontal ? "vertical" : "horizontal"}
-          yAxisProps={horizontal ? { width: 140 } : undefined}
+          yAxisProps={horizontal ? { width: 170 } : undefined}
           tickLine={horizontal ? "x" : "y"}
           gridAxis={horizontal ? "x" : "y"}
           aria-label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`}
@@ -41,14 +42,15 @@ function FacetChart({ title, data, sortByValue = false, horizontal = false }: { 
   );
 }
 
-/** Published records by country, sector and year; Mantine's SVG charts follow the colour scheme. */
-export function PublishedCharts({ published }: { published: PublishedFacets }) {
+/** The map, then published records by country, sector and year; Mantine's SVG charts follow the colour scheme. */
+export function PublishedCharts({ published, map }: { published: PublishedFacets; map: ReactNode }) {
   return (
     <div>
       <Title order={3} size="h4" mb="xs">
         Published records ({published.total})
       </Title>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {map}
         <FacetChart title="By African country" data={published.byCountry} />
         <FacetChart title="By sector" data={published.bySector} horizontal />
         <FacetChart title="By year" data={published.byYear} sortByValue />

@@ -2,13 +2,21 @@ import { createTrpcFetchHandler } from "@coop/core/trpc";
 import { serverEnv, sessionPolicy } from "@/env";
 import { getAuth } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { getPublicCache } from "@/server/public-cache";
 
 export const dynamic = "force-dynamic";
 
 let handler: ((request: Request) => Promise<Response>) | undefined;
 
 function handleTrpc(request: Request): Promise<Response> {
-  handler ??= createTrpcFetchHandler({ getDb, getAuth, baseUrl: serverEnv().PUBLIC_URL, sessionPolicy: sessionPolicy(), endpoint: "/api/trpc" });
+  handler ??= createTrpcFetchHandler({
+    getDb,
+    getAuth,
+    baseUrl: serverEnv().PUBLIC_URL,
+    sessionPolicy: sessionPolicy(),
+    endpoint: "/api/trpc",
+    publicCache: getPublicCache(),
+  });
   return handler(request);
 }
 
