@@ -6,12 +6,14 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientIpFrom } from "@coop/core/auth";
+import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
 
 const env = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535),
     HOST: z.string().min(1),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    DATABASE_URL: z.string().min(1),
   })
   .parse(process.env);
 
@@ -19,6 +21,22 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const app = next({ dev: false, dir: appDir, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
+const publicCache = sharedPublicCache(env.DATABASE_URL);
+
+/** Unchanged public API answers leave from here, without entering Next. */
+function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  if (request.method !== "GET" || !request.url?.startsWith("/api/trpc/")) return false;
+  const headers = new Headers();
+  for (const name of ["authorization", "if-none-match"]) {
+    const value = request.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  const answer = cachedPublicAnswer(publicCache, { method: "GET", url: `http://localhost${request.url}`, headers });
+  if (!answer) return false;
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  response.end(answer.body ?? undefined);
+  return true;
+}
 
 const server = http.createServer((request, response) => {
   const forwardedFor = request.headers["x-forwarded-for"];
@@ -27,7 +45,7 @@ const server = http.createServer((request, response) => {
     Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
     env.TRUSTED_PROXY_HOPS,
   );
-  void handle(request, response);
+  if (!answerFromCache(request, response)) void handle(request, response);
 });
 server.listen(env.PORT, env.HOST);
 

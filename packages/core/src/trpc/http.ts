@@ -24,7 +24,7 @@ export function etagOf(body: string | Uint8Array): string {
 }
 
 /** True when the request's If-None-Match names this ETag (or `*`). */
-export function matchesIfNoneMatch(request: Request, etag: string): boolean {
+export function matchesIfNoneMatch(request: { headers: Headers }, etag: string): boolean {
   const header = request.headers.get("if-none-match");
   if (!header) return false;
   return header.split(",").some((candidate) => {
@@ -46,6 +46,13 @@ export interface StreamedBody {
  */
 export function publicResponse(request: Request, body: string | StreamedBody, headers: Headers | Record<string, string>): Response {
   const etag = typeof body === "string" ? etagOf(body) : body.etag;
+  const merged = publicHeaders(etag, headers);
+  if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers: merged });
+  return new Response(typeof body === "string" ? body : body.open(), { status: 200, headers: merged });
+}
+
+/** The headers every public response carries, around its own. */
+export function publicHeaders(etag: string, headers: Headers | Record<string, string> | [string, string][]): Headers {
   const merged = new Headers(headers);
   merged.set("ETag", etag);
   merged.set("Cache-Control", PUBLIC_CACHE_CONTROL);
@@ -53,8 +60,7 @@ export function publicResponse(request: Request, body: string | StreamedBody, he
   merged.set("Access-Control-Expose-Headers", "ETag");
   merged.set("X-Content-Type-Options", "nosniff");
   merged.append("Vary", "Accept-Encoding");
-  if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers: merged });
-  return new Response(typeof body === "string" ? body : body.open(), { status: 200, headers: merged });
+  return merged;
 }
 
 export interface TrpcHandlerOptions {
@@ -100,6 +106,26 @@ async function createRequestContext(options: TrpcHandlerOptions, request: Reques
   }
 }
 
+/** Which cache entry a request may be answered from: public GETs without credentials only. */
+export function publicCacheKey(request: { method: string; url: string; headers: Headers }): string | null {
+  if (request.method !== "GET" || request.headers.has("authorization")) return null;
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+/** A cached public answer as plain status, headers and body, or null: for servers that answer before any framework runs. */
+export function cachedPublicAnswer(
+  cache: PublicResponseCache,
+  request: { method: string; url: string; headers: Headers },
+): { status: 200 | 304; headers: Headers; body: string | null } | null {
+  const key = publicCacheKey(request);
+  const cached = key ? cache.get(key) : undefined;
+  if (!cached) return null;
+  const headers = publicHeaders(cached.etag, cached.headers);
+  const notModified = matchesIfNoneMatch(request, cached.etag);
+  return { status: notModified ? 304 : 200, headers, body: notModified ? null : cached.body };
+}
+
 /**
  * The `/api/trpc` handler: public queries are GET-cacheable with ETags and CORS `*`;
  * everything else is `private, no-store`.
@@ -119,9 +145,9 @@ export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
     const request = await withLimitedBody(incoming);
     if (!request) return payloadTooLarge();
     // Public GETs without credentials are answered from memory while the data is unchanged.
-    const cacheKey = options.publicCache && request.method === "GET" && !request.headers.has("authorization") ? new URL(request.url).pathname + new URL(request.url).search : null;
-    const cached = cacheKey ? options.publicCache!.get(cacheKey) : undefined;
-    if (cached) return publicResponse(request, { etag: cached.etag, open: () => cached.body }, new Headers(cached.headers));
+    const cached = options.publicCache ? cachedPublicAnswer(options.publicCache, request) : null;
+    if (cached) return new Response(cached.body, { status: cached.status, headers: cached.headers });
+    const cacheKey = options.publicCache ? publicCacheKey(request) : null;
     const versionAtStart = options.publicCache?.currentVersion() ?? null;
     let cacheable = false;
     const response = await fetchRequestHandler({

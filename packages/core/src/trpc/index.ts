@@ -1,6 +1,7 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
 export { createContextInner, type Actor, type Context } from "./init";
 export {
+  cachedPublicAnswer,
   createTrpcFetchHandler,
   etagOf,
   matchesIfNoneMatch,
@@ -9,4 +10,4 @@ export {
   PUBLIC_CACHE_CONTROL,
   type StreamedBody,
 } from "./http";
-export { PublicResponseCache } from "./public-cache";
+export { PublicResponseCache, sharedPublicCache } from "./public-cache";

@@ -83,3 +83,21 @@ export class PublicResponseCache {
     this.moveTo(null);
   }
 }
+
+const SHARED = Symbol.for("coop-tracker.public-response-cache");
+
+/**
+ * The process's one cache, shared by the HTTP server in front of Next (which answers
+ * hits without entering Next) and the tRPC route inside it (which fills it).
+ */
+export function sharedPublicCache(databaseUrl: string): PublicResponseCache {
+  const holder = globalThis as unknown as Record<symbol, PublicResponseCache | undefined>;
+  let cache = holder[SHARED];
+  if (!cache) {
+    cache = new PublicResponseCache(databaseUrl);
+    // Until the listener is up (or while it is down) nothing is served from memory.
+    cache.start().catch((error: Error) => console.error(`Public response cache not listening yet: ${error.message}`));
+    holder[SHARED] = cache;
+  }
+  return cache;
+}

@@ -20,7 +20,7 @@ export function AfricaMap({ map, counts, countryNames }: { map: AfricaMapData; c
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={3} size="h5">
-          Published records by African country
+          Map
         </Title>
         <Text size="xs" c="dimmed">
           stronger colour: more records

@@ -1,8 +1,7 @@
-import { createTrpcFetchHandler } from "@coop/core/trpc";
+import { createTrpcFetchHandler, sharedPublicCache } from "@coop/core/trpc";
 import { serverEnv, sessionPolicy } from "@/env";
 import { getAuth } from "@/server/auth";
 import { getDb } from "@/server/db";
-import { getPublicCache } from "@/server/public-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +14,7 @@ function handleTrpc(request: Request): Promise<Response> {
     baseUrl: serverEnv().PUBLIC_URL,
     sessionPolicy: sessionPolicy(),
     endpoint: "/api/trpc",
-    publicCache: getPublicCache(),
+    publicCache: sharedPublicCache(serverEnv().DATABASE_URL),
   });
   return handler(request);
 }
