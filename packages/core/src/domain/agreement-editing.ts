@@ -91,12 +91,14 @@ async function uniqueSlug(tx: Tx, title: string): Promise<string> {
 /** Appends the timeline entry for the record's current status, citing its source. */
 async function appendStatusEvent(tx: Tx, agreementId: string, data: TAgreementData, sourceIds: string[]): Promise<void> {
   const change = data.statusChange;
+  // Without an explicit date, the record's own best-known date stands in.
+  const occurred = change?.occurredOn ?? (data.signedOn.on ? data.signedOn : data.announcedOn);
   await tx.statusEvent.create({
     data: {
       agreementId,
       status: data.status,
-      occurredOn: change?.occurredOn.on ?? null,
-      precision: change?.occurredOn.precision ?? "UNKNOWN",
+      occurredOn: occurred.on,
+      precision: occurred.precision,
       note: change?.note ?? null,
       sourceId: change ? (sourceIds[change.source] ?? null) : (sourceIds[0] ?? null),
     },
