@@ -231,8 +231,15 @@ describe("the editors' dashboard", () => {
     const page = await newPage();
     await signIn(page, users.editor);
     await page.goto("/admin/import");
-    await page.locator("input[type=file]").setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(IMPORT_CSV) });
-    await page.getByRole("button", { name: "Check (dry run)" }).click();
+    // The file input only reacts once the page is hydrated: wait for the network to settle first.
+    await page.waitForLoadState("networkidle");
+    const check = page.getByRole("button", { name: "Check (dry run)" });
+    for (let attempt = 0; attempt < 3 && !(await check.isEnabled()); attempt += 1) {
+      await page.locator("input[type=file]").setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(IMPORT_CSV) });
+      await check.waitFor({ state: "visible" });
+      await page.waitForTimeout(500);
+    }
+    await check.click();
     const summary = page.getByTestId("import-summary");
     await summary.getByText("Dry run: nothing was written").waitFor();
     await expect(summary.textContent()).resolves.toContain("2 created");
