@@ -1,0 +1,52 @@
+// `pnpm --filter @coop/bench lighthouse`: Lighthouse performance and CLS of the dashboard's
+// overview and records list over the 10,000-record dataset, in the machine's Chromium.
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { createDb } from "@coop/core/db";
+import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { createUserWithPassword } from "@coop/core/domain";
+import { launchServer } from "@coop/admin/launcher";
+import { generateAgreements } from "./generate";
+import { report } from "./measure";
+
+const records = Number(process.env.BENCH_RECORDS ?? 10_000);
+const embedded = await startTemporaryPostgres("coop-lighthouse-");
+const url = withDatabase(embedded.url, "coop_lighthouse");
+await createDatabaseIfMissing(embedded.url, "coop_lighthouse");
+await applyMigrations(url);
+const db = createDb(url, { max: 4 });
+await seedDatabase(db);
+await generateAgreements(db, records);
+const password = "lighthouse-editor-passphrase";
+await db.$transaction((tx) => createUserWithPassword(tx, { email: "lighthouse@example.org", name: "Lighthouse", role: "EDITOR", password }));
+const server = await launchServer({ port: await findFreePort(), databaseUrl: url, seed: false });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url },
+    body: JSON.stringify({ email: "lighthouse@example.org", password }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  for (const path of ["/admin", "/admin/records"]) {
+    const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, onlyCategories: ["performance"], extraHeaders: { Cookie: cookie }, output: "json" });
+    const audits = result?.lhr.audits;
+    report({
+      bench: `lighthouse ${path}`,
+      records,
+      performance: Math.round((result?.lhr.categories.performance?.score ?? 0) * 100),
+      cls: audits?.["cumulative-layout-shift"]?.numericValue,
+      lcpMs: Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? 0),
+      tbtMs: Math.round(audits?.["total-blocking-time"]?.numericValue ?? 0),
+      finalUrl: result?.lhr.finalDisplayedUrl,
+    });
+  }
+} finally {
+  chrome.kill();
+  await server.stop();
+  await db.$disconnect();
+  await embedded.stop();
+}
