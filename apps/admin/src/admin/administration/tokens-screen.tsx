@@ -1,10 +1,11 @@
 "use client";
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, NumberInput, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Code, Group, NumberInput, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
 import { formatDateTime } from "../format";
 import { useTRPC } from "../trpc";
+import { ShownOnceAlert } from "./shown-once-alert";
 
 const SCOPES = ["records:read-drafts", "records:write"] as const;
 type Scope = (typeof SCOPES)[number];
@@ -39,18 +40,7 @@ export function TokensScreen() {
       </Group>
       {create.error ?? revoke.error ? <Alert color="red">{apiFailure(create.error ?? revoke.error).message}</Alert> : null}
       {create.data ? (
-        <Alert color="green" title="Copy the secret now: it is shown only once">
-          <Code block data-testid="token-secret">
-            {create.data.secret}
-          </Code>
-          <CopyButton value={create.data.secret}>
-            {({ copied, copy }) => (
-              <Button size="xs" mt="xs" onClick={copy}>
-                {copied ? "Copied" : "Copy secret"}
-              </Button>
-            )}
-          </CopyButton>
-        </Alert>
+        <ShownOnceAlert title="Copy the secret now: it is shown only once" value={create.data.secret} copyLabel="Copy secret" testId="token-secret" />
       ) : null}
       <Table.ScrollContainer minWidth={700}>
         <Table aria-label="API tokens">

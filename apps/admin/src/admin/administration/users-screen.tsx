@@ -1,10 +1,11 @@
 "use client";
-import { Alert, Badge, Button, Code, CopyButton, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
 import { formatDateTime } from "../format";
 import { useTRPC } from "../trpc";
+import { ShownOnceAlert } from "./shown-once-alert";
 
 const ROLES = ["CONTRIBUTOR", "EDITOR", "ADMIN"].map((role) => ({ value: role, label: role.toLowerCase() }));
 type Role = "CONTRIBUTOR" | "EDITOR" | "ADMIN";
@@ -26,16 +27,7 @@ function InviteForm() {
       </Group>
       {invite.error ? <Alert color="red">{apiFailure(invite.error).message}</Alert> : null}
       {invite.data ? (
-        <Alert color="green" title={`Invitation for ${invite.data.email}: copy the link now, it is shown once`}>
-          <Code block>{invite.data.url}</Code>
-          <CopyButton value={invite.data.url}>
-            {({ copied, copy }) => (
-              <Button size="xs" mt="xs" onClick={copy}>
-                {copied ? "Copied" : "Copy link"}
-              </Button>
-            )}
-          </CopyButton>
-        </Alert>
+        <ShownOnceAlert title={`Invitation for ${invite.data.email}: copy the link now, it is shown once`} value={invite.data.url} copyLabel="Copy link" />
       ) : null}
     </Stack>
   );
