@@ -20,6 +20,16 @@ describe("agreement.list filters", () => {
     expect(page.items[0]?.path).toMatch(/^\/records\//);
   });
 
+  it.each(["en", "fr"] as const)("lists each record with the same public fields as its page (%s)", async (lang) => {
+    const { items } = await api().agreement.list({ lang });
+    for (const item of items) {
+      const { commitments: _commitments, timeline: _timeline, sources, ...detail } = await api().agreement.bySlug({ slug: item.slug, lang });
+      expect(item).toEqual({ ...detail, sources: sources.map(({ excerpt: _excerpt, retrievedAt: _retrievedAt, ...source }) => source) });
+    }
+    expect(items.flatMap((item) => item.parties).some((party) => party.organization !== null)).toBe(true);
+    expect(items.flatMap((item) => item.sources).some((source) => source.published.date !== null)).toBe(true);
+  });
+
   it.each<[RouterInputs["agreement"]["list"], string[]]>([
     [{ country: ["ZW"] }, [CYBERZIM, ZW_BY_TALKS, ZW_BY_MOUS]],
     [{ country: "cg" }, [CONGO]],

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type {
@@ -14,7 +15,7 @@ import { toIsoDate } from "./dates";
 import { NotFoundError } from "./errors";
 import {
   publicAgreementDetailSelect,
-  publicAgreementSummarySelect,
+  queryPublicSummaries,
   toPublicAgreementDetail,
   toPublicAgreementSummary,
 } from "./public-agreement";
@@ -25,8 +26,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-interface KeyedRow {
-  id: string;
+/** The sort key of a listed row, for the next page's cursor. */
+interface SortKey {
   key: Date | number | null;
 }
 
@@ -36,33 +37,40 @@ const CURSOR_VALUE_OF_SORT = {
   relevance: CursorValue.rank,
 } satisfies Record<TAgreementSort, unknown>;
 
-/** Sort key expression, direction-aware keyset condition and ORDER BY for each sort. */
-function keyset(sort: TAgreementSort, q: string | undefined, cursor: Cursor | null) {
+/**
+ * The keyset page of ids and sort keys for each sort, newest (or best) first. Every
+ * branch keeps the index order, so a deep page costs what the first one does.
+ */
+function pageQuery(sort: TAgreementSort, input: z.output<typeof ZAgreementListInput>, cursor: Cursor | null): Prisma.Sql {
+  const where = publishedAgreementConditions(input);
+  const limit = input.limit + 1;
   switch (sort) {
     case "recent": {
-      const after = cursor
-        ? Prisma.sql`AND (a."publishedAt", a.id) < (${cursor.v}::timestamp, ${cursor.id}::uuid)`
-        : Prisma.empty;
-      return { key: Prisma.sql`a."publishedAt"`, after, order: Prisma.sql`a."publishedAt" DESC, a.id DESC` };
+      const after = cursor ? Prisma.sql`AND (a."publishedAt", a.id) < (${cursor.v}::timestamp, ${cursor.id}::uuid)` : Prisma.empty;
+      return Prisma.sql`SELECT a.id, a."publishedAt" AS key FROM "Agreement" a WHERE ${where} ${after}
+        ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;
     }
     case "signed": {
-      // Unknown signing dates sort last; within them, newest id first.
-      const after = !cursor
-        ? Prisma.empty
-        : cursor.v === null
-          ? Prisma.sql`AND a."signedOn" IS NULL AND a.id < ${cursor.id}::uuid`
-          : Prisma.sql`AND (a."signedOn" IS NULL OR (a."signedOn", a.id) < (${cursor.v}::date, ${cursor.id}::uuid))`;
-      return { key: Prisma.sql`a."signedOn"`, after, order: Prisma.sql`a."signedOn" DESC NULLS LAST, a.id DESC` };
+      // Known signing dates first, then unknown ones; two index range scans instead of one filtered scan.
+      const order = Prisma.sql`ORDER BY a."signedOn" DESC NULLS LAST, a.id DESC LIMIT ${limit}`;
+      const unknown = (after: Prisma.Sql) =>
+        Prisma.sql`SELECT a.id, a."signedOn" AS key FROM "Agreement" a WHERE ${where} AND a."signedOn" IS NULL ${after} ${order}`;
+      if (cursor?.v === null) return unknown(Prisma.sql`AND a.id < ${cursor.id}::uuid`);
+      const after = cursor ? Prisma.sql`AND (a."signedOn", a.id) < (${cursor.v}::date, ${cursor.id}::uuid)` : Prisma.empty;
+      return Prisma.sql`(SELECT a.id, a."signedOn" AS key FROM "Agreement" a WHERE ${where} AND a."signedOn" IS NOT NULL ${after} ${order})
+        UNION ALL (${unknown(Prisma.empty)})
+        ORDER BY key DESC NULLS LAST, id DESC LIMIT ${limit}`;
     }
     case "relevance": {
-      const rank = Prisma.sql`ts_rank(a."search", ${searchQuerySql(q ?? "")})::float8`;
+      const rank = Prisma.sql`ts_rank(a."search", ${searchQuerySql(input.q ?? "")})::float8`;
       const after = cursor ? Prisma.sql`AND (${rank}, a.id) < (${cursor.v}::float8, ${cursor.id}::uuid)` : Prisma.empty;
-      return { key: rank, after, order: Prisma.sql`${rank} DESC, a.id DESC` };
+      return Prisma.sql`SELECT a.id, ${rank} AS key FROM "Agreement" a WHERE ${where} ${after}
+        ORDER BY key DESC, a.id DESC LIMIT ${limit}`;
     }
   }
 }
 
-function cursorValue(key: KeyedRow["key"], sort: TAgreementSort): string | number | null {
+function cursorValue(key: SortKey["key"], sort: TAgreementSort): string | number | null {
   if (key instanceof Date) return sort === "signed" ? toIsoDate(key) : key.toISOString();
   return key;
 }
@@ -73,28 +81,18 @@ export async function listPublishedAgreements(db: Db, rawInput: TAgreementListIn
   await assertKnownTaxonomy(db, input);
   const sort = input.sort ?? (input.q ? "relevance" : "recent");
   const cursor = input.cursor ? decodeCursor(input.cursor, sort, CURSOR_VALUE_OF_SORT[sort]) : null;
-  const { key, after, order } = keyset(sort, input.q, cursor);
-
-  const rows = await db.$queryRaw<KeyedRow[]>`
-    SELECT a.id, ${key} AS key FROM "Agreement" a
-    WHERE ${publishedAgreementConditions(input)} ${after}
-    ORDER BY ${order}
-    LIMIT ${input.limit + 1}`;
+  const rows = await queryPublicSummaries<SortKey>(
+    db,
+    (columns) => Prisma.sql`WITH page AS (${pageQuery(sort, input, cursor)})
+      SELECT page.key, ${columns} FROM page JOIN "Agreement" a ON a.id = page.id
+      ORDER BY page.key DESC NULLS LAST, page.id DESC`,
+  );
 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > input.limit && last ? encodeCursor({ k: sort, v: cursorValue(last.key, sort), id: last.id }) : null;
-
-  const records = await db.agreement.findMany({
-    where: { id: { in: page.map((row) => row.id) } },
-    select: publicAgreementSummarySelect,
-  });
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const items = page.flatMap((row) => {
-    const record = byId.get(row.id);
-    return record ? [toPublicAgreementSummary(record, input.lang)] : [];
-  });
+  const items = page.map((row) => toPublicAgreementSummary(row, input.lang));
   return { items, nextCursor } satisfies Page<unknown>;
 }
 
@@ -166,10 +164,8 @@ export async function publicAgreementChanges(db: Db, rawInput: TAgreementChanges
     LIMIT ${input.limit + 1}`;
 
   const page = rows.slice(0, input.limit);
-  const live = await db.agreement.findMany({
-    where: { id: { in: page.filter((row) => row.live).map((row) => row.id) } },
-    select: publicAgreementSummarySelect,
-  });
+  const liveIds = page.filter((row) => row.live).map((row) => row.id);
+  const live = await queryPublicSummaries(db, (columns) => Prisma.sql`SELECT ${columns} FROM "Agreement" a WHERE a.id = ANY(${liveIds}::uuid[])`);
   const liveById = new Map(live.map((record) => [record.id, toPublicAgreementSummary(record)]));
   const items = page.map((row) => {
     const agreement = liveById.get(row.id);

@@ -1,4 +1,5 @@
-import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../generated/prisma/enums";
 import type { Lang } from "../validators/common";
 import { toPublicDate } from "./dates";
@@ -49,7 +50,7 @@ export const publicAgreementSummarySelect = {
       language: true,
     },
   },
-  translations: { select: { locale: true, title: true, summary: true } },
+  translations: { orderBy: { locale: "asc" }, select: { locale: true, title: true, summary: true } },
 } satisfies Prisma.AgreementSelect;
 
 export const publicAgreementDetailSelect = {
@@ -78,6 +79,51 @@ export const publicAgreementDetailSelect = {
 } satisfies Prisma.AgreementSelect;
 
 type SummaryRow = Prisma.AgreementGetPayload<{ select: typeof publicAgreementSummarySelect }>;
+
+/**
+ * The columns of `publicAgreementSummarySelect` as one SQL select list over `"Agreement" a`,
+ * parts aggregated as JSON: a page of summaries costs one round trip instead of Prisma's
+ * query plus relation loading.
+ */
+const PUBLIC_SUMMARY_COLUMNS = Prisma.sql`
+  a.id, a.slug, a.title, a.summary, a.kind, a.status, a.confidence,
+  a."announcedOn", a."announcedPrecision", a."signedOn", a."signedPrecision", a.venue, a.event, a.amount, a.currency,
+  a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."publishedAt", a."updatedAt",
+  (SELECT coalesce(json_agg(json_build_object(
+     'side', p.side, 'role', p.role, 'countryCode', p."countryCode",
+     'representativeName', p."representativeName", 'representativeTitle', p."representativeTitle",
+     'organization', CASE WHEN o.id IS NULL THEN NULL
+       ELSE json_build_object('slug', o.slug, 'name', o.name, 'kind', o.kind, 'countryCode', o."countryCode") END
+   ) ORDER BY p.position), '[]')
+   FROM "AgreementParty" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
+   WHERE p."agreementId" = a.id) AS parties,
+  (SELECT coalesce(json_agg(json_build_object(
+     'id', s.id, 'url', s.url, 'publisher', s.publisher, 'author', s.author, 'title', s.title,
+     'publishedOn', s."publishedOn", 'publishedPrecision', s."publishedPrecision", 'language', s.language
+   ) ORDER BY s.position), '[]')
+   FROM "Source" s WHERE s."agreementId" = a.id) AS sources,
+  (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title, 'summary', t.summary) ORDER BY t.locale), '[]')
+   FROM "Translation" t WHERE t."agreementId" = a.id) AS translations`;
+
+type SummarySqlRow = Omit<SummaryRow, "sources"> & {
+  sources: (Omit<SummaryRow["sources"][number], "publishedOn"> & { publishedOn: string | null })[];
+};
+
+/**
+ * Summary rows for `query`, a statement whose select list is `PUBLIC_SUMMARY_COLUMNS`
+ * (passed in so callers can page, order and add columns of their own).
+ */
+export async function queryPublicSummaries<Extra extends object = object>(
+  db: Db,
+  query: (columns: Prisma.Sql) => Prisma.Sql,
+): Promise<(SummaryRow & Extra)[]> {
+  const rows = await db.$queryRaw<(SummarySqlRow & Extra)[]>(query(PUBLIC_SUMMARY_COLUMNS));
+  // JSON carries dates as `YYYY-MM-DD` text; the mapping below expects what Prisma returns.
+  return rows.map((row) => ({
+    ...row,
+    sources: row.sources.map((source) => ({ ...source, publishedOn: source.publishedOn ? new Date(source.publishedOn) : null })),
+  }));
+}
 type DetailRow = Prisma.AgreementGetPayload<{ select: typeof publicAgreementDetailSelect }>;
 
 const LOCALE_OF_LANG: Record<Lang, Locale> = { en: "EN", fr: "FR", pt: "PT", ru: "RU" };
