@@ -32,7 +32,7 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
     version += 1;
   });
 
-  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 2_000);
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
   const content = generateImportCsv(rows, Date.now() % 100_000);
   for (const dryRun of [true, false]) {
     const start = performance.now();
