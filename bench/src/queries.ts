@@ -1,5 +1,5 @@
 import type { Db } from "@coop/core/db";
-import { latestFeedItems, listPublishedAgreements, publishedAgreementFacets } from "@coop/core/domain";
+import { findLikelyDuplicates, latestFeedItems, listPublishedAgreements, publishedAgreementFacets } from "@coop/core/domain";
 import { measureLatency } from "./measure";
 
 const COUNTRIES = ["ZW", "NG", "KE", "EG", "ZA", "CG", "ET", "SN"];
@@ -31,4 +31,8 @@ export async function benchQueries(db: Db, records: number, runs: number): Promi
   await measureLatency("agreement.facets country", context, runs, (i) => publishedAgreementFacets(db, { country: country(i) }));
   await measureLatency("feed.latest", context, runs, () => latestFeedItems(db, { limit: 5 }));
   await measureLatency("feed.latest filtered", context, runs, (i) => latestFeedItems(db, { country: country(i), sector: ["cybersecurity"], limit: 5 }));
+  // The editor's duplicate warning, asked while a title is typed; generated titles are alike, the hard case.
+  await measureLatency("duplicates.check (editor)", context, runs, (i) =>
+    findLikelyDuplicates(db, { title: `Kenya and Russia agree on ${WORDS[i % WORDS.length]} cooperation`, countries: ["KE", "RU"] }),
+  );
 }
