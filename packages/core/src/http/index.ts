@@ -6,6 +6,7 @@ import { serveOEmbed } from "./oembed";
 import { corsPreflight, publicEndpoint } from "./responses";
 
 export interface PublishingHandlerOptions {
+  /** Where these endpoints read published records: a read replica when there is one. */
   getDb: () => Db;
   /** The site's public origin for absolute links; by default the request's own. */
   siteOrigin?: (request: Request) => string;

@@ -65,6 +65,8 @@ export function publicHeaders(etag: string, headers: Headers | Record<string, st
 
 export interface TrpcHandlerOptions {
   getDb: () => Db;
+  /** Where public procedures read (a replica); by default `getDb`. */
+  getPublicDb?: () => Db;
   getAuth: () => Auth;
   /** Public origin of the site; mutations from browsers must come from it. */
   baseUrl: string;
@@ -99,7 +101,8 @@ async function createRequestContext(options: TrpcHandlerOptions, request: Reques
   try {
     const actor = await resolveActor({ db, auth: options.getAuth(), sessionPolicy: options.sessionPolicy }, request.headers);
     const origin = request.headers.get("origin");
-    return { db, actor, sameOrigin: origin !== null && trustedOrigins(options.baseUrl).includes(origin), baseUrl: options.baseUrl };
+    const publicDb = options.getPublicDb?.() ?? db;
+    return { db, publicDb, actor, sameOrigin: origin !== null && trustedOrigins(options.baseUrl).includes(origin), baseUrl: options.baseUrl };
   } catch (error) {
     if (error instanceof AuthenticationError) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message });
     throw error;
