@@ -25,9 +25,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const publicCache = sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
 
-/** Unchanged public API answers leave from here, without entering Next. */
+/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
 function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
-  if (request.method !== "GET" || !request.url?.startsWith("/api/trpc/")) return false;
+  if (request.method !== "GET" || !request.url?.startsWith("/")) return false;
   const headers = new Headers();
   for (const name of ["authorization", "if-none-match"]) {
     const value = request.headers[name];

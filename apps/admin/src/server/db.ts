@@ -1,5 +1,6 @@
 import "server-only";
 import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
+import { type PublicResponseCache, sharedPublicCache } from "@coop/core/trpc";
 import { serverEnv } from "../env";
 
 const globalForDb = globalThis as unknown as { coopDatabases?: DatabaseClients };
@@ -19,4 +20,10 @@ export function getDb(): Db {
 /** Where public reads go: a read replica when DATABASE_REPLICA_URLS is set, else the primary. */
 export function getPublicDb(): Db {
   return databases().publicReads();
+}
+
+/** The process's public response cache, shared with the HTTP server in front of Next. */
+export function getPublicCache(): PublicResponseCache {
+  const env = serverEnv();
+  return sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
 }

@@ -1,7 +1,7 @@
-import { createTrpcFetchHandler, sharedPublicCache } from "@coop/core/trpc";
+import { createTrpcFetchHandler } from "@coop/core/trpc";
 import { serverEnv, sessionPolicy } from "@/env";
 import { getAuth } from "@/server/auth";
-import { getDb, getPublicDb } from "@/server/db";
+import { getDb, getPublicCache, getPublicDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ function handleTrpc(request: Request): Promise<Response> {
     baseUrl: serverEnv().PUBLIC_URL,
     sessionPolicy: sessionPolicy(),
     endpoint: "/api/trpc",
-    publicCache: sharedPublicCache(serverEnv().DATABASE_URL, { readsFromReplicas: serverEnv().DATABASE_REPLICA_URLS.length > 0 }),
+    publicCache: getPublicCache(),
   });
   return handler(request);
 }
