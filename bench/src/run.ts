@@ -9,9 +9,13 @@ import { benchWidgetSize } from "./widget-size";
 
 const records = Number(process.env.BENCH_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 1_000);
+/** `BENCH_ONLY=http,writes` runs just those parts (widget, queries, http, writes); unset runs them all. */
+const only = (process.env.BENCH_ONLY ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+const selected = (part: "widget" | "queries" | "http" | "writes") => only.length === 0 || only.includes(part);
 
 async function main(): Promise<void> {
-  benchWidgetSize();
+  if (selected("widget")) benchWidgetSize();
+  if (!selected("queries") && !selected("http") && !selected("writes")) return;
   const embedded = process.env.BENCH_DATABASE_URL ? null : await startTemporaryPostgres("coop-bench-");
   const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const database = `coop_bench_${records}`;
@@ -27,9 +31,9 @@ async function main(): Promise<void> {
       await db.$executeRawUnsafe('VACUUM ANALYZE "Agreement"');
       console.log(JSON.stringify({ bench: "generate", records, unit: "s", seconds: Math.round((performance.now() - start) / 100) / 10 }));
     }
-    await benchQueries(db, records, runs);
-    await benchHttp(url, records);
-    await benchWrites(db, records);
+    if (selected("queries")) await benchQueries(db, records, runs);
+    if (selected("http")) await benchHttp(url, records);
+    if (selected("writes")) await benchWrites(db, records);
   } finally {
     await db.$disconnect();
     await embedded?.stop();

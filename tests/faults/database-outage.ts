@@ -40,7 +40,12 @@ export async function databaseOutage(): Promise<void> {
     const lastAfter = [...statuses.after.keys()];
     const ok = (statuses.before.get(200) ?? 0) > 0 && (during.get(503) ?? 0) > 0 && !during.has(500) && !statuses.after.has(500) && (statuses.after.get(200) ?? 0) > 0 && lastAfter.length > 0;
     if (!ok) failed("database outage", summary);
-    proved("database outage", summary);
+    const count = (counts: Map<number, number>, status: number) => counts.get(status) ?? 0;
+    proved(
+      "database outage",
+      `${count(statuses.before, 200)} × 200 before the stop, ${count(during, 503)} × 503 and no 500 while PostgreSQL was down, ${count(statuses.after, 200)} × 200 after it came back, without restarting the app`,
+      summary,
+    );
   } finally {
     await database.dispose();
   }

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@coop/core/auth";
+import { createDb } from "@coop/core/db";
+import { createPublishingHandlers } from "@coop/core/http";
 import { createTrpcFetchHandler, PublicResponseCache } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
+import { insertAgreement } from "../support/factory";
 
 const database = useTestDatabase();
 let cache: PublicResponseCache;
 let handle: (request: Request) => Promise<Response>;
+let publishing: ReturnType<typeof createPublishingHandlers>;
 const PATH = `/api/trpc/feed.latest?input=${encodeURIComponent(JSON.stringify({ limit: 1 }))}`;
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -21,6 +25,7 @@ beforeAll(async () => {
   await cache.start();
   const auth = createAuth({ db: database.db, baseUrl: "http://coop.test", secret: "x".repeat(40) });
   handle = createTrpcFetchHandler({ getDb: () => database.db, getAuth: () => auth, baseUrl: "http://coop.test", publicCache: cache });
+  publishing = createPublishingHandlers({ getDb: () => database.db, siteOrigin: () => "https://coop.test", getPublicCache: () => cache });
 });
 afterAll(() => cache.stop());
 
@@ -51,5 +56,69 @@ describe("the public response cache", () => {
     expect(deaf.currentVersion()).toBeNull();
     deaf.set("/x", null, { body: "{}", etag: '"x"', headers: [] });
     expect(deaf.get("/x")).toBeUndefined();
+  });
+
+  it("keeps a response read from a replica only briefly, as the replica may not have replayed the last change yet", async () => {
+    const briefCache = new PublicResponseCache(database.url, 100);
+    await briefCache.start();
+    try {
+      briefCache.set("/x", briefCache.currentVersion(), { body: "{}", etag: '"x"', headers: [] });
+      expect(briefCache.get("/x")).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(briefCache.get("/x")).toBeUndefined();
+    } finally {
+      await briefCache.stop();
+    }
+  });
+});
+
+describe("feeds and oEmbed from the public response cache", () => {
+  // Zambia (ZM) holds only this test's records; the seed has none there.
+  const FEED = "/feed.json?country=ZM";
+  const ATOM = "/feed.atom?country=ZM";
+  const request = (path: string, headers?: Record<string, string>) => new Request(`http://coop.test${path}`, { headers });
+
+  it("serves a feed from memory with its ETag until a publish, then the new record", async () => {
+    const before = cache.currentVersion();
+    const first = await insertAgreement(database.db, { africa: "ZM", title: "Zambia first record" });
+    // A response computed while a change is still being announced is not kept: wait for the announcements.
+    await until(() => cache.currentVersion() !== before, "the insert's change notice");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const cold = await publishing.jsonFeed(request(FEED));
+    expect(cold.status).toBe(200);
+    const etag = cold.headers.get("etag")!;
+    expect(await cold.text()).toContain(first.slug);
+    expect(cache.get(FEED)?.etag).toBe(etag);
+    expect((await publishing.jsonFeed(request(FEED, { "If-None-Match": etag }))).status).toBe(304);
+    const atom = await publishing.atomFeed(request(ATOM));
+    expect(cache.get(ATOM)?.etag).toBe(atom.headers.get("etag"));
+
+    // A hit never reaches the database: handlers over an unreachable one still answer it.
+    const unreachable = createDb("postgresql://nobody@127.0.0.1:1/none");
+    const offline = createPublishingHandlers({ getDb: () => unreachable, siteOrigin: () => "https://coop.test", getPublicCache: () => cache });
+    const warm = await offline.jsonFeed(request(FEED));
+    expect(warm.status).toBe(200);
+    expect(warm.headers.get("etag")).toBe(etag);
+    expect(warm.headers.get("content-type")).toContain("application/feed+json");
+    expect((await offline.jsonFeed(request("/feed.json?country=ZM&limit=3"))).status).toBe(503);
+
+    const published = await insertAgreement(database.db, { africa: "ZM", title: "Zambia record published after caching" });
+    await until(() => cache.get(FEED) === undefined && cache.get(ATOM) === undefined, "the change notice");
+    const fresh = await publishing.jsonFeed(request(FEED, { "If-None-Match": etag }));
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("etag")).not.toBe(etag);
+    expect(await fresh.text()).toContain(published.slug);
+    expect(await (await publishing.atomFeed(request(ATOM))).text()).toContain("Zambia record published after caching");
+  });
+
+  it("keeps no error answer", async () => {
+    const refused = await publishing.jsonFeed(request("/feed.json?country=XX"));
+    expect(refused.status).toBe(400);
+    expect(cache.get("/feed.json?country=XX")).toBeUndefined();
+    const unsupported = await publishing.oembed(request(`/oembed?url=${encodeURIComponent("https://coop.test/records")}&format=xml`));
+    expect(unsupported.status).toBe(501);
+    const snippet = await publishing.oembed(request(`/oembed?url=${encodeURIComponent("https://coop.test/records?country=ZM")}`));
+    expect(snippet.status).toBe(200);
+    expect(cache.get(`/oembed?url=${encodeURIComponent("https://coop.test/records?country=ZM")}`)).toBeDefined();
   });
 });

@@ -1,7 +1,10 @@
+import { ZDatabaseReplicaUrls } from "@coop/core/db";
 import { z } from "zod";
 
 const ServerEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL; start the app with `npm start`, which sets it"),
+  /** Read replicas of DATABASE_URL for public reads, comma-separated. */
+  DATABASE_REPLICA_URLS: ZDatabaseReplicaUrls,
   /** Public origin of the site; https enables Secure `__Host-` cookies. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Where readers' "Request a correction" emails go from public record pages. */

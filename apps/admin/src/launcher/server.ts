@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientIpFrom } from "@coop/core/auth";
+import { ZDatabaseReplicaUrls } from "@coop/core/db";
 import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
 
 const env = z
@@ -14,6 +15,7 @@ const env = z
     HOST: z.string().min(1),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     DATABASE_URL: z.string().min(1),
+    DATABASE_REPLICA_URLS: ZDatabaseReplicaUrls,
   })
   .parse(process.env);
 
@@ -21,11 +23,11 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const app = next({ dev: false, dir: appDir, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const publicCache = sharedPublicCache(env.DATABASE_URL);
+const publicCache = sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
 
-/** Unchanged public API answers leave from here, without entering Next. */
+/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
 function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
-  if (request.method !== "GET" || !request.url?.startsWith("/api/trpc/")) return false;
+  if (request.method !== "GET" || !request.url?.startsWith("/")) return false;
   const headers = new Headers();
   for (const name of ["authorization", "if-none-match"]) {
     const value = request.headers[name];

@@ -1,11 +1,29 @@
 import "server-only";
-import { createDb, type Db } from "@coop/core/db";
+import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
+import { type PublicResponseCache, sharedPublicCache } from "@coop/core/trpc";
 import { serverEnv } from "../env";
 
-const globalForDb = globalThis as unknown as { coopDb?: Db };
+const globalForDb = globalThis as unknown as { coopDatabases?: DatabaseClients };
 
-/** One Prisma client per server process (kept across dev reloads). */
+/** One set of Prisma clients per server process (kept across dev reloads). */
+function databases(): DatabaseClients {
+  const env = serverEnv();
+  globalForDb.coopDatabases ??= createDatabaseClients(env.DATABASE_URL, { replicaUrls: env.DATABASE_REPLICA_URLS });
+  return globalForDb.coopDatabases;
+}
+
+/** The primary: writes, sessions and editorial reads. */
 export function getDb(): Db {
-  globalForDb.coopDb ??= createDb(serverEnv().DATABASE_URL);
-  return globalForDb.coopDb;
+  return databases().primary;
+}
+
+/** Where public reads go: a read replica when DATABASE_REPLICA_URLS is set, else the primary. */
+export function getPublicDb(): Db {
+  return databases().publicReads();
+}
+
+/** The process's public response cache, shared with the HTTP server in front of Next. */
+export function getPublicCache(): PublicResponseCache {
+  const env = serverEnv();
+  return sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
 }

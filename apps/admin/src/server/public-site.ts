@@ -2,7 +2,7 @@ import "server-only";
 import { createPublishingHandlers } from "@coop/core/http";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { serverEnv } from "../env";
-import { getDb } from "./db";
+import { getDb, getPublicCache, getPublicDb } from "./db";
 
 /** Origin of the public site for absolute links (canonical, Open Graph, feeds, oEmbed), from PUBLIC_URL. */
 export function siteOrigin(): string {
@@ -11,8 +11,8 @@ export function siteOrigin(): string {
 
 /** A tRPC caller without credentials: pages built with it can only ever see published records. */
 export function publicApi() {
-  return createCaller(createContextInner({ db: getDb() }));
+  return createCaller(createContextInner({ db: getDb(), publicDb: getPublicDb() }));
 }
 
 /** Handlers of the feeds, exports and oEmbed routes. */
-export const publishing = createPublishingHandlers({ getDb, siteOrigin });
+export const publishing = createPublishingHandlers({ getDb: getPublicDb, siteOrigin, getPublicCache });

@@ -1,4 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { z } from "zod";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -7,6 +9,42 @@ export type Db = PrismaClient;
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
   return new PrismaClient({ adapter });
+}
+
+/** `DATABASE_REPLICA_URLS`: comma-separated postgres:// URLs of read replicas; unset or empty means none. */
+export const ZDatabaseReplicaUrls = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each replica must be a postgres:// or postgresql:// URL")));
+
+/** The primary and, when configured, its read replicas. */
+export interface DatabaseClients {
+  /** Writes, transactions, sessions, limiter counters and editorial reads: everything that must see its own writes. */
+  primary: Db;
+  /** For public reads, which tolerate replication lag: a randomly chosen replica, or the primary when there is none. */
+  publicReads(): Db;
+  replicated: boolean;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * Clients for the primary and its replicas. Only public reads are sent to a replica, and
+ * each of them wholly (raw SQL included): the extension's automatic routing would also send
+ * session, lockout and just-saved editorial reads to a lagging copy, so it is not used.
+ */
+export function createDatabaseClients(databaseUrl: string, options: { max?: number; replicaUrls?: string[] } = {}): DatabaseClients {
+  const primary = createDb(databaseUrl, options);
+  const replicaUrls = options.replicaUrls ?? [];
+  if (!replicaUrls.length) return { primary, publicReads: () => primary, replicated: false, disconnect: () => primary.$disconnect() };
+  const withReplicas = primary.$extends(readReplicas({ replicas: replicaUrls.map((url) => createDb(url, options)) }));
+  return {
+    primary,
+    // $replica() returns one of the PrismaClients given above; its declared type only drops `$on`.
+    publicReads: () => withReplicas.$replica() as unknown as Db,
+    replicated: true,
+    disconnect: () => withReplicas.$disconnect(),
+  };
 }
 
 /** True when the database answers a trivial query. */

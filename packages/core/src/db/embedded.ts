@@ -139,12 +139,18 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/** A throwaway embedded server in a new temporary directory, removed again by `stop`: for tests and benchmarks. */
-export async function startTemporaryPostgres(prefix: string, options: { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
+/** A new temporary directory for an embedded server's data: for tests, benchmarks and fault runs. */
+export async function createTemporaryDataDir(prefix: string): Promise<string> {
   const os = await import("node:os");
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   // The server may run as the `postgres` system user, which must reach this directory.
   await fs.chmod(dataDir, 0o755);
+  return dataDir;
+}
+
+/** A throwaway embedded server in a new temporary directory, removed again by `stop`: for tests and benchmarks. */
+export async function startTemporaryPostgres(prefix: string, options: { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
+  const dataDir = await createTemporaryDataDir(prefix);
   const server = await startEmbeddedPostgres(dataDir, options);
   return {
     ...server,

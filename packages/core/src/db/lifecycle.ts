@@ -1,5 +1,5 @@
 // Starting, migrating and seeding databases: for the launcher, CLIs, tests and benchmarks.
-export { DataDirectoryInUseError, findFreePort, runningEmbeddedPostgresUrl, startEmbeddedPostgres, startTemporaryPostgres } from "./embedded";
+export { createTemporaryDataDir, DataDirectoryInUseError, findFreePort, runningEmbeddedPostgresUrl, startEmbeddedPostgres, startTemporaryPostgres } from "./embedded";
 export { applyMigrations, createMigration } from "./migrate";
 export { seedDatabase } from "./seed";
 export { createDatabaseIfMissing, openDatabaseServer, withClient, withDatabase, type DatabaseServer } from "./server";

@@ -4,7 +4,7 @@ import { type FeedDocument, feedTitle } from "../publishing/feed-document";
 import { buildJsonFeed, JSON_FEED_CONTENT_TYPE } from "../publishing/json-feed";
 import { siteUrl } from "../publishing/links";
 import { readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
-import { publicResponse } from "../trpc/http";
+import { servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
 
@@ -25,11 +25,16 @@ async function readFeed({ db, origin, url }: EndpointContext): Promise<FeedDocum
   };
 }
 
-export async function serveJsonFeed(request: Request, context: EndpointContext): Promise<Response> {
-  const feed = buildJsonFeed(await readFeed(context));
-  return publicResponse(request, JSON.stringify(feed), { "Content-Type": JSON_FEED_CONTENT_TYPE });
+export function serveJsonFeed(request: Request, context: EndpointContext): Promise<Response> {
+  return servePublicCached(request, context.publicCache, async () => ({
+    body: JSON.stringify(buildJsonFeed(await readFeed(context))),
+    headers: { "Content-Type": JSON_FEED_CONTENT_TYPE },
+  }));
 }
 
-export async function serveAtomFeed(request: Request, context: EndpointContext): Promise<Response> {
-  return publicResponse(request, buildAtomFeed(await readFeed(context)), { "Content-Type": ATOM_CONTENT_TYPE });
+export function serveAtomFeed(request: Request, context: EndpointContext): Promise<Response> {
+  return servePublicCached(request, context.publicCache, async () => ({
+    body: buildAtomFeed(await readFeed(context)),
+    headers: { "Content-Type": ATOM_CONTENT_TYPE },
+  }));
 }

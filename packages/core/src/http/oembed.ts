@@ -6,7 +6,7 @@ import { feedTitle } from "../publishing/feed-document";
 import { recordUrl } from "../publishing/links";
 import { buildOEmbed, embedTargetOf, type EmbedTarget, type OEmbedOptions } from "../publishing/oembed";
 import { parameterIssues, readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
-import { publicResponse } from "../trpc/http";
+import { type PublicBody, servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";
@@ -49,7 +49,11 @@ async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, {
 }
 
 /** `/oembed?url=…&format=json`: the `<coop-feed>` embed snippet for a record page or a filtered records list. */
-export async function serveOEmbed(request: Request, context: EndpointContext): Promise<Response> {
+export function serveOEmbed(request: Request, context: EndpointContext): Promise<Response> {
+  return servePublicCached(request, context.publicCache, () => computeOEmbed(context));
+}
+
+async function computeOEmbed(context: EndpointContext): Promise<PublicBody | Response> {
   const input = ZOEmbedInput.parse(Object.fromEntries(context.url.searchParams));
   if (input.format !== undefined && input.format !== "json") {
     return jsonError(501, "not_implemented", `format "${input.format}" is not supported; use format=json`);
@@ -59,5 +63,5 @@ export async function serveOEmbed(request: Request, context: EndpointContext): P
   const content =
     target.kind === "record" ? await recordEmbed(target, context) : await recordsEmbed(target, context, new URL(input.url).href);
   const oembed = buildOEmbed({ origin: context.origin, maxwidth: input.maxwidth, maxheight: input.maxheight, ...content });
-  return publicResponse(request, JSON.stringify(oembed), { "Content-Type": "application/json; charset=utf-8" });
+  return { body: JSON.stringify(oembed), headers: { "Content-Type": "application/json; charset=utf-8" } };
 }

@@ -65,6 +65,8 @@ export function publicHeaders(etag: string, headers: Headers | Record<string, st
 
 export interface TrpcHandlerOptions {
   getDb: () => Db;
+  /** Where public procedures read (a replica); by default `getDb`. */
+  getPublicDb?: () => Db;
   getAuth: () => Auth;
   /** Public origin of the site; mutations from browsers must come from it. */
   baseUrl: string;
@@ -99,7 +101,8 @@ async function createRequestContext(options: TrpcHandlerOptions, request: Reques
   try {
     const actor = await resolveActor({ db, auth: options.getAuth(), sessionPolicy: options.sessionPolicy }, request.headers);
     const origin = request.headers.get("origin");
-    return { db, actor, sameOrigin: origin !== null && trustedOrigins(options.baseUrl).includes(origin), baseUrl: options.baseUrl };
+    const publicDb = options.getPublicDb?.() ?? db;
+    return { db, publicDb, actor, sameOrigin: origin !== null && trustedOrigins(options.baseUrl).includes(origin), baseUrl: options.baseUrl };
   } catch (error) {
     if (error instanceof AuthenticationError) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message });
     throw error;
@@ -126,6 +129,32 @@ export function cachedPublicAnswer(
   return { status: notModified ? 304 : 200, headers, body: notModified ? null : cached.body };
 }
 
+/** A public body ready to send and to keep: computed from published data only. */
+export interface PublicBody {
+  body: string;
+  headers: Headers | Record<string, string>;
+}
+
+/**
+ * Answers a public GET from the cache, or computes it and keeps the body for the data
+ * version it was computed at. A computed `Response` (an error, a private answer) is sent as is.
+ * Shared by the tRPC endpoint, feeds and oEmbed.
+ */
+export async function servePublicCached(
+  request: Request,
+  cache: PublicResponseCache | undefined,
+  compute: () => Promise<PublicBody | Response>,
+): Promise<Response> {
+  const cached = cache ? cachedPublicAnswer(cache, request) : null;
+  if (cached) return new Response(cached.body, { status: cached.status, headers: cached.headers });
+  const cacheKey = cache ? publicCacheKey(request) : null;
+  const versionAtStart = cache?.currentVersion() ?? null;
+  const computed = await compute();
+  if (computed instanceof Response) return computed;
+  if (cacheKey) cache!.set(cacheKey, versionAtStart, { body: computed.body, etag: etagOf(computed.body), headers: [...new Headers(computed.headers)] });
+  return publicResponse(request, computed.body, computed.headers);
+}
+
 /**
  * The `/api/trpc` handler: public queries are GET-cacheable with ETags and CORS `*`;
  * everything else is `private, no-store`.
@@ -145,31 +174,27 @@ export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
     const request = await withLimitedBody(incoming);
     if (!request) return payloadTooLarge();
     // Public GETs without credentials are answered from memory while the data is unchanged.
-    const cached = options.publicCache ? cachedPublicAnswer(options.publicCache, request) : null;
-    if (cached) return new Response(cached.body, { status: cached.status, headers: cached.headers });
-    const cacheKey = options.publicCache ? publicCacheKey(request) : null;
-    const versionAtStart = options.publicCache?.currentVersion() ?? null;
-    let cacheable = false;
-    const response = await fetchRequestHandler({
-      endpoint: options.endpoint ?? "/api/trpc",
-      req: request,
-      router: appRouter,
-      createContext: () => createRequestContext(options, request),
-      responseMeta({ paths, type, errors }) {
-        const publicGet = request.method === "GET" && type === "query" && !!paths?.length && paths.every(isPublicPath);
-        cacheable = publicGet && errors.length === 0;
-        if (publicGet) return { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": PRIVATE_CACHE_CONTROL } };
-        return { headers: { "Cache-Control": PRIVATE_CACHE_CONTROL } };
-      },
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-        }
-      },
+    return servePublicCached(request, options.publicCache, async () => {
+      let cacheable = false;
+      const response = await fetchRequestHandler({
+        endpoint: options.endpoint ?? "/api/trpc",
+        req: request,
+        router: appRouter,
+        createContext: () => createRequestContext(options, request),
+        responseMeta({ paths, type, errors }) {
+          const publicGet = request.method === "GET" && type === "query" && !!paths?.length && paths.every(isPublicPath);
+          cacheable = publicGet && errors.length === 0;
+          if (publicGet) return { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": PRIVATE_CACHE_CONTROL } };
+          return { headers: { "Cache-Control": PRIVATE_CACHE_CONTROL } };
+        },
+        onError({ error, path }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+          }
+        },
+      });
+      if (!cacheable || response.status !== 200) return response;
+      return { body: await response.text(), headers: response.headers };
     });
-    if (!cacheable || response.status !== 200) return response;
-    const body = await response.text();
-    if (cacheKey) options.publicCache!.set(cacheKey, versionAtStart, { body, etag: etagOf(body), headers: [...response.headers] });
-    return publicResponse(request, body, response.headers);
   };
 }

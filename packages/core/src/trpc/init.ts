@@ -10,6 +10,8 @@ export type { Actor };
 
 export interface Context {
   db: Db;
+  /** Where public procedures read: a read replica when configured, else `db`. */
+  publicDb: Db;
   actor: Actor;
   /** False when a browser request came from another origin: its mutations are refused. */
   sameOrigin: boolean;
@@ -25,9 +27,10 @@ export interface Meta {
 }
 
 /** A context without a request, for tests and server-side callers. */
-export function createContextInner(options: { db: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string }): Context {
+export function createContextInner(options: { db: Db; publicDb?: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string }): Context {
   return {
     db: options.db,
+    publicDb: options.publicDb ?? options.db,
     actor: options.actor ?? { kind: "anonymous", ip: null },
     sameOrigin: options.sameOrigin ?? true,
     baseUrl: options.baseUrl ?? "http://localhost:3000",
@@ -132,8 +135,8 @@ function requireRole(role: Role) {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone, without credentials: published data only, cacheable. */
-export const publicProcedure = baseProcedure.meta({ access: "public" });
+/** Anyone, without credentials: published data only, cacheable, read from a replica when there is one. */
+export const publicProcedure = baseProcedure.meta({ access: "public" }).use(({ ctx, next }) => next({ ctx: { db: ctx.publicDb } }));
 /** Anyone, not cacheable: e.g. accepting an invitation. */
 export const anonymousProcedure = baseProcedure;
 /** Any signed-in person or API token, even one who must still change their password. */

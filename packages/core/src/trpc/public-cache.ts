@@ -3,8 +3,12 @@ import pg from "pg";
 const CHANNEL = "coop_public_data";
 const MAX_ENTRIES = 2_000;
 
+/** How long a response read from a replica is trusted: it may predate the change the replica has yet to replay. */
+export const REPLICA_LAG_ALLOWANCE_MS = 2_000;
+
 interface Entry {
   version: string;
+  storedAt: number;
   body: string;
   etag: string;
   headers: [string, string][];
@@ -22,7 +26,11 @@ export class PublicResponseCache {
   private client: pg.Client | null = null;
   private stopped = false;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    /** Without replicas an entry lives until the data changes; with them, at most this long. */
+    private readonly maxAgeMs = Infinity,
+  ) {}
 
   /** Starts listening; reconnects by itself after the database goes away. */
   async start(): Promise<void> {
@@ -64,14 +72,15 @@ export class PublicResponseCache {
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    return entry && this.version !== null && entry.version === this.version ? entry : undefined;
+    const fresh = entry && Date.now() - entry.storedAt < this.maxAgeMs;
+    return fresh && this.version !== null && entry.version === this.version ? entry : undefined;
   }
 
   /** Keeps a response only if no change was announced while it was computed. */
-  set(key: string, versionAtStart: string | null, entry: Omit<Entry, "version">): void {
+  set(key: string, versionAtStart: string | null, entry: Omit<Entry, "version" | "storedAt">): void {
     if (versionAtStart === null || versionAtStart !== this.version) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { ...entry, version: versionAtStart });
+    this.entries.set(key, { ...entry, version: versionAtStart, storedAt: Date.now() });
   }
 
   private moveTo(version: string | null): void {
@@ -90,11 +99,11 @@ const SHARED = Symbol.for("coop-tracker.public-response-cache");
  * The process's one cache, shared by the HTTP server in front of Next (which answers
  * hits without entering Next) and the tRPC route inside it (which fills it).
  */
-export function sharedPublicCache(databaseUrl: string): PublicResponseCache {
+export function sharedPublicCache(databaseUrl: string, options: { readsFromReplicas: boolean }): PublicResponseCache {
   const holder = globalThis as unknown as Record<symbol, PublicResponseCache | undefined>;
   let cache = holder[SHARED];
   if (!cache) {
-    cache = new PublicResponseCache(databaseUrl);
+    cache = new PublicResponseCache(databaseUrl, options.readsFromReplicas ? REPLICA_LAG_ALLOWANCE_MS : Infinity);
     // Until the listener is up (or while it is down) nothing is served from memory.
     cache.start().catch((error: Error) => console.error(`Public response cache not listening yet: ${error.message}`));
     holder[SHARED] = cache;

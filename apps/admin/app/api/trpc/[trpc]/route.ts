@@ -1,7 +1,7 @@
-import { createTrpcFetchHandler, sharedPublicCache } from "@coop/core/trpc";
+import { createTrpcFetchHandler } from "@coop/core/trpc";
 import { serverEnv, sessionPolicy } from "@/env";
 import { getAuth } from "@/server/auth";
-import { getDb } from "@/server/db";
+import { getDb, getPublicCache, getPublicDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -10,11 +10,12 @@ let handler: ((request: Request) => Promise<Response>) | undefined;
 function handleTrpc(request: Request): Promise<Response> {
   handler ??= createTrpcFetchHandler({
     getDb,
+    getPublicDb,
     getAuth,
     baseUrl: serverEnv().PUBLIC_URL,
     sessionPolicy: sessionPolicy(),
     endpoint: "/api/trpc",
-    publicCache: sharedPublicCache(serverEnv().DATABASE_URL),
+    publicCache: getPublicCache(),
   });
   return handler(request);
 }
