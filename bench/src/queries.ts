@@ -31,8 +31,11 @@ export async function benchQueries(db: Db, records: number, runs: number): Promi
   await measureLatency("agreement.facets country", context, runs, (i) => publishedAgreementFacets(db, { country: country(i) }));
   await measureLatency("feed.latest", context, runs, () => latestFeedItems(db, { limit: 5 }));
   await measureLatency("feed.latest filtered", context, runs, (i) => latestFeedItems(db, { country: country(i), sector: ["cybersecurity"], limit: 5 }));
-  // The editor's duplicate warning, asked while a title is typed; generated titles are alike, the hard case.
-  await measureLatency("duplicates.check (editor)", context, runs, (i) =>
+  // The editor's duplicate warning, asked while a title is typed: a title unlike the others, and one like thousands.
+  await measureLatency("duplicates.check distinct title", context, runs, (i) =>
+    findLikelyDuplicates(db, { title: `Amber basalt cobalt delta ember ${i}`, countries: ["KE", "RU"] }),
+  );
+  await measureLatency("duplicates.check common title", context, Math.min(runs, 100), (i) =>
     findLikelyDuplicates(db, { title: `Kenya and Russia agree on ${WORDS[i % WORDS.length]} cooperation`, countries: ["KE", "RU"] }),
   );
 }

@@ -27,7 +27,6 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
     ? (await db.organization.findMany({ where: { id: { in: input.organizationIds } }, select: { name: true } })).map((o) => o.name)
     : [];
   // Two index-friendly probes, united: an OR across them would scan every record.
-  // `<->` (trigram distance) walks the GiST index nearest first instead of sorting every match.
   const byOrganization = names.length
     ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
     : Prisma.empty;
@@ -35,7 +34,7 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
     { id: string; slug: string; title: string; state: string; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
   >`
     WITH candidates AS (
-      (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY a.title <-> ${input.title} LIMIT 50)
+      (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY similarity(a.title, ${input.title}) DESC LIMIT 50)
       ${byOrganization}
     )
     SELECT a.id, a.slug, a.title, a.state::text,
