@@ -15,6 +15,7 @@ import { findLikelyDuplicates } from "./duplicates";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { slugify } from "./slugs";
+import { knownTaxonomyKeys } from "./taxonomy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,19 +52,13 @@ export async function getAgreementForEditing(db: Db | Tx, rawInput: z.input<type
 }
 
 /** Refuses references to sectors, countries and organisations that do not exist, naming the field. */
-export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, prefix: string[], options = { organizations: true }): Promise<void> {
+export async function assertKnownReferences(db: Db, data: TAgreementData, prefix: string[], options = { organizations: true }): Promise<void> {
   const organizationIds = options.organizations ? data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])) : [];
-  const countryCodes = data.parties.flatMap((party) => (party.countryCode ? [party.countryCode] : []));
-  const [sectors, countries, organizations] = await Promise.all([
-    db.sector.findMany({ where: { slug: { in: data.sectors } }, select: { slug: true } }),
-    db.country.findMany({ where: { code: { in: countryCodes } }, select: { code: true } }),
-    db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true } }),
-  ]);
-  const known = {
-    sectors: new Set(sectors.map((s) => s.slug)),
-    countries: new Set(countries.map((c) => c.code)),
-    organizations: new Set(organizations.map((o) => o.id)),
-  };
+  const { countries, sectors } = await knownTaxonomyKeys(db);
+  const organizations = organizationIds.length
+    ? await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true } })
+    : [];
+  const known = { sectors, countries, organizations: new Set(organizations.map((o) => o.id)) };
   data.sectors.forEach((slug, index) => {
     if (!known.sectors.has(slug)) throw new InvalidInputError([...prefix, "sectors", index], `unknown sector "${slug}"`);
   });

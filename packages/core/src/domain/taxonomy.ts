@@ -42,7 +42,7 @@ const KNOWN_KEYS_TTL_MS = 60_000;
 const knownKeysByDb = new WeakMap<Db, Promise<KnownKeys>>();
 
 /** Country codes and sector slugs, cached briefly: they change only with a migration or seed. */
-async function knownKeys(db: Db): Promise<KnownKeys> {
+export async function knownTaxonomyKeys(db: Db): Promise<KnownKeys> {
   const cached = await knownKeysByDb.get(db)?.catch(() => undefined);
   if (cached && Date.now() - cached.loadedAt < KNOWN_KEYS_TTL_MS) return cached;
   const loading = Promise.all([
@@ -62,7 +62,7 @@ export async function assertKnownTaxonomy(
   db: Db,
   filters: { country?: string[]; partner?: string[]; sector?: string[] },
 ): Promise<void> {
-  const { countries, sectors } = await knownKeys(db);
+  const { countries, sectors } = await knownTaxonomyKeys(db);
   const check = (field: string, values: string[] | undefined, known: Set<string>, what: string) =>
     values?.forEach((value, index) => {
       if (!known.has(value)) throw new InvalidInputError([field, index], `unknown ${what} "${value}"`);
