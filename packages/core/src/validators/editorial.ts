@@ -141,6 +141,13 @@ export const ZAgreementTransitionInput = z.object({
   comment: optionalText(5000),
 });
 
+/** Orders of the editors' list; each pages by keyset on its key and the record id. */
+export const EDITOR_SORTS = ["updated", "title", "signed"] as const;
+export type TEditorSort = (typeof EDITOR_SORTS)[number];
+export type TSortDirection = "asc" | "desc";
+/** The direction a sort takes unless told otherwise: titles A–Z, dates newest first. */
+export const DEFAULT_EDITOR_SORT_DIRECTION = { updated: "desc", title: "asc", signed: "desc" } as const satisfies Record<TEditorSort, TSortDirection>;
+
 export const ZEditorListInput = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   state: z.array(z.enum(EditorialState)).max(4).optional(),
@@ -153,7 +160,11 @@ export const ZEditorListInput = z.object({
   to: ZIsoDate.optional(),
   mine: z.boolean().optional(),
   includeDeleted: z.boolean().default(false),
-  cursor: z.string().max(500).nullish(),
+  sort: z.enum(EDITOR_SORTS).default("updated"),
+  /** Left out: the sort's own default direction. */
+  direction: z.enum(["asc", "desc"]).optional(),
+  // Room for a title sort key of 500 characters.
+  cursor: z.string().max(2000).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
