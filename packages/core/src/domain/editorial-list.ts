@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { type Actor, actorId } from "../auth/access";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { DEFAULT_EDITOR_SORT_DIRECTION, type TEditorSort, ZEditorListInput } from "../validators/editorial";
+import { ZEditorListInput } from "../validators/editorial";
+import { DEFAULT_EDITOR_SORT_DIRECTION, type TEditorSort } from "../validators/vocabulary";
 import { agreementFilterConditions } from "./agreement-filters";
 import { actorLabels } from "./actors";
 import { type Cursor, CursorValue, decodeCursor, encodeCursor } from "./cursor";
@@ -11,7 +12,7 @@ import { toIsoDate } from "./dates";
 interface EditorListRow {
   id: string; slug: string; title: string; state: string; status: string; kind: string; version: number;
   africanCountryCodes: string[]; partnerCountryCodes: string[]; sectorSlugs: string[];
-  signedOn: Date | null; updatedAt: Date; updatedById: string | null; deletedAt: Date | null;
+  signedOn: Date | null; signedPrecision: string; updatedAt: Date; updatedById: string | null; deletedAt: Date | null;
 }
 
 /** Each sort's column, the SQL type of its cursor value, and how a row's value goes into the cursor. */
@@ -34,7 +35,7 @@ function keysetPageSql(sort: TEditorSort, descending: boolean, cursor: Cursor | 
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const beyond = Prisma.raw(descending ? "<" : ">");
   const select = Prisma.sql`SELECT a.id, a.slug, a.title, a.state::text, a.status::text, a.kind::text, a.version,
-    a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."signedOn", a."updatedAt", a."updatedById", a."deletedAt"
+    a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."signedOn", a."signedPrecision"::text, a."updatedAt", a."updatedById", a."deletedAt"
     FROM "Agreement" a`;
   const parts: Prisma.Sql[] = [];
   if (cursor?.v !== null) {

@@ -9,6 +9,7 @@ import {
   PartySide,
 } from "../generated/prisma/enums";
 import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug } from "./common";
+import { EDITOR_SORTS } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).nullish().transform((value) => value || null);
@@ -140,13 +141,6 @@ export const ZAgreementTransitionInput = z.object({
   action: z.enum(TRANSITIONS),
   comment: optionalText(5000),
 });
-
-/** Orders of the editors' list; each pages by keyset on its key and the record id. */
-export const EDITOR_SORTS = ["updated", "title", "signed"] as const;
-export type TEditorSort = (typeof EDITOR_SORTS)[number];
-export type TSortDirection = "asc" | "desc";
-/** The direction a sort takes unless told otherwise: titles A–Z, dates newest first. */
-export const DEFAULT_EDITOR_SORT_DIRECTION = { updated: "desc", title: "asc", signed: "desc" } as const satisfies Record<TEditorSort, TSortDirection>;
 
 export const ZEditorListInput = z.object({
   q: z.string().trim().min(1).max(200).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromParams, filtersToParams, listInputOf } from "./list-filters";
+import { filtersFromParams, filtersToParams, orderAfterClickOn, orderFromParams } from "./list-filters";
+import { listInputOf } from "./list-input";
 import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
 
 const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
@@ -77,8 +78,32 @@ describe("the record form model", () => {
 
 describe("the records list filters in the URL", () => {
   it("round-trips through the query string and drops values the API would refuse", () => {
-    const filters = filtersFromParams(new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE"));
+    const params = new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE");
+    const filters = filtersFromParams(params);
     expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
-    expect(listInputOf(filters)).toEqual({ limit: 25, q: "drones", state: ["DRAFT", "IN_REVIEW"], country: ["ZW"], from: "2025-01-01" });
+    expect(listInputOf(filters, orderFromParams(params))).toEqual({
+      limit: 25,
+      sort: "updated",
+      direction: "desc",
+      q: "drones",
+      state: ["DRAFT", "IN_REVIEW"],
+      country: ["ZW"],
+      from: "2025-01-01",
+    });
+  });
+
+  it("keeps the order in the URL unless it is the default, and falls back to it for unknown values", () => {
+    const filters = filtersFromParams(new URLSearchParams("q=drones"));
+    expect(orderFromParams(new URLSearchParams("sort=title"))).toEqual({ sort: "title", direction: "asc" });
+    expect(orderFromParams(new URLSearchParams("sort=signed&direction=asc"))).toEqual({ sort: "signed", direction: "asc" });
+    expect(orderFromParams(new URLSearchParams("sort=popularity&direction=asc"))).toEqual({ sort: "updated", direction: "desc" });
+    expect(filtersToParams(filters, { sort: "signed", direction: "asc" }).toString()).toBe("q=drones&sort=signed&direction=asc");
+    expect(filtersToParams(filters, { sort: "updated", direction: "desc" }).toString()).toBe("q=drones");
+  });
+
+  it("flips the sorted column on a second click and starts another column in its natural direction", () => {
+    expect(orderAfterClickOn({ sort: "updated", direction: "desc" }, "title")).toEqual({ sort: "title", direction: "asc" });
+    expect(orderAfterClickOn({ sort: "title", direction: "asc" }, "title")).toEqual({ sort: "title", direction: "desc" });
+    expect(orderAfterClickOn({ sort: "title", direction: "desc" }, "signed")).toEqual({ sort: "signed", direction: "desc" });
   });
 });
