@@ -186,9 +186,9 @@ describe("the editors' list order", () => {
   });
 
   /** The order the list promises, computed independently: by key then id, unknown keys last either way. */
-  function expectedIds(sort: Sort, direction: "asc" | "desc"): string[] {
+  function expectedIds(sort: Sort, order: "asc" | "desc"): string[] {
     const keyOf = (row: Stored) => ({ updated: row.updatedAt, title: row.title, signed: row.signedOn })[sort];
-    const sign = direction === "asc" ? 1 : -1;
+    const sign = order === "asc" ? 1 : -1;
     const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return [...stored]
       .sort((a, b) => {
@@ -199,11 +199,11 @@ describe("the editors' list order", () => {
       .map((row) => row.id);
   }
 
-  async function walk(sort: Sort, direction: "asc" | "desc", limit: number): Promise<string[]> {
+  async function walk(sort: Sort, order: "asc" | "desc", limit: number): Promise<string[]> {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 50; pages += 1) {
-      const page = await apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", sort, direction, cursor, limit });
+      const page = await apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", sort, order, cursor, limit });
       seen.push(...page.items.map((item) => item.id));
       if (!page.nextCursor) return seen;
       cursor = page.nextCursor;
@@ -218,31 +218,37 @@ describe("the editors' list order", () => {
     ["title", "desc"],
     ["signed", "desc"],
     ["signed", "asc"],
-  ] as const)("orders by %s %s and pages through every record exactly once", async (sort, direction) => {
-    const expected = expectedIds(sort, direction);
+  ] as const)("orders by %s %s and pages through every record exactly once", async (sort, order) => {
+    const expected = expectedIds(sort, order);
     expect(expected).toHaveLength(WORDS.length);
-    expect(await walk(sort, direction, 100)).toEqual(expected);
+    expect(await walk(sort, order, 100)).toEqual(expected);
     for (const limit of [1, 3, 5]) {
-      const walked = await walk(sort, direction, limit);
+      const walked = await walk(sort, order, limit);
       expect(walked).toEqual(expected);
       expect(new Set(walked).size).toBe(WORDS.length);
     }
   });
 
-  it("puts unknown signing dates last in both directions, and sorts titles A–Z unless told otherwise", async () => {
-    const list = (input: { sort: Sort; direction?: "asc" | "desc" }) => apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", limit: 100, ...input });
-    for (const direction of ["asc", "desc"] as const) {
-      const dates = (await list({ sort: "signed", direction })).items.map((item) => item.signedOn);
+  it("puts unknown signing dates last in both orders, and sorts titles A–Z unless told otherwise", async () => {
+    const list = (input: { sort: Sort; order?: "asc" | "desc" }) => apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", limit: 100, ...input });
+    for (const order of ["asc", "desc"] as const) {
+      const dates = (await list({ sort: "signed", order })).items.map((item) => item.signedOn);
       expect(dates.slice(-4)).toEqual([null, null, null, null]);
       const known = dates.slice(0, -4) as string[];
-      expect(known).toEqual(direction === "asc" ? [...known].sort() : [...known].sort().reverse());
+      expect(known).toEqual(order === "asc" ? [...known].sort() : [...known].sort().reverse());
     }
     const titles = (await list({ sort: "title" })).items.map((item) => item.title);
     expect(titles).toEqual([...titles].sort());
     expect(titles).not.toContain("Sortfixture deleted");
   });
 
-  it("refuses an unknown sort or direction, and a cursor of another order, naming the field", async () => {
+  it("keeps the requested order when a tRPC infinite query adds its own `direction` to the input", async () => {
+    const input = { q: "sortfixture", sort: "title", order: "desc", limit: 100, direction: "forward" } as const;
+    const items = (await apiAs(database.db, editor).agreement.listForEditors(input)).items;
+    expect(items.map((item) => item.id)).toEqual(expectedIds("title", "desc"));
+  });
+
+  it("refuses an unknown sort or order, and a cursor of another order, naming the field", async () => {
     const server = testServer(database.db);
     const user = await createTestUser(database.db, "EDITOR");
     const cookie = await signIn(server, user.email, user.password);
@@ -250,9 +256,9 @@ describe("the editors' list order", () => {
     const titleCursor = (await apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", sort: "title", limit: 2 })).nextCursor;
     const cases = [
       [{ sort: "popularity" }, /^sort: /],
-      [{ sort: "title", direction: "sideways" }, /^direction: /],
+      [{ sort: "title", order: "sideways" }, /^order: /],
       [{ sort: "updated", cursor: titleCursor }, /^cursor: belongs to sort "title:asc", not "updated:desc"$/],
-      [{ sort: "title", direction: "desc", cursor: titleCursor }, /^cursor: belongs to sort "title:asc", not "title:desc"$/],
+      [{ sort: "title", order: "desc", cursor: titleCursor }, /^cursor: belongs to sort "title:asc", not "title:desc"$/],
       [{ sort: "signed", cursor: "bm90IGEgY3Vyc29y" }, /^cursor: is not a cursor returned by this API$/],
     ] as const;
     for (const [input, message] of cases) {

@@ -3,7 +3,7 @@ import { type Actor, actorId } from "../auth/access";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { ZEditorListInput } from "../validators/editorial";
-import { DEFAULT_EDITOR_SORT_DIRECTION, type TEditorSort } from "../validators/vocabulary";
+import { DEFAULT_EDITOR_SORT_ORDER, type TEditorSort } from "../validators/vocabulary";
 import { agreementFilterConditions } from "./agreement-filters";
 import { actorLabels } from "./actors";
 import { type Cursor, CursorValue, decodeCursor, encodeCursor } from "./cursor";
@@ -57,9 +57,9 @@ function keysetPageSql(sort: TEditorSort, descending: boolean, cursor: Cursor | 
 /** Every record an editor may work on, any state, in the chosen order (most recently changed first by default), by keyset pages. */
 export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z.input<typeof ZEditorListInput>) {
   const input = ZEditorListInput.parse(rawInput);
-  const direction = input.direction ?? DEFAULT_EDITOR_SORT_DIRECTION[input.sort];
-  // The cursor names its sort and direction, so it cannot continue a list in another order.
-  const cursorKey = `${input.sort}:${direction}`;
+  const order = input.order ?? DEFAULT_EDITOR_SORT_ORDER[input.sort];
+  // The cursor names its sort and order, so it cannot continue a list in another order.
+  const cursorKey = `${input.sort}:${order}`;
   const cursor = input.cursor ? decodeCursor(input.cursor, cursorKey, SORT_KEYS[input.sort].value) : null;
   const conditions = [
     ...agreementFilterConditions(input),
@@ -67,7 +67,7 @@ export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z
     ...(input.state?.length ? [Prisma.sql`a."state"::text = ANY(${input.state}::text[])`] : []),
     ...(input.mine ? [Prisma.sql`a."createdById" = ${actorId(actor) ?? ""}`] : []),
   ];
-  const rows = await db.$queryRaw<EditorListRow[]>(keysetPageSql(input.sort, direction === "desc", cursor, conditions, input.limit + 1));
+  const rows = await db.$queryRaw<EditorListRow[]>(keysetPageSql(input.sort, order === "desc", cursor, conditions, input.limit + 1));
   const page = rows.slice(0, input.limit);
   const labels = await actorLabels(db, page.map((row) => row.updatedById));
   const last = page.at(-1);

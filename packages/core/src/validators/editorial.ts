@@ -155,8 +155,8 @@ export const ZEditorListInput = z.object({
   mine: z.boolean().optional(),
   includeDeleted: z.boolean().default(false),
   sort: z.enum(EDITOR_SORTS).default("updated"),
-  /** Left out: the sort's own default direction. */
-  direction: z.enum(["asc", "desc"]).optional(),
+  /** Left out: the sort's own default. Not named `direction`, which tRPC's infinite queries set to forward/backward. */
+  order: z.enum(["asc", "desc"]).optional(),
   // Room for a title sort key of 500 characters.
   cursor: z.string().max(2000).nullish(),
   limit: z.number().int().min(1).max(100).default(25),

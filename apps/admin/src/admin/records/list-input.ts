@@ -1,12 +1,12 @@
 import type { RouterInputs } from "@coop/core/trpc";
 import { ZEditorListInput } from "@coop/core/validators/editorial";
-import { LIST_PARAMS, type RecordFilters, type RecordOrder } from "./list-filters";
+import { LIST_PARAMS, type RecordFilters, type RecordSorting } from "./list-filters";
 
 export type EditorListInput = RouterInputs["agreement"]["listForEditors"];
 
 /** The API input for a list view; filter values the API would refuse (a hand-edited URL) are dropped. */
-export function listInputOf(filters: RecordFilters, order: RecordOrder, limit = 25): EditorListInput {
-  const candidate: Record<string, unknown> = { limit, sort: order.sort, direction: order.direction };
+export function listInputOf(filters: RecordFilters, sorting: RecordSorting, limit = 25): EditorListInput {
+  const candidate: Record<string, unknown> = { limit, sort: sorting.sort, order: sorting.order };
   if (filters.q.trim()) candidate.q = filters.q.trim();
   for (const name of LIST_PARAMS) if (filters[name].length) candidate[name] = filters[name];
   if (filters.from) candidate.from = filters.from;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromParams, filtersToParams, orderAfterClickOn, orderFromParams } from "./list-filters";
+import { filtersFromParams, filtersToParams, sortingAfterClickOn, sortingFromParams } from "./list-filters";
 import { listInputOf } from "./list-input";
 import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
 
@@ -81,10 +81,10 @@ describe("the records list filters in the URL", () => {
     const params = new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE");
     const filters = filtersFromParams(params);
     expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
-    expect(listInputOf(filters, orderFromParams(params))).toEqual({
+    expect(listInputOf(filters, sortingFromParams(params))).toEqual({
       limit: 25,
       sort: "updated",
-      direction: "desc",
+      order: "desc",
       q: "drones",
       state: ["DRAFT", "IN_REVIEW"],
       country: ["ZW"],
@@ -92,18 +92,18 @@ describe("the records list filters in the URL", () => {
     });
   });
 
-  it("keeps the order in the URL unless it is the default, and falls back to it for unknown values", () => {
+  it("keeps the sorting in the URL unless it is the default, and falls back to it for unknown values", () => {
     const filters = filtersFromParams(new URLSearchParams("q=drones"));
-    expect(orderFromParams(new URLSearchParams("sort=title"))).toEqual({ sort: "title", direction: "asc" });
-    expect(orderFromParams(new URLSearchParams("sort=signed&direction=asc"))).toEqual({ sort: "signed", direction: "asc" });
-    expect(orderFromParams(new URLSearchParams("sort=popularity&direction=asc"))).toEqual({ sort: "updated", direction: "desc" });
-    expect(filtersToParams(filters, { sort: "signed", direction: "asc" }).toString()).toBe("q=drones&sort=signed&direction=asc");
-    expect(filtersToParams(filters, { sort: "updated", direction: "desc" }).toString()).toBe("q=drones");
+    expect(sortingFromParams(new URLSearchParams("sort=title"))).toEqual({ sort: "title", order: "asc" });
+    expect(sortingFromParams(new URLSearchParams("sort=signed&order=asc"))).toEqual({ sort: "signed", order: "asc" });
+    expect(sortingFromParams(new URLSearchParams("sort=popularity&order=asc"))).toEqual({ sort: "updated", order: "desc" });
+    expect(filtersToParams(filters, { sort: "signed", order: "asc" }).toString()).toBe("q=drones&sort=signed&order=asc");
+    expect(filtersToParams(filters, { sort: "updated", order: "desc" }).toString()).toBe("q=drones");
   });
 
-  it("flips the sorted column on a second click and starts another column in its natural direction", () => {
-    expect(orderAfterClickOn({ sort: "updated", direction: "desc" }, "title")).toEqual({ sort: "title", direction: "asc" });
-    expect(orderAfterClickOn({ sort: "title", direction: "asc" }, "title")).toEqual({ sort: "title", direction: "desc" });
-    expect(orderAfterClickOn({ sort: "title", direction: "desc" }, "signed")).toEqual({ sort: "signed", direction: "desc" });
+  it("flips the sorted column on a second click and starts another column in its natural order", () => {
+    expect(sortingAfterClickOn({ sort: "updated", order: "desc" }, "title")).toEqual({ sort: "title", order: "asc" });
+    expect(sortingAfterClickOn({ sort: "title", order: "asc" }, "title")).toEqual({ sort: "title", order: "desc" });
+    expect(sortingAfterClickOn({ sort: "title", order: "desc" }, "signed")).toEqual({ sort: "signed", order: "desc" });
   });
 });

@@ -1,5 +1,4 @@
 "use client";
-import type { RouterOutputs } from "@coop/core/trpc";
 import type { TEditorSort } from "@coop/core/validators/vocabulary";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
@@ -10,7 +9,7 @@ import { useState, useTransition } from "react";
 import { enumLabel, formatDateTime, partialDateText } from "../format";
 import { useTRPC } from "../trpc";
 import { type BulkAction, useBulkTransition } from "./bulk-actions";
-import { filtersToParams, orderAfterClickOn, type RecordFilters, type RecordOrder } from "./list-filters";
+import { filtersToParams, nextPageParamOf, type RecordFilters, type RecordSorting, sortingAfterClickOn } from "./list-filters";
 import type { EditorListInput } from "./list-input";
 import { STATE_COLORS } from "./options";
 import { RecordFiltersForm } from "./record-filters-form";
@@ -25,36 +24,31 @@ const BULK_ACTIONS: { action: BulkAction; label: string; editorsOnly: boolean }[
 interface RecordsScreenProps {
   canPublish: boolean;
   filters: RecordFilters;
-  order: RecordOrder;
-  /** The API input of this view, read from the URL on the server. */
+  sorting: RecordSorting;
+  /** The API input of this view, read from the URL on the server, which also fetched its first page. */
   input: EditorListInput;
-  /** Rendered on the server; later pages load in the browser. */
-  firstPage: RouterOutputs["agreement"]["listForEditors"];
 }
 
 /** All records in any state: search, filters and order kept in the URL, keyset pages and bulk workflow actions. */
-export function RecordsScreen({ canPublish, filters, order, input, firstPage }: RecordsScreenProps) {
+export function RecordsScreen({ canPublish, filters, sorting, input }: RecordsScreenProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const [navigating, startNavigation] = useTransition();
   const records = useInfiniteQuery(
-    trpc.agreement.listForEditors.infiniteQueryOptions(input, {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      initialData: { pages: [firstPage], pageParams: [null] },
-    }),
+    trpc.agreement.listForEditors.infiniteQueryOptions(input, { getNextPageParam: nextPageParamOf }),
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const bulk = useBulkTransition();
-  const rows = records.data.pages.flatMap((page) => page.items);
+  const rows = records.data?.pages.flatMap((page) => page.items) ?? [];
 
   // The page reads the new URL on the server and hands down the list for it.
-  const showList = (nextFilters: RecordFilters, nextOrder: RecordOrder) => {
-    const query = filtersToParams(nextFilters, nextOrder).toString();
+  const showList = (nextFilters: RecordFilters, nextSorting: RecordSorting) => {
+    const query = filtersToParams(nextFilters, nextSorting).toString();
     setSelected(new Set());
     startNavigation(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
   };
-  const sortBy = (sort: TEditorSort) => showList(filters, orderAfterClickOn(order, sort));
+  const sortBy = (sort: TEditorSort) => showList(filters, sortingAfterClickOn(sorting, sort));
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -72,7 +66,7 @@ export function RecordsScreen({ canPublish, filters, order, input, firstPage }: 
           New record
         </Button>
       </Group>
-      <RecordFiltersForm key={filtersToParams(filters).toString()} filters={filters} onApply={(next) => showList(next, order)} />
+      <RecordFiltersForm key={filtersToParams(filters).toString()} filters={filters} onApply={(next) => showList(next, sorting)} />
       <Group gap="xs" aria-label="Bulk actions">
         <Text size="sm">{selected.size} selected</Text>
         {BULK_ACTIONS.filter((item) => canPublish || !item.editorsOnly).map((item) => (
@@ -101,12 +95,12 @@ export function RecordsScreen({ canPublish, filters, order, input, firstPage }: 
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
                 />
               </Table.Th>
-              <SortableHeader label="Title" sort="title" order={order} onSort={sortBy} />
+              <SortableHeader label="Title" sort="title" sorting={sorting} onSort={sortBy} />
               <Table.Th miw={120}>State</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Countries</Table.Th>
-              <SortableHeader label="Signed" sort="signed" order={order} onSort={sortBy} />
-              <SortableHeader label="Updated" sort="updated" order={order} onSort={sortBy} />
+              <SortableHeader label="Signed" sort="signed" sorting={sorting} onSort={sortBy} />
+              <SortableHeader label="Updated" sort="updated" sorting={sorting} onSort={sortBy} />
               <Table.Th>By</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -144,7 +138,7 @@ export function RecordsScreen({ canPublish, filters, order, input, firstPage }: 
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {rows.length === 0 ? <Text c="dimmed">No record matches these filters.</Text> : null}
+      {!records.isPending && rows.length === 0 ? <Text c="dimmed">No record matches these filters.</Text> : null}
       {records.hasNextPage ? (
         <Button variant="default" onClick={() => void records.fetchNextPage()} loading={records.isFetchingNextPage} w="fit-content">
           Load more
