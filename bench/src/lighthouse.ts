@@ -31,7 +31,12 @@ try {
     body: JSON.stringify({ email: "lighthouse@example.org", password }),
   });
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  for (const path of ["/admin", "/admin/records"]) {
+  const pages = ["/admin", "/admin/records"];
+  // One request per page first: the figures are of a running server, not of its first request after start.
+  for (const path of pages) await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
+  // The first page a fresh Chromium loads paints late (its own start-up work), whichever page it is: a discarded run takes that.
+  await lighthouse(`${server.url}/admin/sign-in`, { port: chrome.port, onlyCategories: ["performance"], output: "json" });
+  for (const path of pages) {
     const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, onlyCategories: ["performance"], extraHeaders: { Cookie: cookie }, output: "json" });
     const audits = result?.lhr.audits;
     report({
