@@ -83,7 +83,8 @@ export function RecordsScreen({ canPublish, filters, sorting, input }: RecordsSc
         ))}
       </Group>
       {records.error ? <Alert color="red">{records.error.message}</Alert> : null}
-      <Table.ScrollContainer minWidth={760}>
+      {/* The browser's own scrolling: Mantine's scroll area measures itself and re-renders the table after hydration. */}
+      <Table.ScrollContainer minWidth={760} type="native">
         <Table striped highlightOnHover aria-label="Records" aria-busy={navigating} style={{ opacity: navigating ? 0.6 : 1 }}>
           <Table.Thead>
             <Table.Tr>
