@@ -10,6 +10,7 @@ import { generateAgreements } from "./generate";
 import { report } from "./measure";
 
 const records = Number(process.env.BENCH_RECORDS ?? 10_000);
+const runsPerPage = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const embedded = await startTemporaryPostgres("coop-lighthouse-");
 const url = withDatabase(embedded.url, "coop_lighthouse");
 await createDatabaseIfMissing(embedded.url, "coop_lighthouse");
@@ -31,18 +32,27 @@ try {
     body: JSON.stringify({ email: "lighthouse@example.org", password }),
   });
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  for (const path of ["/admin", "/admin/records"]) {
-    const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, onlyCategories: ["performance"], extraHeaders: { Cookie: cookie }, output: "json" });
-    const audits = result?.lhr.audits;
-    report({
-      bench: `lighthouse ${path}`,
-      records,
-      performance: Math.round((result?.lhr.categories.performance?.score ?? 0) * 100),
-      cls: audits?.["cumulative-layout-shift"]?.numericValue,
-      lcpMs: Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? 0),
-      tbtMs: Math.round(audits?.["total-blocking-time"]?.numericValue ?? 0),
-      finalUrl: result?.lhr.finalDisplayedUrl,
-    });
+  const pages = ["/admin", "/admin/records"];
+  // One request per page first: the figures are of a running server, not of its first request after start.
+  for (const path of pages) await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
+  // The first page a fresh Chromium loads paints late (its own start-up work), whichever page it is: a discarded run takes that.
+  await lighthouse(`${server.url}/admin/sign-in`, { port: chrome.port, onlyCategories: ["performance"], output: "json" });
+  for (const path of pages) {
+    const runs = [];
+    for (let run = 0; run < runsPerPage; run += 1) {
+      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, onlyCategories: ["performance"], extraHeaders: { Cookie: cookie }, output: "json" });
+      const audits = result?.lhr.audits;
+      runs.push({
+        performance: Math.round((result?.lhr.categories.performance?.score ?? 0) * 100),
+        cls: audits?.["cumulative-layout-shift"]?.numericValue,
+        lcpMs: Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? 0),
+        tbtMs: Math.round(audits?.["total-blocking-time"]?.numericValue ?? 0),
+        finalUrl: result?.lhr.finalDisplayedUrl,
+      });
+    }
+    // Lighthouse's own advice on a noisy machine: report the run with the median score, and every score.
+    const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
+    report({ bench: `lighthouse ${path}`, records, ...median, scores: runs.map((run) => run.performance) });
   }
 } finally {
   chrome.kill();

@@ -163,7 +163,9 @@ describe("the editors' dashboard", () => {
   it("lets an editor publish it from the review queue, after which the public feed lists it", async () => {
     const page = await newPage();
     await signIn(page, users.editor);
-    // The charts measure their box after hydration, then draw.
+    // The charts load when they scroll near, measure their box, then draw.
+    await page.getByRole("heading", { name: "By year" }).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator(".recharts-wrapper").count()).toBe(3);
     await page.locator(".recharts-bar-rectangle").first().waitFor();
     await expect(page.getByRole("img", { name: /^Map of Africa\. Zimbabwe 3, / }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshot("overview"), fullPage: true });
@@ -181,6 +183,44 @@ describe("the editors' dashboard", () => {
     await page.goto("/admin/records?state=PUBLISHED");
     await page.getByRole("link", { name: TITLE }).waitFor();
     await page.screenshot({ path: screenshot("records"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("sorts the records list by a column header, by mouse or keyboard, and keeps the order in the URL", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    await page.goto("/admin/records");
+    // The headers only react once the page is hydrated.
+    await page.waitForLoadState("networkidle");
+    const table = page.getByRole("table", { name: "Records" });
+    const titles = () => table.locator("tbody tr td:nth-child(2) a").allTextContents();
+    const header = (name: string) => table.getByRole("columnheader", { name, exact: true });
+    await expect(header("Updated").getAttribute("aria-sort")).resolves.toBe("descending");
+    await expect(header("Title").getAttribute("aria-sort")).resolves.toBeNull();
+
+    await header("Title").getByRole("button").click();
+    await page.waitForURL(/\/admin\/records\?sort=title&order=asc$/);
+    await expect.poll(() => header("Title").getAttribute("aria-sort")).toBe("ascending");
+    await expect(header("Updated").getAttribute("aria-sort")).resolves.toBeNull();
+    const ascending = await titles();
+    expect(ascending.length).toBeGreaterThan(2);
+    expect(ascending).toEqual([...ascending].sort());
+
+    await header("Title").getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/admin\/records\?sort=title&order=desc$/);
+    await expect.poll(() => header("Title").getAttribute("aria-sort")).toBe("descending");
+    await expect.poll(titles).toEqual([...ascending].reverse());
+    await page.screenshot({ path: screenshot("records-sorted"), fullPage: true });
+
+    // A shared link opens in its order, and filters keep it.
+    await page.goto("/admin/records?state=PUBLISHED&sort=signed&order=asc");
+    await expect(header("Signed").getAttribute("aria-sort")).resolves.toBe("ascending");
+    await page.waitForLoadState("networkidle");
+    await field(page, "Search").fill("e2e");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/\?q=e2e&state=PUBLISHED&sort=signed&order=asc$/);
+    await expect(header("Signed").getAttribute("aria-sort")).resolves.toBe("ascending");
     await page.context().close();
   });
 

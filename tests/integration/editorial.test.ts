@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callProcedure, createTestUser, signIn, testServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
+import { insertAgreement } from "../support/factory";
 import { apiAs, sampleAgreementInput, userActor } from "../support/records";
 
 const database = useTestDatabase();
@@ -157,6 +158,114 @@ describe("workflow", () => {
     expect(draft.state).toBe("DRAFT");
     await expect(apiAs(database.db).agreement.bySlug({ slug: record.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await api.agreement.transition({ id: record.id, expectedVersion: 4, action: "archive" })).state).toBe("ARCHIVED");
+  });
+});
+
+describe("the editors' list order", () => {
+  type Sort = "updated" | "title" | "signed";
+  type Stored = { id: string; title: string; signedOn: string | null; updatedAt: string };
+  const WORDS = ["charlie", "alpha", "bravo", "bravo", "delta", "echo", "alpha", "foxtrot", "golf", "hotel", "india", "juliet"];
+  // Nulls and repeated dates, so both the nulls-last rule and the id tie-break are exercised.
+  const SIGNED = [null, "2024-05-01", "2023-01-15", "2024-05-01", null, "2022-12-31", null, "2024-05-01", "2025-02-02", null, "2021-07-07", "2023-01-15"];
+  const STATES = ["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"] as const;
+  let stored: Stored[] = [];
+
+  beforeAll(async () => {
+    const ids: string[] = [];
+    for (const [index, word] of WORDS.entries()) {
+      const row = await insertAgreement(database.db, { title: `Sortfixture ${word}`, signedOn: SIGNED[index], state: STATES[index % STATES.length] });
+      ids.push(row.id);
+    }
+    // A third of them changed at the same instant: ties on the update time too.
+    const sameInstant = new Date("2026-02-01T10:00:00Z");
+    await database.db.agreement.updateMany({ where: { id: { in: ids.filter((_, index) => index % 3 === 0) } }, data: { updatedAt: sameInstant } });
+    const deleted = await insertAgreement(database.db, { title: "Sortfixture deleted" });
+    await database.db.agreement.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    const rows = await database.db.agreement.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, signedOn: true, updatedAt: true } });
+    stored = rows.map((row) => ({ ...row, signedOn: row.signedOn?.toISOString().slice(0, 10) ?? null, updatedAt: row.updatedAt.toISOString() }));
+  });
+
+  /** The order the list promises, computed independently: by key then id, unknown keys last either way. */
+  function expectedIds(sort: Sort, order: "asc" | "desc"): string[] {
+    const keyOf = (row: Stored) => ({ updated: row.updatedAt, title: row.title, signed: row.signedOn })[sort];
+    const sign = order === "asc" ? 1 : -1;
+    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...stored]
+      .sort((a, b) => {
+        const [keyA, keyB] = [keyOf(a), keyOf(b)];
+        if (keyA === null || keyB === null) return keyA === keyB ? sign * compare(a.id, b.id) : keyA === null ? 1 : -1;
+        return sign * (compare(keyA, keyB) || compare(a.id, b.id));
+      })
+      .map((row) => row.id);
+  }
+
+  async function walk(sort: Sort, order: "asc" | "desc", limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 50; pages += 1) {
+      const page = await apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", sort, order, cursor, limit });
+      seen.push(...page.items.map((item) => item.id));
+      if (!page.nextCursor) return seen;
+      cursor = page.nextCursor;
+    }
+    throw new Error("pagination did not end");
+  }
+
+  it.each([
+    ["updated", "desc"],
+    ["updated", "asc"],
+    ["title", "asc"],
+    ["title", "desc"],
+    ["signed", "desc"],
+    ["signed", "asc"],
+  ] as const)("orders by %s %s and pages through every record exactly once", async (sort, order) => {
+    const expected = expectedIds(sort, order);
+    expect(expected).toHaveLength(WORDS.length);
+    expect(await walk(sort, order, 100)).toEqual(expected);
+    for (const limit of [1, 3, 5]) {
+      const walked = await walk(sort, order, limit);
+      expect(walked).toEqual(expected);
+      expect(new Set(walked).size).toBe(WORDS.length);
+    }
+  });
+
+  it("puts unknown signing dates last in both orders, and sorts titles A–Z unless told otherwise", async () => {
+    const list = (input: { sort: Sort; order?: "asc" | "desc" }) => apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", limit: 100, ...input });
+    for (const order of ["asc", "desc"] as const) {
+      const dates = (await list({ sort: "signed", order })).items.map((item) => item.signedOn);
+      expect(dates.slice(-4)).toEqual([null, null, null, null]);
+      const known = dates.slice(0, -4) as string[];
+      expect(known).toEqual(order === "asc" ? [...known].sort() : [...known].sort().reverse());
+    }
+    const titles = (await list({ sort: "title" })).items.map((item) => item.title);
+    expect(titles).toEqual([...titles].sort());
+    expect(titles).not.toContain("Sortfixture deleted");
+  });
+
+  it("keeps the requested order when a tRPC infinite query adds its own `direction` to the input", async () => {
+    const input = { q: "sortfixture", sort: "title", order: "desc", limit: 100, direction: "forward" } as const;
+    const items = (await apiAs(database.db, editor).agreement.listForEditors(input)).items;
+    expect(items.map((item) => item.id)).toEqual(expectedIds("title", "desc"));
+  });
+
+  it("refuses an unknown sort or order, and a cursor of another order, naming the field", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "EDITOR");
+    const cookie = await signIn(server, user.email, user.password);
+    const list = (input: unknown) => callProcedure(server, "agreement.listForEditors", "query", input, { cookie });
+    const titleCursor = (await apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", sort: "title", limit: 2 })).nextCursor;
+    const cases = [
+      [{ sort: "popularity" }, /^sort: /],
+      [{ sort: "title", order: "sideways" }, /^order: /],
+      [{ sort: "updated", cursor: titleCursor }, /^cursor: belongs to sort "title:asc", not "updated:desc"$/],
+      [{ sort: "title", order: "desc", cursor: titleCursor }, /^cursor: belongs to sort "title:asc", not "title:desc"$/],
+      [{ sort: "signed", cursor: "bm90IGEgY3Vyc29y" }, /^cursor: is not a cursor returned by this API$/],
+    ] as const;
+    for (const [input, message] of cases) {
+      const result = await list(input);
+      expect(result).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+      expect(result.message).toMatch(message);
+    }
   });
 });
 

@@ -9,3 +9,10 @@ export function formatDateTime(value: string | Date): string {
 export function enumLabel(value: string): string {
   return value.replaceAll("_", " ").toLowerCase();
 }
+
+/** A stored date with its precision as the text an editor types: 2025, 2025-10 or 2025-10-19. */
+export function partialDateText(on: string | Date | null, precision: string): string {
+  if (!on || precision === "UNKNOWN") return "";
+  const iso = new Date(on).toISOString();
+  return precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso.slice(0, 10);
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { type Actor, resolveActor } from "@coop/core/auth";
-import { createCaller, createContextInner } from "@coop/core/trpc";
+import { appRouter, createCaller, createContextInner } from "@coop/core/trpc";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -23,10 +25,22 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
   return actor;
 }
 
+async function signedInContext() {
+  return createContextInner({ db: getDb(), actor: await currentActor(), sameOrigin: true, baseUrl: serverEnv().PUBLIC_URL });
+}
+
 /** The tRPC API called in-process as the signed-in person: the same rules as over HTTP. */
 export async function serverApi() {
-  const actor = await currentActor();
-  return createCaller(createContextInner({ db: getDb(), actor, sameOrigin: true, baseUrl: serverEnv().PUBLIC_URL }));
+  return createCaller(await signedInContext());
+}
+
+/**
+ * A query cache filled on the server with what a screen reads first, under the same keys the
+ * browser uses: hand it over with `<HydrationBoundary state={dehydrate(queryClient)}>`.
+ */
+export async function serverQueries() {
+  const queryClient = new QueryClient();
+  return { queryClient, trpc: createTRPCOptionsProxy({ router: appRouter, ctx: await signedInContext(), queryClient }) };
 }
 
 /** This request's CSP nonce, set by proxy.ts. */

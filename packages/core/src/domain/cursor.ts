@@ -18,6 +18,7 @@ export const CursorValue = {
   timestamp: z.iso.datetime(),
   nullableDate: z.iso.date().nullable(),
   rank: z.number().finite(),
+  text: z.string(),
 };
 
 /** Decodes a cursor made by `encodeCursor` for the same sort key `k` and kind of value. */

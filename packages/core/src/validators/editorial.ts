@@ -9,6 +9,7 @@ import {
   PartySide,
 } from "../generated/prisma/enums";
 import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug } from "./common";
+import { EDITOR_SORTS } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).nullish().transform((value) => value || null);
@@ -153,7 +154,11 @@ export const ZEditorListInput = z.object({
   to: ZIsoDate.optional(),
   mine: z.boolean().optional(),
   includeDeleted: z.boolean().default(false),
-  cursor: z.string().max(500).nullish(),
+  sort: z.enum(EDITOR_SORTS).default("updated"),
+  /** Left out: the sort's own default. Not named `direction`, which tRPC's infinite queries set to forward/backward. */
+  order: z.enum(["asc", "desc"]).optional(),
+  // Room for a title sort key of 500 characters.
+  cursor: z.string().max(2000).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 

@@ -2,9 +2,8 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { RouterOutputs } from "@coop/core/trpc";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatDateTime } from "../format";
-import { AfricaMap } from "./africa-map";
-import type { AfricaMapData } from "./africa-map-shapes";
 import { PublishedCharts } from "./published-charts";
 
 type Overview = RouterOutputs["dashboard"]["overview"];
@@ -16,9 +15,8 @@ const COUNTS = [
   { key: "archived", label: "Archived", state: "ARCHIVED" },
 ] as const;
 
-/** The editors' start page: work by state, what waits for review, my submissions, activity and charts. */
-export function OverviewScreen({ overview, map, countryNames }: { overview: Overview; map: AfricaMapData; countryNames: Record<string, string> }) {
-  const countsByCountry = Object.fromEntries(overview.published.byCountry.map((facet) => [facet.value, facet.count]));
+/** The editors' start page: work by state, what waits for review, my submissions, activity and charts; `map` is drawn on the server. */
+export function OverviewScreen({ overview, map }: { overview: Overview; map: ReactNode }) {
   return (
     <Stack gap="lg">
       <Title order={2}>Overview</Title>
@@ -79,7 +77,7 @@ export function OverviewScreen({ overview, map, countryNames }: { overview: Over
           </Stack>
         </Card>
       </SimpleGrid>
-      <PublishedCharts published={overview.published} map={<AfricaMap map={map} counts={countsByCountry} countryNames={countryNames} />} />
+      <PublishedCharts published={overview.published} map={map} />
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
           Recent activity

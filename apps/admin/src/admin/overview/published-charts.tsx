@@ -1,12 +1,12 @@
 "use client";
-import { BarChart } from "@mantine/charts";
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
+import type { FacetCount } from "./facet-bar-chart";
+import { RenderNearViewport } from "./render-near-viewport";
 
-interface FacetCount {
-  value: string;
-  count: number;
-}
+// The chart library is the heaviest script of the dashboard: it loads only when a chart scrolls near.
+const FacetBarChart = lazy(() => import("./facet-bar-chart"));
+const CHART_HEIGHT = 220;
 
 interface PublishedFacets {
   byCountry: FacetCount[];
@@ -15,7 +15,6 @@ interface PublishedFacets {
   total: number;
 }
 
-/** `horizontal` puts long labels (sector names) beside the bars instead of under them. */
 function FacetChart({ title, data, sortByValue = false, horizontal = false }: { title: string; data: FacetCount[]; sortByValue?: boolean; horizontal?: boolean }) {
   const rows = [...data].sort((a, b) => (sortByValue ? a.value.localeCompare(b.value) : b.count - a.count)).slice(0, 12);
   return (
@@ -26,17 +25,11 @@ function FacetChart({ title, data, sortByValue = false, horizontal = false }: { 
       {rows.length === 0 ? (
         <Text c="dimmed">No published records yet.</Text>
       ) : (
-        <BarChart
-          h={220}
-          data={rows}
-          dataKey="value"
-          series={[{ name: "count", label: "Published records", color: "indigo.6" }]}
-          orientation={horizontal ? "vertical" : "horizontal"}
-          yAxisProps={horizontal ? { width: 170 } : undefined}
-          tickLine={horizontal ? "x" : "y"}
-          gridAxis={horizontal ? "x" : "y"}
-          aria-label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`}
-        />
+        <RenderNearViewport height={CHART_HEIGHT}>
+          <Suspense>
+            <FacetBarChart rows={rows} height={CHART_HEIGHT} horizontal={horizontal} label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`} />
+          </Suspense>
+        </RenderNearViewport>
       )}
     </Card>
   );

@@ -4,9 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
-import { enumLabel, formatDateTime } from "../format";
+import { enumLabel, formatDateTime, partialDateText } from "../format";
 import { useTRPC } from "../trpc";
-import { partialDateText } from "./record-form-model";
 
 function ValueCell({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <Text c="dimmed">—</Text>;

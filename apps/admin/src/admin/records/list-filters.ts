@@ -1,37 +1,51 @@
-import type { RouterInputs } from "@coop/core/trpc";
-import { ZEditorListInput } from "@coop/core/validators/editorial";
+import { DEFAULT_EDITOR_SORT_ORDER, EDITOR_SORTS, type TEditorSort, type TSortOrder } from "@coop/core/validators/vocabulary";
 
-type EditorListInput = RouterInputs["agreement"]["listForEditors"];
-
-const LIST_PARAMS = ["state", "country", "partner", "sector", "status", "kind"] as const;
+export const LIST_PARAMS = ["state", "country", "partner", "sector", "status", "kind"] as const;
 type ListParam = (typeof LIST_PARAMS)[number];
 
 /** The records list filters as they stand in the URL, so a filtered view can be shared. */
 export type RecordFilters = { q: string; from: string; to: string } & Record<ListParam, string[]>;
+
+/** How the records list is sorted; the URL leaves out the default, latest change first. */
+export interface RecordSorting {
+  sort: TEditorSort;
+  order: TSortOrder;
+}
+const DEFAULT_SORTING: RecordSorting = { sort: "updated", order: "desc" };
 
 export function filtersFromParams(params: URLSearchParams): RecordFilters {
   const lists = Object.fromEntries(LIST_PARAMS.map((name) => [name, params.getAll(name).filter(Boolean)])) as Record<ListParam, string[]>;
   return { q: params.get("q") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", ...lists };
 }
 
-export function filtersToParams(filters: RecordFilters): URLSearchParams {
+/** The sorting named in the URL; an unknown sort or order (a hand-edited URL) falls back to the default. */
+export function sortingFromParams(params: URLSearchParams): RecordSorting {
+  const sort = EDITOR_SORTS.find((name) => name === params.get("sort"));
+  if (!sort) return DEFAULT_SORTING;
+  const order = params.get("order");
+  return { sort, order: order === "asc" || order === "desc" ? order : DEFAULT_EDITOR_SORT_ORDER[sort] };
+}
+
+/** After a click on a column header: the sorted column flips, another starts in its natural order. */
+export function sortingAfterClickOn(current: RecordSorting, sort: TEditorSort): RecordSorting {
+  if (current.sort !== sort) return { sort, order: DEFAULT_EDITOR_SORT_ORDER[sort] };
+  return { sort, order: current.order === "asc" ? "desc" : "asc" };
+}
+
+export function filtersToParams(filters: RecordFilters, sorting: RecordSorting = DEFAULT_SORTING): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.q.trim()) params.set("q", filters.q.trim());
   for (const name of LIST_PARAMS) for (const value of filters[name]) params.append(name, value);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
+  if (sorting.sort !== DEFAULT_SORTING.sort || sorting.order !== DEFAULT_SORTING.order) {
+    params.set("sort", sorting.sort);
+    params.set("order", sorting.order);
+  }
   return params;
 }
 
-/** The API input for these filters; values the API would refuse (a hand-edited URL) are dropped. */
-export function listInputOf(filters: RecordFilters, limit = 25): EditorListInput {
-  const candidate: Record<string, unknown> = { limit };
-  if (filters.q.trim()) candidate.q = filters.q.trim();
-  for (const name of LIST_PARAMS) if (filters[name].length) candidate[name] = filters[name];
-  if (filters.from) candidate.from = filters.from;
-  if (filters.to) candidate.to = filters.to;
-  const parsed = ZEditorListInput.safeParse(candidate);
-  if (parsed.success) return { ...candidate, limit } as EditorListInput;
-  const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  return Object.fromEntries(Object.entries(candidate).filter(([name]) => !refused.has(name))) as EditorListInput;
+/** Where the next page of the list starts; the same on the server, which fetches the first page, and in the browser. */
+export function nextPageParamOf(page: { nextCursor: string | null }): string | undefined {
+  return page.nextCursor ?? undefined;
 }

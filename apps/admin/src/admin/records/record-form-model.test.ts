@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromParams, filtersToParams, listInputOf } from "./list-filters";
+import { filtersFromParams, filtersToParams, sortingAfterClickOn, sortingFromParams } from "./list-filters";
+import { listInputOf } from "./list-input";
 import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
 
 const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
@@ -77,8 +78,32 @@ describe("the record form model", () => {
 
 describe("the records list filters in the URL", () => {
   it("round-trips through the query string and drops values the API would refuse", () => {
-    const filters = filtersFromParams(new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE"));
+    const params = new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE");
+    const filters = filtersFromParams(params);
     expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
-    expect(listInputOf(filters)).toEqual({ limit: 25, q: "drones", state: ["DRAFT", "IN_REVIEW"], country: ["ZW"], from: "2025-01-01" });
+    expect(listInputOf(filters, sortingFromParams(params))).toEqual({
+      limit: 25,
+      sort: "updated",
+      order: "desc",
+      q: "drones",
+      state: ["DRAFT", "IN_REVIEW"],
+      country: ["ZW"],
+      from: "2025-01-01",
+    });
+  });
+
+  it("keeps the sorting in the URL unless it is the default, and falls back to it for unknown values", () => {
+    const filters = filtersFromParams(new URLSearchParams("q=drones"));
+    expect(sortingFromParams(new URLSearchParams("sort=title"))).toEqual({ sort: "title", order: "asc" });
+    expect(sortingFromParams(new URLSearchParams("sort=signed&order=asc"))).toEqual({ sort: "signed", order: "asc" });
+    expect(sortingFromParams(new URLSearchParams("sort=popularity&order=asc"))).toEqual({ sort: "updated", order: "desc" });
+    expect(filtersToParams(filters, { sort: "signed", order: "asc" }).toString()).toBe("q=drones&sort=signed&order=asc");
+    expect(filtersToParams(filters, { sort: "updated", order: "desc" }).toString()).toBe("q=drones");
+  });
+
+  it("flips the sorted column on a second click and starts another column in its natural order", () => {
+    expect(sortingAfterClickOn({ sort: "updated", order: "desc" }, "title")).toEqual({ sort: "title", order: "asc" });
+    expect(sortingAfterClickOn({ sort: "title", order: "asc" }, "title")).toEqual({ sort: "title", order: "desc" });
+    expect(sortingAfterClickOn({ sort: "title", order: "desc" }, "signed")).toEqual({ sort: "signed", order: "desc" });
   });
 });

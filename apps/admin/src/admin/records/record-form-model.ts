@@ -2,6 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@coop/core/trpc";
 import { ZAgreementInput } from "@coop/core/validators/editorial";
 import type { FormErrors } from "@mantine/form";
 import { zod4Resolver } from "mantine-form-zod-resolver";
+import { partialDateText } from "../format";
 import { TRANSLATION_LOCALES } from "./options";
 
 export type StoredRecord = RouterOutputs["agreement"]["get"];
@@ -74,13 +75,6 @@ export function emptyRecordValues(): RecordFormValues {
     translations: emptyTranslations(),
     statusChange: { occurredOn: "", source: null, note: "" },
   };
-}
-
-/** A stored date with its precision as the text an editor types: 2025, 2025-10 or 2025-10-19. */
-export function partialDateText(on: string | Date | null, precision: string): string {
-  if (!on || precision === "UNKNOWN") return "";
-  const iso = new Date(on).toISOString();
-  return precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso.slice(0, 10);
 }
 
 export function formValuesOf(record: StoredRecord): RecordFormValues {

@@ -1,16 +1,19 @@
 "use client";
+import type { TEditorSort } from "@coop/core/validators/vocabulary";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { enumLabel, formatDateTime } from "../format";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { enumLabel, formatDateTime, partialDateText } from "../format";
 import { useTRPC } from "../trpc";
 import { type BulkAction, useBulkTransition } from "./bulk-actions";
-import { filtersFromParams, filtersToParams, listInputOf, type RecordFilters } from "./list-filters";
+import { filtersToParams, nextPageParamOf, type RecordFilters, type RecordSorting, sortingAfterClickOn } from "./list-filters";
+import type { EditorListInput } from "./list-input";
 import { STATE_COLORS } from "./options";
 import { RecordFiltersForm } from "./record-filters-form";
+import { SortableHeader } from "./sortable-header";
 
 const BULK_ACTIONS: { action: BulkAction; label: string; editorsOnly: boolean }[] = [
   { action: "submit", label: "Submit for review", editorsOnly: false },
@@ -18,25 +21,34 @@ const BULK_ACTIONS: { action: BulkAction; label: string; editorsOnly: boolean }[
   { action: "archive", label: "Archive", editorsOnly: true },
 ];
 
-/** All records in any state: search, filters kept in the URL, keyset pages and bulk workflow actions. */
-export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
+interface RecordsScreenProps {
+  canPublish: boolean;
+  filters: RecordFilters;
+  sorting: RecordSorting;
+  /** The API input of this view, read from the URL on the server, which also fetched its first page. */
+  input: EditorListInput;
+}
+
+/** All records in any state: search, filters and order kept in the URL, keyset pages and bulk workflow actions. */
+export function RecordsScreen({ canPublish, filters, sorting, input }: RecordsScreenProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = filtersFromParams(new URLSearchParams(searchParams.toString()));
+  const [navigating, startNavigation] = useTransition();
   const records = useInfiniteQuery(
-    trpc.agreement.listForEditors.infiniteQueryOptions(listInputOf(filters), { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.agreement.listForEditors.infiniteQueryOptions(input, { getNextPageParam: nextPageParamOf }),
   );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const bulk = useBulkTransition();
   const rows = records.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const applyFilters = (next: RecordFilters) => {
-    const query = filtersToParams(next).toString();
+  // The page reads the new URL on the server and hands down the list for it.
+  const showList = (nextFilters: RecordFilters, nextSorting: RecordSorting) => {
+    const query = filtersToParams(nextFilters, nextSorting).toString();
     setSelected(new Set());
-    router.replace(query ? `${pathname}?${query}` : pathname);
+    startNavigation(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
   };
+  const sortBy = (sort: TEditorSort) => showList(filters, sortingAfterClickOn(sorting, sort));
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -54,7 +66,7 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
           New record
         </Button>
       </Group>
-      <RecordFiltersForm key={searchParams.toString()} filters={filters} onApply={applyFilters} />
+      <RecordFiltersForm key={filtersToParams(filters).toString()} filters={filters} onApply={(next) => showList(next, sorting)} />
       <Group gap="xs" aria-label="Bulk actions">
         <Text size="sm">{selected.size} selected</Text>
         {BULK_ACTIONS.filter((item) => canPublish || !item.editorsOnly).map((item) => (
@@ -71,8 +83,9 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
         ))}
       </Group>
       {records.error ? <Alert color="red">{records.error.message}</Alert> : null}
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover aria-label="Records">
+      {/* The browser's own scrolling: Mantine's scroll area measures itself and re-renders the table after hydration. */}
+      <Table.ScrollContainer minWidth={760} type="native">
+        <Table striped highlightOnHover aria-label="Records" aria-busy={navigating} style={{ opacity: navigating ? 0.6 : 1 }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>
@@ -83,11 +96,12 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
                 />
               </Table.Th>
-              <Table.Th>Title</Table.Th>
+              <SortableHeader label="Title" sort="title" sorting={sorting} onSort={sortBy} />
               <Table.Th miw={120}>State</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Countries</Table.Th>
-              <Table.Th>Updated</Table.Th>
+              <SortableHeader label="Signed" sort="signed" sorting={sorting} onSort={sortBy} />
+              <SortableHeader label="Updated" sort="updated" sorting={sorting} onSort={sortBy} />
               <Table.Th>By</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -116,6 +130,7 @@ export function RecordsScreen({ canPublish }: { canPublish: boolean }) {
                   </Table.Td>
                   <Table.Td>{enumLabel(row.status)}</Table.Td>
                   <Table.Td>{[...row.africanCountryCodes, ...row.partnerCountryCodes].join(", ")}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{partialDateText(row.signedOn, row.signedPrecision) || "unknown"}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.updatedAt)}</Table.Td>
                   <Table.Td>{row.updatedBy}</Table.Td>
                 </Table.Tr>

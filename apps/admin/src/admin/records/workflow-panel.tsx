@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
-import { enumLabel, formatDateTime } from "../format";
+import { enumLabel, formatDateTime, partialDateText } from "../format";
 import { useTRPC } from "../trpc";
 import { STATE_COLORS } from "./options";
-import { partialDateText, type StoredRecord } from "./record-form-model";
+import type { StoredRecord } from "./record-form-model";
 
 type Action = "submit" | "approve" | "sendBack" | "unpublish" | "archive" | "reopen";
 
