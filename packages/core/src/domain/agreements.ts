@@ -12,6 +12,7 @@ import { ZAgreementBySlugInput, ZAgreementChangesInput, ZAgreementFilters, ZAgre
 import { type Cursor, CursorValue, decodeCursor, encodeCursor } from "./cursor";
 import { publishedAgreementConditions, searchQuerySql } from "./agreement-filters";
 import { toIsoDate } from "./dates";
+import { type KeysetOrder, keysetPageSql } from "./keyset";
 import { NotFoundError } from "./errors";
 import {
   publicAgreementDetailSelect,
@@ -37,37 +38,24 @@ const CURSOR_VALUE_OF_SORT = {
   relevance: CursorValue.rank,
 } satisfies Record<TAgreementSort, unknown>;
 
-/**
- * The keyset page of ids and sort keys for each sort, newest (or best) first. Every
- * branch keeps the index order, so a deep page costs what the first one does.
- */
+const KEYSET_ORDER_OF_SORT = {
+  recent: { column: "publishedAt", type: "timestamp", nullable: false, descending: true },
+  // Unknown signing dates sort last.
+  signed: { column: "signedOn", type: "date", nullable: true, descending: true },
+} satisfies Record<Exclude<TAgreementSort, "relevance">, KeysetOrder>;
+
+/** The page of ids and sort keys (`key`), newest or most relevant first. */
 function pageQuery(sort: TAgreementSort, input: z.output<typeof ZAgreementListInput>, cursor: Cursor | null): Prisma.Sql {
   const where = publishedAgreementConditions(input);
-  const limit = input.limit + 1;
-  switch (sort) {
-    case "recent": {
-      const after = cursor ? Prisma.sql`AND (a."publishedAt", a.id) < (${cursor.v}::timestamp, ${cursor.id}::uuid)` : Prisma.empty;
-      return Prisma.sql`SELECT a.id, a."publishedAt" AS key FROM "Agreement" a WHERE ${where} ${after}
-        ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;
-    }
-    case "signed": {
-      // Known signing dates first, then unknown ones; two index range scans instead of one filtered scan.
-      const order = Prisma.sql`ORDER BY a."signedOn" DESC NULLS LAST, a.id DESC LIMIT ${limit}`;
-      const unknown = (after: Prisma.Sql) =>
-        Prisma.sql`SELECT a.id, a."signedOn" AS key FROM "Agreement" a WHERE ${where} AND a."signedOn" IS NULL ${after} ${order}`;
-      if (cursor?.v === null) return unknown(Prisma.sql`AND a.id < ${cursor.id}::uuid`);
-      const after = cursor ? Prisma.sql`AND (a."signedOn", a.id) < (${cursor.v}::date, ${cursor.id}::uuid)` : Prisma.empty;
-      return Prisma.sql`(SELECT a.id, a."signedOn" AS key FROM "Agreement" a WHERE ${where} AND a."signedOn" IS NOT NULL ${after} ${order})
-        UNION ALL (${unknown(Prisma.empty)})
-        ORDER BY key DESC NULLS LAST, id DESC LIMIT ${limit}`;
-    }
-    case "relevance": {
-      const rank = Prisma.sql`ts_rank(a."search", ${searchQuerySql(input.q ?? "")})::float8`;
-      const after = cursor ? Prisma.sql`AND (${rank}, a.id) < (${cursor.v}::float8, ${cursor.id}::uuid)` : Prisma.empty;
-      return Prisma.sql`SELECT a.id, ${rank} AS key FROM "Agreement" a WHERE ${where} ${after}
-        ORDER BY key DESC, a.id DESC LIMIT ${limit}`;
-    }
+  if (sort !== "relevance") {
+    const order = KEYSET_ORDER_OF_SORT[sort];
+    const select = Prisma.sql`SELECT a.id, a.${Prisma.raw(`"${order.column}"`)} FROM "Agreement" a`;
+    return Prisma.sql`SELECT id, ${Prisma.raw(`"${order.column}"`)} AS key FROM (${keysetPageSql(select, order, cursor, [where], input.limit + 1)}) keyed`;
   }
+  const rank = Prisma.sql`ts_rank(a."search", ${searchQuerySql(input.q ?? "")})::float8`;
+  const after = cursor ? Prisma.sql`AND (${rank}, a.id) < (${cursor.v}::float8, ${cursor.id}::uuid)` : Prisma.empty;
+  return Prisma.sql`SELECT a.id, ${rank} AS key FROM "Agreement" a WHERE ${where} ${after}
+    ORDER BY key DESC, a.id DESC LIMIT ${input.limit + 1}`;
 }
 
 function cursorValue(key: SortKey["key"], sort: TAgreementSort): string | number | null {
