@@ -1,11 +1,12 @@
 "use client";
-import { Alert, Anchor, Button, Card, Code, Grid, Group, Select, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Code, Grid, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
-import { enumLabel, formatDateTime, partialDateText } from "../format";
+import { formatDateTime } from "../format";
 import { useTRPC } from "../trpc";
+import { StatusTimelineCard } from "./status-timeline";
 
 function ValueCell({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <Text c="dimmed">—</Text>;
@@ -77,21 +78,9 @@ export function HistoryScreen({ recordId, canRestore }: { recordId: string; canR
               </Alert>
             ) : null}
           </Card>
-          <Card withBorder mt="md">
-            <Title order={3} size="h5" mb="xs">
-              Status timeline
-            </Title>
-            <Timeline bulletSize={12} active={(record.data?.statusEvents.length ?? 0) - 1}>
-              {(record.data?.statusEvents ?? []).map((event) => (
-                <Timeline.Item key={event.id} title={enumLabel(event.status)}>
-                  <Text size="xs" c="dimmed">
-                    {partialDateText(event.occurredOn, event.precision) || "date unknown"}
-                    {event.note ? ` · ${event.note}` : ""}
-                  </Text>
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          </Card>
+          <Stack mt="md">
+            <StatusTimelineCard events={record.data?.statusEvents ?? []} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>

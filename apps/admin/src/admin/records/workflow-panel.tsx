@@ -1,13 +1,14 @@
 "use client";
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
-import { enumLabel, formatDateTime, partialDateText } from "../format";
+import { enumLabel, formatDateTime } from "../format";
 import { useTRPC } from "../trpc";
 import { STATE_COLORS } from "./options";
 import type { StoredRecord } from "./record-form-model";
+import { StatusTimelineCard } from "./status-timeline";
 
 type Action = "submit" | "approve" | "sendBack" | "unpublish" | "archive" | "reopen";
 
@@ -105,21 +106,7 @@ export function WorkflowPanel({
           ))}
         </Stack>
       </Card>
-      <Card withBorder>
-        <Title order={3} size="h5" mb="xs">
-          Status timeline
-        </Title>
-        <Timeline bulletSize={12} lineWidth={2} active={record.statusEvents.length - 1}>
-          {record.statusEvents.map((event) => (
-            <Timeline.Item key={event.id} title={enumLabel(event.status)}>
-              <Text size="xs" c="dimmed">
-                {partialDateText(event.occurredOn, event.precision) || "date unknown"}
-                {event.note ? ` · ${event.note}` : ""}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      </Card>
+      <StatusTimelineCard events={record.statusEvents} />
       <Modal opened={commentFor !== null} onClose={() => setCommentFor(null)} title="Send back to the author">
         <Textarea label="What should change?" required autosize minRows={3} value={comment} onChange={(event) => setComment(event.currentTarget.value)} data-autofocus />
         <Group justify="flex-end" mt="sm">
