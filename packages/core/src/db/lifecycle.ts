@@ -1,5 +1,14 @@
 // Starting, migrating and seeding databases: for the launcher, CLIs, tests and benchmarks.
-export { createTemporaryDataDir, DataDirectoryInUseError, findFreePort, runningEmbeddedPostgresUrl, startEmbeddedPostgres, startTemporaryPostgres } from "./embedded";
+export {
+  createTemporaryDataDir,
+  DataDirectoryInUseError,
+  EmbeddedStartError,
+  findFreePort,
+  runningEmbeddedPostgresUrl,
+  startEmbeddedPostgres,
+  startTemporaryPostgres,
+} from "./embedded";
+export { resolveServerLocation } from "./embedded-location";
 export { applyMigrations, createMigration } from "./migrate";
 export { seedDatabase } from "./seed";
 export { createDatabaseIfMissing, openDatabaseServer, withClient, withDatabase, type DatabaseServer } from "./server";

@@ -8,6 +8,8 @@ export interface DatabaseServer {
   url: string;
   /** True when this process started the server (embedded mode). */
   embedded: boolean;
+  /** Embedded mode: where the cluster's files live, and why elsewhere than the data directory when they do. */
+  storage?: { databaseDir: string; relocation: string | null };
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,12 @@ export async function openDatabaseServer(
     await server.stop();
     throw error;
   }
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: true, stop: server.stop };
+  return {
+    url: withDatabase(server.url, APP_DATABASE),
+    embedded: true,
+    storage: { databaseDir: server.databaseDir, relocation: server.relocation },
+    stop: server.stop,
+  };
 }
 
 /** The same server URL pointing at another database. */
