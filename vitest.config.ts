@@ -1,6 +1,10 @@
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium.ts";
+import { resolveChromium } from "@coop/browser";
+
+// Resolved here, in the main process, so the bundled Chromium is unpacked once before any worker runs;
+// when none can be found, the browser project's global setup fails with the reason.
+const chromium = await resolveChromium().catch(() => null);
 
 export default defineConfig({
   test: {
@@ -32,7 +36,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+              launchOptions: chromium?.launchOptions ?? {},
               // West of UTC, so a record date that slipped to the previous day would show.
               contextOptions: { timezoneId: "America/Los_Angeles" },
             }),

@@ -2,6 +2,7 @@
 // overview and records list over the 10,000-record dataset, in the machine's Chromium.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { resolveChromium } from "@coop/browser";
 import { createDb } from "@coop/core/db";
 import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
 import { createUserWithPassword } from "@coop/core/domain";
@@ -21,9 +22,11 @@ await generateAgreements(db, records);
 const password = "lighthouse-editor-passphrase";
 await db.$transaction((tx) => createUserWithPassword(tx, { email: "lighthouse@example.org", name: "Lighthouse", role: "EDITOR", password }));
 const server = await launchServer({ port: await findFreePort(), databaseUrl: url, seed: false });
+const { launchOptions } = await resolveChromium();
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  chromePath: launchOptions.executablePath,
+  chromeFlags: ["--headless", ...launchOptions.args],
+  ...(launchOptions.env && { envVars: launchOptions.env }),
 });
 try {
   const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {

@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "@coop/core/db/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { createTestUser } from "../support/auth";
-import { CHROMIUM_ARGS, requireChromium } from "../support/chromium";
+import { resolveChromium } from "@coop/browser";
 import { useTestDatabase } from "../support/database";
+import { PageProblems } from "../support/page-problems";
 
 const screenshot = (name: string) => fileURLToPath(new URL(`../../test-results/dashboard-${name}.png`, import.meta.url));
 const TITLE = "Malawi and Belarus sign an e2e agricultural drones memorandum";
@@ -22,16 +23,15 @@ const database = useTestDatabase();
 let app: RunningServer;
 let browser: Browser;
 const users = {} as Record<"admin" | "editor" | "contributor", TestUser>;
-const pageErrors: string[] = [];
+const problems = new PageProblems();
 let recordUrl = "";
 
 beforeAll(async () => {
-  const executablePath = requireChromium();
   app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
   users.admin = await createTestUser(database.db, "ADMIN");
   users.editor = await createTestUser(database.db, "EDITOR");
   users.contributor = await createTestUser(database.db, "CONTRIBUTOR");
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  browser = await chromium.launch({ ...(await resolveChromium()).launchOptions, headless: true });
 });
 
 afterAll(async () => {
@@ -39,15 +39,18 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function newPage(width = 1280): Promise<Page> {
+afterEach(() => {
+  expect(problems.take()).toEqual([]);
+});
+
+/** A fresh page whose console errors and failed requests fail the test, but for those `expected`. */
+async function newPage(width = 1280, expected: RegExp[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: app.url });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(message.text());
-  });
-  return page;
+  return problems.watch(await context.newPage(), expected);
 }
+
+/** A refusal the test provokes on purpose: the response and the browser's console line about it. */
+const refusal = (status: number, path: string) => [new RegExp(`^${status} for \\w+ .*${path}`), new RegExp(`status of ${status}`)];
 
 async function signIn(page: Page, user: TestUser): Promise<void> {
   await page.goto("/admin/sign-in");
@@ -72,7 +75,7 @@ async function choose(page: Page, scope: Locator | Page, label: string, option: 
 
 describe("the editors' dashboard", () => {
   it("sends visitors to sign in, refuses a wrong password, and serves /admin with a strict CSP", async () => {
-    const page = await newPage();
+    const page = await newPage(1280, refusal(401, "/api/auth/sign-in/email"));
     const response = await page.goto("/admin/records");
     expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
     const policy = response?.headers()["content-security-policy"] ?? "";
@@ -94,7 +97,7 @@ describe("the editors' dashboard", () => {
   });
 
   it("makes a user with a one-time password choose a new one before anything else", async () => {
-    const page = await newPage();
+    const page = await newPage(1280, refusal(400, "/api/trpc/account.changePassword"));
     const newcomer = await createTestUser(database.db, "EDITOR", { mustChangePassword: true });
     await page.goto("/admin/sign-in");
     await field(page, "Email").fill(newcomer.email);
@@ -225,7 +228,7 @@ describe("the editors' dashboard", () => {
   });
 
   it("shows the conflict screen when someone else saved first, and saves after reapplying", async () => {
-    const page = await newPage();
+    const page = await newPage(1280, refusal(409, "/api/trpc/agreement.update"));
     await signIn(page, users.editor);
     await page.goto(recordUrl);
     await field(page, "Summary").fill("Drones and training, as edited in the browser.");
@@ -373,7 +376,6 @@ describe("the editors' dashboard", () => {
     await page.getByRole("button", { name: "Toggle navigation" }).click();
     await page.getByRole("link", { name: "Records" }).waitFor();
     await page.screenshot({ path: screenshot("phone-overview-dark") });
-    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -3,11 +3,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "@coop/core/db/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
-import { CHROMIUM_ARGS, requireChromium } from "../support/chromium";
+import { resolveChromium } from "@coop/browser";
 import { useTestDatabase } from "../support/database";
+import { PageProblems } from "../support/page-problems";
 import { insertAgreement } from "../support/factory";
 import { atomText, HOSTILE, parseAtom, ZJsonFeed } from "../support/feed-formats";
 
@@ -25,7 +26,8 @@ const DRAFT_TITLE = "Unpublished draft about Ghana";
 let server: RunningServer;
 let browser: Browser | undefined;
 
-const launchChromium = () => chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
+const launchChromium = async () => chromium.launch({ ...(await resolveChromium()).launchOptions, headless: true });
+const problems = new PageProblems();
 
 beforeAll(async () => {
   await insertAgreement(database.db, {
@@ -45,6 +47,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+});
+afterEach(() => {
+  expect(problems.take()).toEqual([]);
 });
 
 const page = async (pathname: string) => {
@@ -195,10 +200,38 @@ describe("feeds, exports and oEmbed over HTTP", () => {
   });
 });
 
+describe("icons and robots", () => {
+  it("serves a favicon and app icons, linked from every page", async () => {
+    const favicon = await fetch(`${server.url}/favicon.ico`);
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("content-type")).toBe("image/x-icon");
+    for (const pathname of ["/", `/records/${CYBERZIM}`, "/admin/sign-in"]) {
+      const { html } = await page(pathname);
+      const icons = [...html.matchAll(/<link rel="(icon|apple-touch-icon)"[^>]*href="([^"]+)"/g)].map((match) => [match[1], match[2]]);
+      expect(icons.map(([rel]) => rel)).toEqual(expect.arrayContaining(["icon", "apple-touch-icon"]));
+      for (const [, href] of icons) expect((await fetch(new URL(href!, server.url))).status).toBe(200);
+    }
+  });
+
+  it("lets crawlers read the public records and keeps them out of the dashboard and the API", async () => {
+    const response = await fetch(`${server.url}/robots.txt`);
+    expect(response.status).toBe(200);
+    const rules = (await response.text()).split("\n").map((line) => line.trim());
+    expect(rules).toEqual(expect.arrayContaining(["User-Agent: *", "Allow: /", "Disallow: /admin", "Disallow: /api/"]));
+  });
+});
+
 describe("in Chromium", () => {
+  it.each(["/", "/records", `/records/${CYBERZIM}`])("opens %s with no console error or failed request", async (pathname) => {
+    browser ??= await launchChromium();
+    const tab = problems.watch(await browser.newPage());
+    await tab.goto(`${server.url}${pathname}`, { waitUntil: "networkidle" });
+    await tab.close();
+  });
+
   it("parses the Atom feed as strict XML", async () => {
     browser ??= await launchChromium();
-    const tab = await browser.newPage();
+    const tab = problems.watch(await browser.newPage());
     await tab.goto(`${server.url}/records`);
     const atom = await (await fetch(`${server.url}/feed.atom`)).text();
     const result = await tab.evaluate((xml) => {
@@ -217,7 +250,7 @@ describe("in Chromium", () => {
   ] as const)("renders %s without running record text or overflowing", async (name, pathname, width, colorScheme) => {
     browser ??= await launchChromium();
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-    const tab = await context.newPage();
+    const tab = problems.watch(await context.newPage());
     const dialogs: string[] = [];
     tab.on("dialog", (dialog) => {
       dialogs.push(dialog.message());

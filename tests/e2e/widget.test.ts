@@ -3,11 +3,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "@coop/core/db/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
-import { CHROMIUM_ARGS, requireChromium } from "../support/chromium";
+import { resolveChromium } from "@coop/browser";
 import { useTestDatabase } from "../support/database";
+import { PageProblems } from "../support/page-problems";
 
 const SCREENSHOT = fileURLToPath(new URL("../../test-results/widget.png", import.meta.url));
 const CYBERZIM = "Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU";
@@ -20,11 +21,11 @@ let hostUrl: string;
 let closedPort: number;
 let browser: Browser;
 let context: BrowserContext;
-const pageErrors: string[] = [];
+const problems = new PageProblems();
 
 /** A third-party page (another origin: another port) embedding the widget with one script tag. */
 function hostPage(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner news site</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner news site</title><link rel="icon" href="data:,">
 <script type="module" src="${app.url}/widget/coop-feed.js"></script>
 <style>body { font-family: Georgia, serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; background: #faf7f2; }
 h2 { font-size: 1rem; margin: 1.5rem 0 0.5rem; }</style></head><body>${body}</body></html>`;
@@ -46,7 +47,6 @@ const PAGES: Record<string, () => string> = {
 };
 
 beforeAll(async () => {
-  const executablePath = requireChromium();
   app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
   closedPort = await findFreePort();
   host = http.createServer((request, response) => {
@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  browser = await chromium.launch({ ...(await resolveChromium()).launchOptions, headless: true });
   context = await browser.newContext({ viewport: { width: 900, height: 800 } });
   // A cookie for 127.0.0.1 reaches both ports; the widget must never send it.
   await context.addCookies([{ name: "host_session", value: "secret", domain: "127.0.0.1", path: "/" }]);
@@ -68,11 +68,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
+afterEach(() => {
+  expect(problems.take()).toEqual([]);
+});
+
+/** Opens a host page; its console errors and failed requests fail the test, but for calls to the API that is down on purpose. */
 async function openPage(path: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await context.newPage();
+  const apiDown = [new RegExp(`127\\.0\\.0\\.1:${closedPort}`), /ERR_CONNECTION_REFUSED/];
+  const page = problems.watch(await context.newPage(), apiDown);
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  page.on("pageerror", (error) => pageErrors.push(`${path}: ${error.message}`));
   await page.goto(`${hostUrl}${path}`);
   await page.evaluate(() => customElements.whenDefined("coop-feed"));
   return { page, requests };
@@ -195,7 +200,6 @@ describe("<coop-feed> embedded on another origin", () => {
     // Let the fade-in finish before the picture.
     await page.waitForTimeout(300);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

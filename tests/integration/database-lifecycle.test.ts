@@ -128,7 +128,7 @@ describe("database server", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-cli-"));
     const notADirectory = path.join(dir, "data");
     await fs.writeFile(notADirectory, "");
-    const env = { ...process.env, COOP_DATA_DIR: notADirectory, PORT: String(await findFreePort()) };
+    const env: NodeJS.ProcessEnv = { ...process.env, COOP_DATA_DIR: notADirectory, PORT: String(await findFreePort()) };
     delete env.DATABASE_URL;
     const cli = path.resolve(import.meta.dirname, "../../apps/admin/src/launcher/cli.ts");
     const result = await promisify(execFile)(process.execPath, ["--import", "tsx", cli], { env }).then(

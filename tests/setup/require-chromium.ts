@@ -1,6 +1,6 @@
-import { requireChromium } from "../support/chromium";
+import { resolveChromium } from "@coop/browser";
 
-/** Fails the browser project up front, with the fix, when Chromium is missing. */
-export default function setup(): void {
-  requireChromium();
+/** Fails the browser project up front, with the fix, when no Chromium can be found. */
+export default async function setup(): Promise<void> {
+  await resolveChromium();
 }
