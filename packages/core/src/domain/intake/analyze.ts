@@ -1,0 +1,81 @@
+import { ZIntakeAnalyzeInput, type TIntakeAnalyzeInput } from "../../validators/intake";
+import { findCommitments } from "./commitments";
+import { findDates, parseReference } from "./dates";
+import { findEntities, type EntityMention } from "./entities";
+import { groupEvents, readSentence } from "./events";
+import { detectLanguage, isIntakeLanguage } from "./language";
+import { sideOfEntity } from "./parties";
+import { findPeople } from "./people";
+import { buildProposal, type ReportContext } from "./proposal";
+import { readReportText } from "./report-text";
+import { splitAt, splitSentences } from "./sentences";
+import { publisherOf, readByline, spanEvidence } from "./source";
+import { tokenize } from "./tokens";
+import type { IntakeAnalysis, IntakeRegistry, Proposal, TextEvidence } from "./types";
+
+/**
+ * Reads a news report and proposes the cooperation record it describes: a draft for
+ * `agreement.create`, each value tied to the words that support it, plus any further
+ * events the report tells of. Pure: the registry is passed in, nothing is read or written.
+ * `matches` is left empty here; see `matchExistingRecords`.
+ */
+export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeRegistry): IntakeAnalysis {
+  const input = ZIntakeAnalyzeInput.parse(rawInput);
+  const report = readReportText(input.text);
+  const { text } = report;
+  const language = detectLanguage(text, input.language);
+  const reduced = report.fromHtml ? { text } : {};
+  if (!isIntakeLanguage(language)) return { language, ...reduced, proposal: null, otherEvents: [], matches: [] };
+
+  const lines = splitSentences(text);
+  const byline = readByline(text, lines, report.page);
+  const sentences = byline.publishedOn ? splitAt(lines, byline.publishedOn.end, text) : lines;
+  const publishedOn = input.publishedOn ?? report.page.publishedOn ?? byline.publishedOn?.value;
+  const tokens = tokenize(text);
+  const entities = findEntities(tokens, registry);
+  // The dateline is the report's date, never its event's.
+  const dates = findDates(text, language, parseReference(publishedOn)).filter((date) => !byline.publishedOn || date.end <= byline.publishedOn.start || date.start >= byline.publishedOn.end);
+  const people = findPeople(text, sentences, entities, byline.credits);
+  const commitments = findCommitments(text, sentences);
+  const facts = sentences.map((sentence) => readSentence(text, sentence, { entities, dates, people: people.flatMap((p) => p.mentions), commitments }));
+  const events = groupEvents(facts, sideOfEntity);
+
+  const sourceEvidence: TextEvidence[] = [];
+  if (byline.author) sourceEvidence.push(spanEvidence(text, "sources.0.author", byline.author));
+  if (byline.title) sourceEvidence.push(spanEvidence(text, "sources.0.title", byline.title));
+  if (!input.publishedOn && byline.publishedOn) sourceEvidence.push(spanEvidence(text, "sources.0.publishedOn", byline.publishedOn));
+  const context: ReportContext = {
+    text,
+    registry,
+    people,
+    unregistered: findUnregisteredBodies(text, entities),
+    sourceEvidence,
+    source: {
+      url: input.url ?? null,
+      publisher: publisherOf(report.page, input.url),
+      author: report.page.author ?? byline.author?.text ?? null,
+      title: report.page.title ?? byline.title?.text ?? null,
+      publishedOn: publishedOn ?? null,
+      language,
+    },
+  };
+  const proposals = events.map((event, i) => buildProposal(event, context, i === 0));
+  const [proposal = null, ...otherEvents] = proposals;
+  return { language, ...reduced, proposal, otherEvents: otherEvents.filter((other): other is Proposal => other !== null), matches: [] };
+}
+
+const MINISTRY = /\b(?:Ministry|Ministère|Ministério|Министерств\p{L}*)\s+(?:(?:of|for|de|du|des|de la|de l['’]|da|do|dos|das)\s+)?[\p{Lu}\p{Ll}][\p{L}'’,&\s-]{2,120}?(?=[.;:()]|\s(?:signed|and the|has|have|was|is|a|ont|et|e|и|подписал)\b|$)/gu;
+
+/** Ministries the report names that the registry does not hold: proposed as organisations to create. */
+function findUnregisteredBodies(text: string, entities: EntityMention[]): ReportContext["unregistered"] {
+  const bodies: ReportContext["unregistered"] = [];
+  for (const match of text.matchAll(MINISTRY)) {
+    const start = match.index;
+    const name = match[0].replace(/[\s,]+$/u, "");
+    const end = start + name.length;
+    if (entities.some((entity) => entity.value.type === "organization" && entity.start < end && start < entity.end)) continue;
+    const country = entities.find((entity) => entity.value.type === "country" && entity.start >= start && entity.end <= end);
+    bodies.push({ name, start, end, ...(country?.value.type === "country" ? { countryCode: country.value.code } : {}) });
+  }
+  return bodies;
+}

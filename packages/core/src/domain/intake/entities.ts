@@ -1,0 +1,79 @@
+import { COUNTRY_LEXICON, LOCATIVE_WORDS } from "./lexicon/countries";
+import { PhraseMatcher, type PhraseEntry } from "./phrases";
+import { normalizeWord, tokenize, type Token } from "./tokens";
+import type { IntakeRegistry, RegistryOrganization } from "./types";
+
+export type EntityValue =
+  | { type: "country"; code: string; form: "name" | "adjective" | "capital" }
+  | { type: "organization"; organization: RegistryOrganization };
+
+/** A state or a registered organisation named in the report. */
+export interface EntityMention {
+  value: EntityValue;
+  start: number;
+  end: number;
+  /** A capital used as a place ("in Moscow") rather than for its government ("Moscow said"). */
+  asPlace: boolean;
+}
+
+const ARTICLES = new Set(["the", "le", "la", "les", "l", "o", "os", "as"]);
+const compiled = new WeakMap<IntakeRegistry, PhraseMatcher<EntityValue>>();
+
+/** The states and registered organisations the report names, in text order. */
+export function findEntities(tokens: Token[], registry: IntakeRegistry): EntityMention[] {
+  const matcher = entityMatcher(registry);
+  return matcher.find(tokens).map((match) => ({
+    value: match.value,
+    start: match.start,
+    end: match.end,
+    asPlace: match.value.type === "country" && match.value.form === "capital" && followsLocative(tokens, match.from),
+  }));
+}
+
+function followsLocative(tokens: Token[], index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && ARTICLES.has(tokens[i]!.norm)) i -= 1;
+  return i >= 0 && LOCATIVE_WORDS.has(tokens[i]!.norm);
+}
+
+function entityMatcher(registry: IntakeRegistry): PhraseMatcher<EntityValue> {
+  let matcher = compiled.get(registry);
+  if (!matcher) {
+    matcher = new PhraseMatcher([...countryEntries(registry), ...organizationEntries(registry.organizations)]);
+    compiled.set(registry, matcher);
+  }
+  return matcher;
+}
+
+function* countryEntries(registry: IntakeRegistry): Generator<PhraseEntry<EntityValue>> {
+  for (const entry of COUNTRY_LEXICON) {
+    for (const form of entry.names) yield { form, value: { type: "country", code: entry.code, form: "name" }, capitalized: true };
+    for (const form of entry.adjectives) yield { form, value: { type: "country", code: entry.code, form: "adjective" } };
+    for (const form of entry.capitals) yield { form, value: { type: "country", code: entry.code, form: "capital" }, capitalized: true };
+  }
+  for (const country of registry.countries) {
+    for (const name of Object.values(country.names)) {
+      const form = wordsOf(name);
+      if (form) yield { form, value: { type: "country", code: country.code, form: "name" }, capitalized: true };
+    }
+  }
+}
+
+function* organizationEntries(organizations: RegistryOrganization[]): Generator<PhraseEntry<EntityValue>> {
+  for (const organization of organizations) {
+    for (const name of new Set([organization.name, ...organization.aliases])) {
+      const words = wordsOf(name);
+      if (!words) continue;
+      const acronym = /^[\p{Lu}\p{N}]{2,5}$/u.test(name.trim());
+      // Russian names decline ("Росатом", "Росатома", "Росатому"): each Cyrillic word takes case endings.
+      const form = words.split(" ").map((word) => (/\p{Script=Cyrillic}/u.test(word) && word.length > 3 ? `${word}*` : word)).join(" ");
+      yield { form, value: { type: "organization", organization }, capitalized: true, allCaps: acronym };
+    }
+  }
+}
+
+/** A name as lexicon words, or null when it has fewer than two letters to index by. */
+function wordsOf(name: string): string | null {
+  const words = tokenize(name).map((token) => normalizeWord(token.norm));
+  return words.length && words[0]!.length >= 2 ? words.join(" ") : null;
+}

@@ -1,0 +1,3 @@
+export { analyzeReport } from "./analyze";
+export { INTAKE_LANGUAGES } from "./language";
+export type * from "./types";
