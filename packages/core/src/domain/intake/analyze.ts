@@ -2,15 +2,15 @@ import { ZIntakeAnalyzeInput, type TIntakeAnalyzeInput } from "../../validators/
 import { findCommitments } from "./commitments";
 import { findDates, parseReference } from "./dates";
 import { findEntities, type EntityMention } from "./entities";
+import { findEventNames } from "./event-names";
 import { groupEvents, readSentence } from "./events";
 import { detectLanguage, isIntakeLanguage } from "./language";
 import { sideOfEntity } from "./parties";
-import { findPeople } from "./people";
+import { findPeople, markTitleDestinations } from "./people";
 import { buildProposal, type ReportContext } from "./proposal";
 import { readReportText } from "./report-text";
 import { splitAt, splitSentences } from "./sentences";
 import { publisherOf, readByline, spanEvidence } from "./source";
-import { tokenize } from "./tokens";
 import type { IntakeAnalysis, IntakeRegistry, Proposal, TextEvidence } from "./types";
 
 /**
@@ -31,14 +31,17 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
   const byline = readByline(text, lines, report.page);
   const sentences = byline.publishedOn ? splitAt(lines, byline.publishedOn.end, text) : lines;
   const publishedOn = input.publishedOn ?? report.page.publishedOn ?? byline.publishedOn?.value;
-  const tokens = tokenize(text);
-  const entities = findEntities(tokens, registry);
+  const tokens = sentences.flatMap((sentence) => sentence.tokens);
+  const eventNames = findEventNames(text);
+  const entities = findEntities(text, tokens, registry, eventNames);
   // The dateline is the report's date, never its event's.
-  const dates = findDates(text, language, parseReference(publishedOn)).filter((date) => !byline.publishedOn || date.end <= byline.publishedOn.start || date.start >= byline.publishedOn.end);
-  const people = findPeople(text, sentences, entities, byline.credits);
+  const reference = parseReference(publishedOn);
+  const dates = findDates(text, language, reference).filter((date) => !byline.publishedOn || date.end <= byline.publishedOn.start || date.start >= byline.publishedOn.end);
+  const people = findPeople(text, sentences, entities, byline.credits, language);
+  markTitleDestinations(text, people, entities);
   const commitments = findCommitments(text, sentences);
   const facts = sentences.map((sentence) => readSentence(text, sentence, { entities, dates, people: people.flatMap((p) => p.mentions), commitments }));
-  const events = groupEvents(facts, sideOfEntity);
+  const events = groupEvents(facts, sideOfEntity, reference);
 
   const sourceEvidence: TextEvidence[] = [];
   if (byline.author) sourceEvidence.push(spanEvidence(text, "sources.0.author", byline.author));
@@ -48,6 +51,7 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
     text,
     registry,
     people,
+    eventNames,
     unregistered: findUnregisteredBodies(text, entities),
     sourceEvidence,
     source: {
@@ -61,7 +65,9 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
   };
   const proposals = events.map((event, i) => buildProposal(event, context, i === 0));
   const [proposal = null, ...otherEvents] = proposals;
-  return { language, ...reduced, proposal, otherEvents: otherEvents.filter((other): other is Proposal => other !== null), matches: [] };
+  // A further event is worth a record only with an African party: the tracker's subject.
+  const african = (other: Proposal | null): other is Proposal => other !== null && (other.draft.parties ?? []).some((party) => party.side === "AFRICA");
+  return { language, ...reduced, proposal, otherEvents: otherEvents.filter(african), matches: [] };
 }
 
 const MINISTRY = /\b(?:Ministry|Ministère|Ministério|Министерств\p{L}*)\s+(?:(?:of|for|de|du|des|de la|de l['’]|da|do|dos|das)\s+)?[\p{Lu}\p{Ll}][\p{L}'’,&\s-]{2,120}?(?=[.;:()]|\s(?:signed|and the|has|have|was|is|a|ont|et|e|и|подписал)\b|$)/gu;

@@ -1,7 +1,7 @@
 import { COMMITMENT_UNITS, NUMBER_WORDS, SCALE_WORDS } from "./lexicon/commitments";
 import { PhraseMatcher } from "./phrases";
 import type { Sentence } from "./sentences";
-import { normalizeWord, tokenize } from "./tokens";
+import { foldText, normalizeWord, tokenize } from "./tokens";
 
 /** "at least 10,000 cybersecurity specialists": a count the report says will be delivered. */
 export interface CommitmentMention {
@@ -52,14 +52,9 @@ function readCommitment(text: string, sentence: Sentence, match: RegExpExecArray
   if (!unitMatch) return null;
   const unitStart = contiguous[0]!.start;
   const unitEnd = unitMatch.end;
-  const rate = RATE.exec(normalizeRest(text.slice(unitEnd, sentence.end)))?.[0] ?? "";
+  const rate = RATE.exec(foldText(text.slice(unitEnd, sentence.end)))?.[0] ?? "";
   const quantityStart = start + match[0].indexOf(match[1]!);
   return { start, end: unitEnd + rate.length, quantity, unit: text.slice(unitStart, unitEnd), unitStart, unitEnd, quantityStart, quantityEnd: numberEnd, sentence: sentence.index };
-}
-
-/** Lower case without accents, keeping length, so RATE's match length is a length in the text. */
-function normalizeRest(rest: string): string {
-  return [...rest].map((char) => (normalizeWord(char).length === char.length ? normalizeWord(char) : char)).join("");
 }
 
 function parseQuantity(number: string, scale: string | undefined): number | null {

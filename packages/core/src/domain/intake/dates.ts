@@ -1,7 +1,7 @@
 import * as chrono from "chrono-node";
 import type { IntakeLanguage } from "./language";
-import { LAST_YEAR, MONTHS, RELATIVE_DATE_WORDS, SINCE_WORDS, YEAR_ALONE } from "./lexicon/dates";
-import { normalizeWord } from "./tokens";
+import { LAST_YEAR, MONTH_ALONE, MONTHS, RELATIVE_DATE_WORDS, RUSSIAN_MONTHS_IN, SINCE_WORDS, YEAR_ALONE } from "./lexicon/dates";
+import { foldText, normalizeWord } from "./tokens";
 
 /** A date the report states, resolved as far as the report allows. */
 export interface DateMention {
@@ -23,6 +23,8 @@ export interface ReferenceDate {
 }
 
 const PARSERS: Record<IntakeLanguage, chrono.Chrono> = { en: chrono.en.casual, fr: chrono.fr.casual, pt: chrono.pt.casual, ru: chrono.ru.casual };
+const DURATION_WORDS = /(?:^|[^\p{L}])(?:ans|ann[ée]es?|years?|anos|лет|mois|months?|m[eê]s|meses|месяц\p{L}*|semaines?|weeks?|semanas?|недел\p{L}*|jours|days|dias|дней|дня)(?![\p{L}])/iu;
+const MONTH_PREPOSITION = /(?:\bin|\ben|\bem|\bde|\bdu|(?:^|\s)в)\s+$/iu;
 /** An event a report announces a few days early still counts as this year's. */
 const FUTURE_TOLERANCE_DAYS = 7;
 
@@ -52,12 +54,16 @@ function resolveChronoResult(result: chrono.ParsedResult, text: string, referenc
   const weekday = component.isCertain("weekday") ? component.get("weekday") : null;
   // A bare month word ("may", "mars") or a time of day says no date.
   if (day === null && month === null && year === null && weekday === null) return null;
-  if (month !== null && day === null && year === null) return null;
+  // A month alone ("en mai", "In March") is a date only with a preposition before it; "may" alone is a verb.
+  if (month !== null && day === null && year === null && !/^(?:in|en|em|в|au mois de|no mes de)\s/iu.test(result.text.trim()) && !MONTH_PREPOSITION.test(text.slice(Math.max(0, result.index - 12), result.index))) return null;
+  // "pour cinq ans", "for four years", "this week": a length of time or a vague span, not a day.
+  if (DURATION_WORDS.test(result.text)) return null;
   // chrono-node keeps a leading ", on " in some results; the evidence starts at the first word.
   const lead = /^[\s,;:]*/.exec(result.text)![0].length;
   const start = result.index + lead;
   const end = result.index + result.text.length;
-  const relative = RELATIVE_DATE_WORDS.test(result.text) || year === null;
+  // Named months are calendar dates even without a year ("on Monday, February 17"); only "yesterday", "on Monday" and the like are relative.
+  const relative = RELATIVE_DATE_WORDS.test(result.text) || (year === null && month === null);
   const since = SINCE_WORDS.has(wordBefore(text, start));
   let value: string | null = null;
   if (year !== null && !RELATIVE_DATE_WORDS.test(result.text)) value = formatDate(year, month, day);
@@ -68,6 +74,7 @@ function resolveChronoResult(result: chrono.ParsedResult, text: string, referenc
 /** A relative expression placed on the calendar from the report's day; null when that day is not known closely enough. */
 function resolveRelative(result: chrono.ParsedResult, reference: ReferenceDate, known: { month: number | null; day: number | null; weekday: number | null }): string | null {
   if (known.month !== null && known.day !== null) return formatDate(yearBefore(reference, known.month, known.day), known.month, known.day);
+  if (known.month !== null) return formatDate(yearBefore(reference, known.month, 1), known.month, null);
   if (reference.day === undefined || reference.month === undefined) return null;
   const referenceDay = Date.UTC(reference.year, reference.month - 1, reference.day);
   if (known.weekday !== null && known.day === null) {
@@ -98,6 +105,15 @@ function curatedDates(text: string, reference: ReferenceDate | null, found: Date
     if (monthWord) {
       mentions.push({ start: monthWord.start, end, value: formatDate(Number(match[2]), monthWord.month, null), relative: false, since });
     } else mentions.push({ start, end, value: match[2]!, relative: false, since });
+  }
+  if (reference) {
+    for (const match of foldText(text).matchAll(MONTH_ALONE)) {
+      const start = match.index + match[0].length - match[1]!.length;
+      const end = match.index + match[0].length;
+      if (covered(start, end) || /^\s*,?\s*(?:de\s+)?\d{4}/.test(text.slice(end))) continue;
+      const month = MONTHS[match[1]!] ?? RUSSIAN_MONTHS_IN[match[1]!]!;
+      mentions.push({ start, end, value: formatDate(yearBefore(reference, month, 1), month, null), relative: false, since: false });
+    }
   }
   for (const match of text.matchAll(LAST_YEAR)) {
     if (covered(match.index, match.index + match[0].length)) continue;

@@ -14,20 +14,40 @@ export interface EntityMention {
   end: number;
   /** A capital used as a place ("in Moscow") rather than for its government ("Moscow said"). */
   asPlace: boolean;
+  /**
+   * Named to describe something else, not as an actor: "AFRIPOL, the African Union's mechanism",
+   * "the Russia-Africa Summit".
+   */
+  descriptive: boolean;
 }
 
+/** An entity that acts in the sentence: not a place, not a description. */
+export function isActor(entity: EntityMention): boolean {
+  return !entity.asPlace && !entity.descriptive;
+}
+
+/** Between an organisation and a later entity: the start of a description of the organisation (", the African Union's mechanism"). */
+const APPOSITION = /^,\s+(?:the|le|la|l['’]|les|o|a|un|une|an?)\s[^,.;()]*$|^,\s+l['’][^,.;()]*$/iu;
 const ARTICLES = new Set(["the", "le", "la", "les", "l", "o", "os", "as"]);
 const compiled = new WeakMap<IntakeRegistry, PhraseMatcher<EntityValue>>();
 
 /** The states and registered organisations the report names, in text order. */
-export function findEntities(tokens: Token[], registry: IntakeRegistry): EntityMention[] {
+export function findEntities(text: string, tokens: Token[], registry: IntakeRegistry, eventNames: { start: number; end: number }[]): EntityMention[] {
   const matcher = entityMatcher(registry);
-  return matcher.find(tokens).map((match) => ({
-    value: match.value,
-    start: match.start,
-    end: match.end,
-    asPlace: match.value.type === "country" && match.value.form === "capital" && followsLocative(tokens, match.from),
-  }));
+  const mentions: EntityMention[] = [];
+  for (const match of matcher.find(tokens)) {
+    const previous = mentions.findLast((mention) => mention.value.type === "organization");
+    const inEventName = eventNames.some((name) => name.start <= match.start && match.end <= name.end);
+    const inApposition = previous !== undefined && APPOSITION.test(text.slice(previous.end, match.start));
+    mentions.push({
+      value: match.value,
+      start: match.start,
+      end: match.end,
+      asPlace: match.value.type === "country" && match.value.form === "capital" && followsLocative(tokens, match.from),
+      descriptive: inEventName || inApposition,
+    });
+  }
+  return mentions;
 }
 
 function followsLocative(tokens: Token[], index: number): boolean {

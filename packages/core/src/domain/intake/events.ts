@@ -1,12 +1,12 @@
 import type { PartySide } from "../../generated/prisma/enums";
 import type { CommitmentMention } from "./commitments";
-import type { DateMention } from "./dates";
-import type { EntityMention } from "./entities";
+import type { DateMention, ReferenceDate } from "./dates";
+import { isActor, type EntityMention } from "./entities";
 import { BACKGROUND_FORMS, cueEntries, FUTURE_WORDS, NEGATION_WORDS, type Cue } from "./lexicon/cues";
 import type { PersonMention } from "./people";
 import { PhraseMatcher, type PhraseMatch } from "./phrases";
 import type { Sentence } from "./sentences";
-import { tokenize, type Token } from "./tokens";
+import type { Token } from "./tokens";
 
 /** What one sentence says: who, what, when. */
 export interface SentenceFacts {
@@ -32,12 +32,15 @@ const cueMatcher = new PhraseMatcher(cueEntries());
 const backgroundMatcher = new PhraseMatcher(BACKGROUND_FORMS.map((form) => ({ form, value: true })));
 /** Two days this close apart are one event told twice (time zones, a signing over two days). */
 const SAME_EVENT_DAYS = 3;
+const ANNOUNCED_ON = /(?:announced|said|told|reported|stated|annonce|a annoncé|a indiqué|a déclaré|anunciou|disse|informou|сообщил\p{L}*|заявил\p{L}*)[\s,]+(?:on\s+|le\s+|na\s+|no\s+|в\s+|во\s+)?$/iu;
+/** A date this many months before the report is another event's, when the report's own event is undated. */
+const RECENT_MONTHS = 2;
 /** Words looked at before an action for "will" or "not". */
 const MODAL_WINDOW = 3;
 
 export function readSentence(text: string, sentence: Sentence, all: { entities: EntityMention[]; dates: DateMention[]; people: PersonMention[]; commitments: CommitmentMention[] }): SentenceFacts {
   const inside = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
-  const tokens = tokenize(text, sentence.start, sentence.end);
+  const { tokens } = sentence;
   const cues = cueMatcher
     .find(tokens)
     .filter((cue) => cue.value.role !== "action" || !precededBy(tokens, cue.from, NEGATION_WORDS))
@@ -58,7 +61,7 @@ function precededBy(tokens: Token[], index: number, words: Set<string>): boolean
 /** A sentence that states cooperation: an action or a meeting, and a state or organisation to do it. */
 function isAnchor(facts: SentenceFacts): boolean {
   const acts = facts.cues.some((cue) => cue.value.role === "action" || cue.value.role === "meeting");
-  return acts && facts.entities.some((entity) => !entity.asPlace);
+  return acts && facts.entities.some(isActor);
 }
 
 function hasAction(facts: SentenceFacts): boolean {
@@ -70,14 +73,14 @@ function hasAction(facts: SentenceFacts): boolean {
  * report's own time opens the main event; later ones join it unless they are about another
  * time or other African parties, in which case they open further events.
  */
-export function groupEvents(facts: SentenceFacts[], sideOf: (entity: EntityMention) => PartySide | null): ReportEvent[] {
+export function groupEvents(facts: SentenceFacts[], sideOf: (entity: EntityMention) => PartySide | null, reference: ReferenceDate | null): ReportEvent[] {
   const anchors = facts.filter(isAnchor);
   const main = anchors.find((anchor) => !anchor.background && (hasAction(anchor) || anchor.cues.some((cue) => cue.value.role === "meeting"))) ?? null;
   if (!main) return [];
   const events: ReportEvent[] = [{ anchors: [main], context: [], date: eventDate(main) }];
   for (const anchor of anchors) {
     if (anchor === main) continue;
-    const home = events.find((event) => belongsTo(anchor, event, sideOf));
+    const home = events.find((event) => belongsTo(anchor, event, sideOf, reference));
     if (home) {
       home.anchors.push(anchor);
       home.date ??= eventDate(anchor);
@@ -88,30 +91,46 @@ export function groupEvents(facts: SentenceFacts[], sideOf: (entity: EntityMenti
   }
   const mainEvent = events[0]!;
   mainEvent.anchors.sort((a, b) => a.sentence.index - b.sentence.index);
-  mainEvent.context = facts.filter((fact) => !anchors.includes(fact) && !fact.background && !otherTime(fact, mainEvent.date));
+  mainEvent.context = facts.filter((fact) => !anchors.includes(fact) && !fact.background && !otherTime(fact, mainEvent.date, reference));
   return events;
 }
 
 function eventDate(facts: SentenceFacts): DateMention | null {
-  return facts.dates.find((date) => !date.since) ?? null;
+  const { text, start } = facts.sentence;
+  // "…, the corporation announced on Wednesday": the day of the announcement, not of the event.
+  return facts.dates.find((date) => !date.since && !ANNOUNCED_ON.test(text.slice(0, date.start - start))) ?? null;
 }
 
-function belongsTo(anchor: SentenceFacts, event: ReportEvent, sideOf: (entity: EntityMention) => PartySide | null): boolean {
+function belongsTo(anchor: SentenceFacts, event: ReportEvent, sideOf: (entity: EntityMention) => PartySide | null, reference: ReferenceDate | null): boolean {
   const isMain = event.anchors.some((a) => !a.background);
   if (anchor.background && isMain) return false;
-  if (otherTime(anchor, event.date)) return false;
+  if (otherTime(anchor, event.date, reference)) return false;
+  // "The plan builds on the memorandum signed on September 22, 2020": a dated document of another kind is another event.
+  const documents = (facts: SentenceFacts) => new Set(facts.cues.flatMap((cue) => (cue.value.role === "document" ? [cue.value.kind] : [])));
+  const anchorKinds = documents(anchor);
+  const eventKinds = new Set(event.anchors.flatMap((a) => [...documents(a)]));
+  if (anchor.dates.length && anchorKinds.size && eventKinds.size && ![...anchorKinds].some((kind) => eventKinds.has(kind))) return false;
   const own = africanEntities(anchor, sideOf);
   const theirs = new Set(event.anchors.flatMap((a) => [...africanEntities(a, sideOf)]));
   return own.size === 0 || theirs.size === 0 || [...own].every((key) => theirs.has(key));
 }
 
-/** The sentence is dated, and not on the event's date (or the event's date is only relative). */
-function otherTime(facts: SentenceFacts, date: DateMention | null): boolean {
+/**
+ * The sentence is dated, and not on the event's date. An event without a date takes the date
+ * of a later sentence unless that date lies months before the report; an event dated only
+ * relatively ("yesterday", with the report's day unknown) is not on any calendar date.
+ */
+function otherTime(facts: SentenceFacts, date: DateMention | null, reference: ReferenceDate | null): boolean {
   const own = facts.dates.filter((d) => !d.since);
   if (own.length === 0) return false;
-  if (!date) return own.some((d) => !d.relative);
+  if (!date) return reference !== null && own.some((d) => d.value !== null && monthsBefore(d.value, reference) > RECENT_MONTHS);
   if (date.value === null) return own.some((d) => !d.relative);
   return own.every((d) => d.value !== null && !sameTime(d.value, date.value!));
+}
+
+function monthsBefore(value: string, reference: ReferenceDate): number {
+  const [year, month = 1] = value.split("-").map(Number);
+  return (reference.year - year!) * 12 + ((reference.month ?? 12) - month);
 }
 
 function sameTime(a: string, b: string): boolean {
@@ -124,7 +143,7 @@ function sameTime(a: string, b: string): boolean {
 function africanEntities(facts: SentenceFacts, sideOf: (entity: EntityMention) => PartySide | null): Set<string> {
   const keys = new Set<string>();
   for (const entity of facts.entities) {
-    if (entity.asPlace || sideOf(entity) !== "AFRICA") continue;
+    if (!isActor(entity) || sideOf(entity) !== "AFRICA") continue;
     keys.add(entity.value.type === "country" ? entity.value.code : (entity.value.organization.countryCode ?? entity.value.organization.id));
   }
   return keys;

@@ -1,5 +1,5 @@
-import type { PartyRole, PartySide } from "../../generated/prisma/enums";
-import type { EntityMention } from "./entities";
+import type { AgreementKind, PartyRole, PartySide } from "../../generated/prisma/enums";
+import { isActor, type EntityMention } from "./entities";
 import type { SentenceFacts } from "./events";
 import type { Person } from "./people";
 import type { Evidence, RegistryOrganization } from "./types";
@@ -43,11 +43,15 @@ export function sideOfEntity(entity: EntityMention): PartySide | null {
  * beside one of them, "the CyberZim Consortium, which includes KOMIB…"), then every state
  * named as an actor that no organisation already stands for.
  */
-export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[], signed: boolean, people: Person[]): ProposedParty[] {
+export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[], signed: boolean, people: Person[], kind: AgreementKind): ProposedParty[] {
   const parties: ProposedParty[] = [];
   const signingSentences = new Set(anchors.filter((a) => a.cues.some((cue) => cue.value.role === "action" && cue.value.status === "SIGNED")).map((a) => a.sentence.index));
+  const titles = people.flatMap((person) => person.mentions.flatMap((mention) => (mention.title ? [mention.title] : [])));
   const addOrganization = (entity: EntityMention, facts: SentenceFacts) => {
-    if (entity.value.type !== "organization") return;
+    if (entity.value.type !== "organization" || !isActor(entity)) return;
+    // "Grigory Nazarov, head of NovaWind" names where a person works; only a signatory's employer is a party by that alone.
+    const inTitle = titles.some((title) => title.start <= entity.start && entity.end <= title.end);
+    if (inTitle && !facts.cues.some((cue) => cue.value.role === "action")) return;
     const organization = entity.value.organization;
     if (parties.some((party) => party.organization?.id === organization.id)) return;
     const placed: { side: PartySide; from: Span | "registry" } | null = organization.countryCode
@@ -70,13 +74,15 @@ export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[
   const known = () => new Set(parties.map((party) => party.organization?.id));
   for (const facts of context) {
     const ids = known();
-    if (facts.entities.some((entity) => entity.value.type === "organization" && ids.has(entity.value.organization.id))) {
+    // "The memorandum, between Rosatom and Niger's energy ministry, covers…": a sentence about the event's document.
+    const aboutDocument = facts.cues.some((cue) => cue.value.role === "document" && cue.value.kind === kind && kind !== "AGREEMENT");
+    if (aboutDocument || facts.entities.some((entity) => entity.value.type === "organization" && ids.has(entity.value.organization.id))) {
       for (const entity of facts.entities) addOrganization(entity, facts);
     }
   }
   for (const facts of anchors) {
     for (const entity of facts.entities) {
-      if (entity.value.type !== "country" || entity.asPlace) continue;
+      if (entity.value.type !== "country" || !isActor(entity)) continue;
       const code = entity.value.code;
       if (parties.some((party) => party.countryCode === code)) continue;
       const role = signed && signingSentences.has(facts.sentence.index) ? "SIGNATORY" : "PARTICIPANT";

@@ -2,7 +2,8 @@ import type { EntityMention } from "./entities";
 import { HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from "./lexicon/people";
 import { PhraseMatcher, type PhraseMatch } from "./phrases";
 import type { Sentence } from "./sentences";
-import { normalizeWord, tokenize, type Token } from "./tokens";
+import { normalizeWord, type Token } from "./tokens";
+import type { IntakeLanguage } from "./language";
 import type { RegistryOrganization } from "./types";
 
 interface Span {
@@ -37,49 +38,56 @@ const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*`;
 const NAME_RUN = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|van|von|bin|ben|el|al|du)\s+)?${NAME_WORD}){0,8}`, "gu");
 /** Words between a title and a name that show they are not one phrase: "the Minister said that Ilias…". */
 const CLAUSE_WORDS = new Set(["said", "says", "that", "who", "which", "while", "when", "with", "met", "has", "have", "had", "was", "were", "is", "are", "will", "would", "by", "que", "qui", "est", "sont", "disse", "foi", "что", "который", "которая", "был", "была", "заявил"]);
-const CONNECTORS = new Set(["of", "for", "and", "the", "to", "in", "de", "du", "des", "la", "le", "l", "d", "et", "au", "aux", "a", "da", "do", "dos", "das", "e", "no", "na", "por", "para", "по", "и", "в", "s"]);
+const CONNECTORS = new Set(["of", "for", "and", "the", "to", "in", "de", "du", "des", "la", "le", "l", "d", "et", "au", "aux", "a", "par", "interim", "da", "do", "dos", "das", "e", "no", "na", "por", "para", "s"]);
 /** Before a country in a title, a word that points at a place the person is sent to, not from: "Ambassador to Congo". */
 const TOWARDS = new Set(["to", "in", "au", "en", "a", "aupres", "junto", "в", "во", "при", "no", "na"]);
 const MAX_TITLE_GAP_WORDS = 10;
+const COORDINATED = /^\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,4}(?:and|et|e|и)\s+$/u;
 /** Capitalized at the start of a sentence without being part of a title: "In", "The", "During". */
 const FUNCTION_WORDS = new Set(["the", "in", "on", "at", "by", "for", "during", "after", "before", "while", "with", "and", "a", "an", "le", "la", "les", "l", "lors", "selon", "o", "os", "as", "em", "no", "na", "в", "на", "по", "и"]);
 
 /** The people the report names with a role, a title, an honorific or a quote; bylines and photo credits left out. */
-export function findPeople(text: string, sentences: Sentence[], entities: EntityMention[], excluded: Span[]): Person[] {
+export function findPeople(text: string, sentences: Sentence[], entities: EntityMention[], excluded: Span[], language: IntakeLanguage): Person[] {
   const mentions: PersonMention[] = [];
   for (const sentence of sentences) {
-    const tokens = tokenize(text, sentence.start, sentence.end);
+    const { tokens } = sentence;
     const marks = markers.find(tokens);
     for (const run of sentence.text.matchAll(NAME_RUN)) {
-      const mention = readName(text, sentence, tokens, marks, entities, sentence.start + run.index, sentence.start + run.index + run[0].length);
+      const mention = readName(text, sentence, tokens, marks, entities, sentence.start + run.index, sentence.start + run.index + run[0].length, language);
       if (mention && !excluded.some((span) => span.start <= mention.start && mention.end <= span.end)) mentions.push(mention);
     }
   }
   return groupPeople(mentions);
 }
 
-function readName(text: string, sentence: Sentence, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], runStart: number, runEnd: number): PersonMention | null {
+function readName(text: string, sentence: Sentence, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], runStart: number, runEnd: number, language: IntakeLanguage): PersonMention | null {
   const words = tokens.filter((token) => token.start >= runStart && token.end <= runEnd);
   // Leading title words, honorifics, places and organisations belong to the title, not the name.
+  // A surname that is also a company's name ("Eugene Kaspersky") is still a name after a first name.
+  const nameLike = (i: number): boolean => isNameWord(words[i]!, marks, entities) || (i > 0 && isNameWord(words[i - 1]!, marks, entities) && isOrganizationWord(words[i]!, entities));
   let first = 0;
   for (let i = 0; i < words.length; i += 1) {
-    if (!isNameWord(words[i]!, marks, entities)) first = i + 1;
+    if (!nameLike(i)) first = i + 1;
   }
   const nameWords = words.slice(first);
-  if (nameWords.length === 0 || nameWords.some((word) => !isNameWord(word, marks, entities))) return null;
+  if (nameWords.length === 0) return null;
   const start = nameWords[0]!.start;
   const end = nameWords[nameWords.length - 1]!.end;
   const before = marks.filter((mark) => mark.end <= start);
   const adjacent = before.at(-1);
   const directlyAfterMarker = adjacent !== undefined && /^[\s.,]*$/.test(text.slice(adjacent.end, start)) && adjacent.value !== "speech";
   if (nameWords.length === 1 && !directlyAfterMarker) return null;
-  const title = leftTitle(text, tokens, marks, entities, start) ?? rightTitle(text, sentence, tokens, marks, end);
+  const title = leftTitle(text, tokens, marks, entities, start, language) ?? rightTitle(text, sentence, tokens, marks, end);
   const honorific = adjacent?.value === "honorific" && directlyAfterMarker;
   const speaks = marks.some((mark) => mark.value === "speech" && ((mark.start >= end && /^[\s,]*$/.test(text.slice(end, mark.start))) || (mark.end <= start && /^[\s,]*$/.test(text.slice(mark.end, start)))));
   if (!title && !honorific && !speaks) return null;
   const mention: PersonMention = { name: text.slice(start, end), start, end, sentence: sentence.index };
   if (title) describeTitle(text, mention, title, tokens, entities);
   return mention;
+}
+
+function isOrganizationWord(word: Token, entities: EntityMention[]): boolean {
+  return entities.some((entity) => entity.value.type === "organization" && entity.start <= word.start && word.end <= entity.end);
 }
 
 function isNameWord(word: Token, marks: PhraseMatch<Marker>[], entities: EntityMention[]): boolean {
@@ -89,13 +97,19 @@ function isNameWord(word: Token, marks: PhraseMatch<Marker>[], entities: EntityM
 }
 
 /** "Congolese Minister of Posts, Telecommunications, and the Digital Economy, Léon-Juste Ibombo": the title before a name. */
-function leftTitle(text: string, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], nameStart: number): Span | null {
+function leftTitle(text: string, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], nameStart: number, language: IntakeLanguage): Span | null {
   const head = marks.filter((mark) => mark.value === "head" && mark.end <= nameStart).at(-1);
   if (!head) return null;
   const gap = text.slice(head.end, nameStart);
-  if (/[.;:!?()«»"“”]/.test(gap.replace(/\b(?:Mr|Mrs|Ms|Dr|M|St)\./g, ""))) return null;
+  if (/[.;:!?()]/.test(gap.replace(/\b(?:Mr|Mrs|Ms|Dr|M|St)\./g, ""))) return null;
+  // "the presidents Filipe Nyusi and Vladimir Putin": the second name shares the title.
+  if (COORDINATED.test(gap)) return { start: head.start, end: head.end };
   const gapWords = tokens.filter((token) => token.start >= head.end && token.end <= nameStart);
   if (gapWords.length > MAX_TITLE_GAP_WORDS || gapWords.some((word) => CLAUSE_WORDS.has(word.norm))) return null;
+  // Western titles are capitalized phrases joined by small words ("Minister of Posts, Telecommunications, and the Digital Economy");
+  // a lowercase word of another kind ("including", "relations") means the name is not the title's. Russian titles decline in lowercase.
+  const inMark = (word: Token) => marks.some((mark) => mark.start <= word.start && word.end <= mark.end) || entities.some((entity) => entity.start <= word.start && word.end <= entity.end);
+  if (language !== "ru" && gapWords.some((word) => !word.capitalized && !CONNECTORS.has(word.norm) && !inMark(word))) return null;
   let from = head.from;
   while (from > 0) {
     const previous = tokens[from - 1]!;
@@ -171,4 +185,21 @@ function samePerson(a: string, b: string): boolean {
 
 function wordCount(name: string): number {
   return name.split(/\s+/).length;
+}
+
+/**
+ * "ambassadeur de Russie au Mali et au Niger", "Ambassador to the Republic of Congo": states a
+ * title sends its holder to describe the post; they are not parties by that mention.
+ */
+export function markTitleDestinations(text: string, people: Person[], entities: EntityMention[]): void {
+  for (const person of people) {
+    for (const mention of person.mentions) {
+      if (!mention.title) continue;
+      for (const entity of entities) {
+        if (entity.value.type !== "country" || entity.start < mention.title.start || entity.end > mention.title.end) continue;
+        const before = /([\p{L}]+)['’\s]+(?:(?:the|la|le|l)['’\s]+)?$/u.exec(text.slice(Math.max(0, entity.start - 12), entity.start))?.[1] ?? "";
+        if (TOWARDS.has(normalizeWord(before))) entity.descriptive = true;
+      }
+    }
+  }
 }

@@ -61,11 +61,19 @@ export class PhraseMatcher<T> {
     for (const phrase of bucket ?? []) {
       if (best && phrase.words.length <= best.words.length) continue;
       if (phrase.capitalized && !tokens[i]!.capitalized) continue;
-      const fits = (word: WordTest, k: number) => i + k < tokens.length && wordMatches(word, tokens[i + k]!.norm) && (!phrase.allCaps || tokens[i + k]!.allCaps);
-      if (phrase.words.every(fits)) best = phrase;
+      if (fitsAt(phrase, tokens, i)) best = phrase;
     }
     return best;
   }
+}
+
+function fitsAt<T>(phrase: CompiledPhrase<T>, tokens: Token[], i: number): boolean {
+  if (i + phrase.words.length > tokens.length) return false;
+  for (let k = 0; k < phrase.words.length; k += 1) {
+    const token = tokens[i + k]!;
+    if (!wordMatches(phrase.words[k]!, token.norm) || (phrase.allCaps && !token.allCaps)) return false;
+  }
+  return true;
 }
 
 function compileWord(pattern: string): WordTest {

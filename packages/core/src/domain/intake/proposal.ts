@@ -1,5 +1,6 @@
 import type { AgreementKind, LifecycleStatus } from "../../generated/prisma/enums";
 import type { CommitmentMention } from "./commitments";
+import type { EventName } from "./event-names";
 import type { ReportEvent, SentenceFacts } from "./events";
 import { STATUS_RANK, type Cue } from "./lexicon/cues";
 import { SECTOR_LEXICON } from "./lexicon/sectors";
@@ -7,7 +8,6 @@ import { partyEvidence, proposeParties, type ProposedParty } from "./parties";
 import type { Person } from "./people";
 import { PhraseMatcher, type PhraseMatch } from "./phrases";
 import { spanEvidence } from "./source";
-import { tokenize } from "./tokens";
 import type { DraftAgreement, Evidence, IntakeRegistry, Proposal, ProposedOrganization, ProposedPerson, TextEvidence } from "./types";
 
 /** What every event of one report shares: its text, its source, who is named in it. */
@@ -17,6 +17,7 @@ export interface ReportContext {
   source: NonNullable<DraftAgreement["sources"]>[number];
   sourceEvidence: TextEvidence[];
   people: Person[];
+  eventNames: EventName[];
   /** Ministries and agencies named in the report that the registry does not hold. */
   unregistered: { name: string; start: number; end: number; countryCode?: string }[];
 }
@@ -24,8 +25,6 @@ export interface ReportContext {
 const sectorMatcher = new PhraseMatcher(
   Object.entries(SECTOR_LEXICON).flatMap(([slug, forms]) => forms.map((form) => ({ form, value: slug, allCaps: /\p{Lu}/u.test(form) && !/\p{Ll}/u.test(form) }))),
 );
-const EVENT_NAME = /(?:\b[\p{Lu}\dIVX][\p{L}\d'’-]*\s+(?:(?:&|of|on|and|de|du|des|et|da|do)\s+)?){0,6}(?:Forum|Summit|Conference|Expo|Week|Exhibition|Congress|Sommet|Semaine|Salon|Cimeira|Fórum|Conferência|Semana)(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d'’-]*){0,3}/gu;
-const QUOTED_EVENT = /«([^»]{3,80}(?:форум|саммит|недел|выставк|конференц|Forum|Summit|Week)[^»]{0,60})»/giu;
 const KIND_LABEL: Record<AgreementKind, string> = { MOU: "memorandum of understanding", AGREEMENT: "agreement", TREATY: "treaty", CONTRACT: "contract", JOINT_STATEMENT: "joint statement", TALKS: "cooperation", PROGRAMME: "programme" };
 const STATUS_VERB: Record<LifecycleStatus, string> = { ANNOUNCED: "announce", PROPOSED: "propose", UNDER_NEGOTIATION: "discuss", SIGNED: "sign", IN_FORCE: "bring into force", IMPLEMENTING: "implement", COMPLETED: "complete", SUSPENDED: "suspend", CANCELLED: "cancel" };
 const MAX_SUMMARY_SENTENCES = 3;
@@ -45,7 +44,7 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
   const { status, statusCue } = readStatus(event.anchors);
   const { kind, kindCue } = readKind(event.anchors, statusCue);
   const accomplished = STATUS_RANK[status] >= STATUS_RANK.SIGNED;
-  const parties = proposeParties(event.anchors, includeContext ? event.context : [], status === "SIGNED", report.people);
+  const parties = proposeParties(event.anchors, includeContext ? event.context : [], status === "SIGNED", report.people, kind);
   if (parties.length === 0) return null;
 
   cite("kind", kindCue);
@@ -55,7 +54,7 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
   if (date && event.date) cite(dateField, event.date);
   const venue = readVenue(event.anchors);
   if (venue) cite("venue", venue);
-  const eventName = readEventName(event.anchors);
+  const eventName = readEventName(event.anchors, report.eventNames);
   if (eventName) cite("event", eventName);
   const sectors = readSectors(text, event.anchors, report.people);
   sectors.forEach((sector, i) => cite(`sectors.${i}`, sector));
@@ -134,27 +133,14 @@ function readKind(anchors: SentenceFacts[], statusCue: PhraseMatch<Cue>): { kind
 function readVenue(anchors: SentenceFacts[]): { start: number; end: number } | null {
   for (const facts of anchors) {
     if (!facts.cues.some((cue) => cue.value.role === "action")) continue;
-    const place = facts.entities.find((entity) => entity.asPlace);
+    const place = facts.entities.find((entity) => entity.asPlace && !entity.descriptive);
     if (place) return place;
   }
   return null;
 }
 
-function readEventName(anchors: SentenceFacts[]): { start: number; end: number } | null {
-  for (const facts of anchors) {
-    const { sentence } = facts;
-    for (const pattern of [QUOTED_EVENT, EVENT_NAME]) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(sentence.text);
-      if (!match) continue;
-      const inner = match[1] ?? match[0];
-      const start = sentence.start + match.index + match[0].indexOf(inner);
-      const trimmed = inner.replace(/^(?:The|the|Le|La|Les|O|A)\s+/u, "").trimEnd();
-      const offset = inner.indexOf(trimmed);
-      if (trimmed.split(/\s+/).length >= 2) return { start: start + offset, end: start + offset + trimmed.length };
-    }
-  }
-  return null;
+function readEventName(anchors: SentenceFacts[], names: EventName[]): EventName | null {
+  return names.find((name) => anchors.some((facts) => facts.sentence.start <= name.start && name.end <= facts.sentence.end)) ?? null;
 }
 
 /** Sectors the event's sentences name, leaving out words that are part of a name or a title ("Minister of Posts, Telecommunications…"). */
@@ -162,7 +148,7 @@ function readSectors(text: string, anchors: SentenceFacts[], people: Person[]): 
   const sectors: { slug: string; start: number; end: number }[] = [];
   const titles = people.flatMap((person) => person.mentions.flatMap((mention) => (mention.title ? [mention.title] : [])));
   for (const facts of anchors) {
-    const tokens = tokenize(text, facts.sentence.start, facts.sentence.end);
+    const { tokens } = facts.sentence;
     const names = [...facts.entities, ...titles];
     for (const match of sectorMatcher.find(tokens)) {
       if (names.some((name) => name.start < match.end && match.start < name.end)) continue;

@@ -1,3 +1,5 @@
+import { tokenize, type Token } from "./tokens";
+
 /** A sentence or a line (a heading, a caption, a byline) of the report. */
 export interface Sentence {
   index: number;
@@ -6,12 +8,14 @@ export interface Sentence {
   text: string;
   /** Which paragraph (block of lines without an empty line between) it belongs to. */
   paragraph: number;
+  tokens: Token[];
 }
 
 /** Words after which a full stop does not end a sentence: "Mr.", "Dr.", "M.", "г.". */
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "m", "mme", "mlle", "jr", "sr", "sra", "no", "vs", "gen", "lt", "col", "capt", "prof", "rev", "hon", "amb", "г", "гг", "им", "ул", "т", "e", "i", "etc", "approx", "inc", "ltd", "co", "corp"]);
 
-const CANDIDATE_END = /[.!?…]+["'»”’)\]]*(?=\s+["'«“‘(\[]?[\p{Lu}\p{N}])/gu;
+const DATELINE = /^\p{Lu}[\p{Lu}\s.-]+,\s+\d{1,2}\s+\p{L}+\.?$/u;
+const CANDIDATE_END = /[.!?…]+["'»”’)\]]*(?=\s+["'«“‘([]?[\p{Lu}\p{N}])/gu;
 
 /** Splits the report into sentences: at line breaks, and after a full stop that is not an abbreviation's. */
 export function splitSentences(text: string): Sentence[] {
@@ -34,6 +38,8 @@ function splitLine(line: string, offset: number, paragraph: number, into: Senten
     const before = /([\p{L}]+)$/u.exec(line.slice(start, match.index))?.[1] ?? "";
     // A single capital ("D. B. de Sodji") or a known abbreviation is not the end of a sentence.
     if (ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before)) continue;
+    // "МОСКВА, 25 сен. Россия и Эфиопия подписали…": a news agency's dateline belongs to the sentence it opens.
+    if (DATELINE.test(line.slice(start, match.index + match[0].length))) continue;
     push(offset + start, offset + match.index + match[0].length, paragraph, into, text);
     start = match.index + match[0].length;
   }
@@ -43,7 +49,7 @@ function splitLine(line: string, offset: number, paragraph: number, into: Senten
 function push(start: number, end: number, paragraph: number, into: Sentence[], text: string): void {
   while (start < end && /\s/.test(text[start]!)) start += 1;
   while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
-  if (end > start) into.push({ index: into.length, start, end, text: text.slice(start, end), paragraph });
+  if (end > start) into.push({ index: into.length, start, end, text: text.slice(start, end), paragraph, tokens: tokenize(text, start, end) });
 }
 
 /** Ends the sentence holding `offset` there: a dateline run into the first paragraph ("date 2025-10-19 History was made…"). */

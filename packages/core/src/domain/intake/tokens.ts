@@ -12,6 +12,7 @@ export interface Token {
 
 /** Lower case, accents dropped, ё/й folded: "Zimbabwéen" and "zimbabween" compare equal. */
 export function normalizeWord(word: string): string {
+  if (/^[a-z0-9]*$/.test(word)) return word;
   return word
     .toLowerCase()
     .replace(/й/g, "и")
@@ -31,4 +32,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     tokens.push({ norm: normalizeWord(word), start: match.index, end: match.index + word.length, capitalized: /^\p{Lu}/u.test(word), allCaps: !/\p{Ll}/u.test(word) });
   }
   return tokens;
+}
+
+/** The text folded as `normalizeWord` folds words, character by character, so offsets stay offsets into the text. */
+export function foldText(text: string): string {
+  let folded = "";
+  for (const char of text) {
+    const one = normalizeWord(char);
+    folded += one.length === char.length ? one : char;
+  }
+  return folded;
 }

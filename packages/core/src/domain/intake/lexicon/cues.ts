@@ -30,7 +30,8 @@ const documents: Record<AgreementKind, string[]> = {
   TALKS: [],
   PROGRAMME: [
     "road maps?", "roadmaps?", "action plans?", "plan of action", "feuille de route", "feuilles de route", "plan d action",
-    "roteiro", "plano de acao", "дорожн* карт*", "план* действии", "программ* сотрудничества",
+    "cooperation plan", "plan of cooperation", "plan de cooperation", "plano de cooperacao",
+    "roteiro", "plano de acao", "дорожн* карт*", "план* действии", "план* сотрудничеств*", "программ* сотрудничества",
   ],
 };
 
@@ -43,6 +44,7 @@ const actions: { status: LifecycleStatus; kind: AgreementKind; forms: string[] }
       "signe", "signee", "signes", "signees", "signent", "ont signe", "a signe", "paraphe", "paraphes", "conclu", "conclus", "signature",
       "assinaram", "assinou", "assinado", "assinados", "assinada", "assinadas", "rubricaram", "rubricados", "rubricado", "firmaram", "subscrito", "subscritos", "assinatura",
       "подписал*", "подписан*", "подписани*", "заключил*", "заключен*", "утвердил*",
+      "approved", "adopted", "approuve", "approuvee", "adopte", "adoptee", "aprovaram", "aprovou", "aprovado", "adotaram",
     ],
   },
   { status: "IN_FORCE", kind: "AGREEMENT", forms: ["entered into force", "came into force", "entre en vigueur", "est entre en vigueur", "entrou em vigor", "вступил* в силу"] },
@@ -108,8 +110,8 @@ export const NEGATION_WORDS = new Set(["not", "never", "no", "pas", "jamais", "n
 
 /** Words that make a sentence about an earlier time than the report's event. */
 export const BACKGROUND_FORMS = [
-  "last year", "previously", "earlier", "in the past", "had signed", "had met", "had agreed", "had discussed", "had been", "since",
-  "l an dernier", "l annee derniere", "auparavant", "precedemment", "avaient", "avait", "depuis",
-  "no ano passado", "anteriormente", "tinham", "haviam", "desde",
+  "last year", "previously", "earlier", "in the past", "builds on", "building on", "builds upon", "building upon", "based on the", "had signed", "had met", "had agreed", "had discussed", "had been", "since",
+  "l an dernier", "l annee derniere", "s appuie sur", "dans le prolongement", "auparavant", "precedemment", "avaient", "avait", "depuis",
+  "no ano passado", "anteriormente", "na sequencia", "tinham", "haviam", "desde",
   "в прошлом году", "ранее", "прежде", "с тех пор",
 ];

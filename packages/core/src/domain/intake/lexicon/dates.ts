@@ -5,6 +5,11 @@ export const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
+/** Russian months after "в": "в мае", "в сентябре". */
+export const RUSSIAN_MONTHS_IN: Record<string, number> = {
+  январе: 1, феврале: 2, марте: 3, апреле: 4, мае: 5, июне: 6, июле: 7, августе: 8, сентябре: 9, октябре: 10, ноябре: 11, декабре: 12,
+};
+
 /** Words that make a date expression relative to the report's own date. */
 export const RELATIVE_DATE_WORDS =
   /\b(?:yesterday|today|tomorrow|tonight|last|next|this|ago|recently|hier|aujourd|demain|dernier|derniere|prochain|prochaine|ce|cette|ontem|hoje|amanha|passad[oa]|proxim[oa]|est[ea]|nest[ea])\b|(?:^|\s)(?:вчера|сегодня|завтра|прошл\p{L}*|следующ\p{L}*|назад|этом|эту|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))/iu;
@@ -17,3 +22,9 @@ export const YEAR_ALONE = /\b(in|en|em|de|since|depuis|desde|of|du|в|с|до)\s
 
 /** Words before a date that make it the start of a long-standing state, not an event: "since 1998". */
 export const SINCE_WORDS = new Set(["since", "depuis", "desde", "с"]);
+
+/** A month named alone after a preposition: "In March", "en mai", "de julho", "в мае". */
+export const MONTH_ALONE = new RegExp(
+  `(?:^|[^\\p{L}])(?:in|en|em|de|du|au mois de|no mes de|в)\\s+(${[...Object.keys(MONTHS), ...Object.keys(RUSSIAN_MONTHS_IN)].join("|")})(?![\\p{L}])`,
+  "giu",
+);

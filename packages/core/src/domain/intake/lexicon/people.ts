@@ -4,14 +4,14 @@
  * ("deputy", "acting", "генеральн*"); an honorific marks a name ("Mr", "M.", "г-н").
  */
 export const TITLE_HEADS = [
-  "minister", "ministers", "president", "vice president", "ambassador", "director", "ceo", "chairman", "chairperson", "chairwoman", "secretary", "governor",
+  "minister", "ministers", "president", "presidents", "counterpart", "counterparts", "vice president", "ambassador", "director", "ceo", "chairman", "chairperson", "chairwoman", "secretary", "governor",
   "prime minister", "premier", "head", "founder", "commissioner", "spokesperson", "spokesman", "spokeswoman", "envoy", "chief", "specialist",
   "officer", "manager", "executive", "adviser", "advisor", "general", "colonel", "captain", "leader", "mayor", "rector", "chancellor", "representative",
-  "ministre", "president", "presidente", "ambassadeur", "ambassadrice", "directeur", "directrice", "secretaire", "gouverneur", "chef",
+  "ministre", "ministres", "presidents", "homologue", "homologues", "president", "presidente", "ambassadeur", "ambassadrice", "directeur", "directrice", "secretaire", "gouverneur", "chef",
   "fondateur", "commissaire", "porte parole", "conseiller", "conseillere", "capitaine", "recteur", "pdg", "representant",
-  "ministro", "ministra", "embaixador", "embaixadora", "diretor", "diretora", "secretario", "secretaria", "governador", "chefe",
+  "ministro", "ministra", "ministros", "presidentes", "homologo", "homologos", "embaixador", "embaixadora", "diretor", "diretora", "secretario", "secretaria", "governador", "chefe",
   "fundador", "comissario", "porta voz", "conselheiro", "coronel", "capitao", "reitor", "representante",
-  "министр*", "президент*", "посол", "посла", "послом", "после", "послу", "директор*", "гендиректор*", "председател*", "заместител*", "замминистр*", "премьер*",
+  "министр*", "президент*", "коллег*", "посол", "посла", "послом", "после", "послу", "директор*", "гендиректор*", "председател*", "заместител*", "замминистр*", "премьер*",
   "руководител*", "генерал*", "губернатор*", "ректор*", "основател*", "глава", "главы", "главой", "главе", "спикер*", "представител*",
 ];
 
