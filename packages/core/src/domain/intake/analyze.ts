@@ -9,7 +9,7 @@ import { sideOfEntity } from "./parties";
 import { findPeople, markTitleDestinations } from "./people";
 import { buildProposal, type ReportContext } from "./proposal";
 import { readReportText } from "./report-text";
-import { splitAt, splitSentences } from "./sentences";
+import { groupBySentence, splitAt, splitSentences } from "./sentences";
 import { publisherOf, readByline, spanEvidence } from "./source";
 import type { IntakeAnalysis, IntakeRegistry, Proposal, TextEvidence } from "./types";
 
@@ -40,7 +40,11 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
   const people = findPeople(text, sentences, entities, byline.credits, language);
   markTitleDestinations(text, people, entities);
   const commitments = findCommitments(text, sentences);
-  const facts = sentences.map((sentence) => readSentence(text, sentence, { entities, dates, people: people.flatMap((p) => p.mentions), commitments }));
+  const entitiesIn = groupBySentence(entities, sentences);
+  const datesIn = groupBySentence(dates, sentences);
+  const peopleIn = groupBySentence(people.flatMap((person) => person.mentions), sentences);
+  const commitmentsIn = groupBySentence(commitments, sentences);
+  const facts = sentences.map((sentence, i) => readSentence(sentence, { entities: entitiesIn[i]!, dates: datesIn[i]!, people: peopleIn[i]!, commitments: commitmentsIn[i]! }));
   const events = groupEvents(facts, sideOfEntity, reference);
 
   const sourceEvidence: TextEvidence[] = [];

@@ -1,4 +1,4 @@
-import type { PartySide } from "../../generated/prisma/enums";
+import type { AgreementKind, PartySide } from "../../generated/prisma/enums";
 import type { CommitmentMention } from "./commitments";
 import type { DateMention, ReferenceDate } from "./dates";
 import { isActor, type EntityMention } from "./entities";
@@ -23,6 +23,9 @@ export interface SentenceFacts {
 /** One cooperation event: the sentences that state it, and those that add to it. */
 export interface ReportEvent {
   anchors: SentenceFacts[];
+  /** The African parties and the document kinds its anchors name, kept as anchors join. */
+  africanKeys: Set<string>;
+  documentKinds: Set<AgreementKind>;
   context: SentenceFacts[];
   /** The date the event's sentences give, or null when they give none or it cannot be placed. */
   date: DateMention | null;
@@ -38,16 +41,17 @@ const RECENT_MONTHS = 2;
 /** Words looked at before an action for "will" or "not". */
 const MODAL_WINDOW = 3;
 
-export function readSentence(text: string, sentence: Sentence, all: { entities: EntityMention[]; dates: DateMention[]; people: PersonMention[]; commitments: CommitmentMention[] }): SentenceFacts {
-  const inside = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
+/** What one sentence says, from the report's mentions grouped by sentence (see `groupBySentence`). */
+export function readSentence(sentence: Sentence, own: { entities: EntityMention[]; dates: DateMention[]; people: PersonMention[]; commitments: CommitmentMention[] }): SentenceFacts {
+  const inside = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.end <= sentence.end);
   const { tokens } = sentence;
   const cues = cueMatcher
     .find(tokens)
     .filter((cue) => cue.value.role !== "action" || !precededBy(tokens, cue.from, NEGATION_WORDS))
     .map((cue) => (cue.value.role === "action" && precededBy(tokens, cue.from, FUTURE_WORDS) && isAccomplished(cue.value.status) ? { ...cue, value: { ...cue.value, status: "PROPOSED" as const } } : cue));
-  const dates = inside(all.dates);
+  const dates = inside(own.dates);
   const background = backgroundMatcher.find(tokens).length > 0 || dates.some((date) => date.since);
-  return { sentence, entities: inside(all.entities), cues, dates, people: all.people.filter((p) => p.sentence === sentence.index), commitments: inside(all.commitments), background };
+  return { sentence, entities: inside(own.entities), cues, dates, people: own.people, commitments: inside(own.commitments), background };
 }
 
 function isAccomplished(status: string): boolean {
@@ -77,16 +81,19 @@ export function groupEvents(facts: SentenceFacts[], sideOf: (entity: EntityMenti
   const anchors = facts.filter(isAnchor);
   const main = anchors.find((anchor) => !anchor.background && (hasAction(anchor) || anchor.cues.some((cue) => cue.value.role === "meeting"))) ?? null;
   if (!main) return [];
-  const events: ReportEvent[] = [{ anchors: [main], context: [], date: eventDate(main) }];
+  const open = (anchor: SentenceFacts): ReportEvent => ({ anchors: [anchor], context: [], date: eventDate(anchor), africanKeys: africanEntities(anchor, sideOf), documentKinds: documentKinds(anchor) });
+  const events: ReportEvent[] = [open(main)];
   for (const anchor of anchors) {
     if (anchor === main) continue;
     const home = events.find((event) => belongsTo(anchor, event, sideOf, reference));
     if (home) {
       home.anchors.push(anchor);
       home.date ??= eventDate(anchor);
+      for (const key of africanEntities(anchor, sideOf)) home.africanKeys.add(key);
+      for (const kind of documentKinds(anchor)) home.documentKinds.add(kind);
     } else if (hasAction(anchor)) {
       // A meeting alone in another time is background, not a cooperation event of its own.
-      events.push({ anchors: [anchor], context: [], date: eventDate(anchor) });
+      events.push(open(anchor));
     }
   }
   const mainEvent = events[0]!;
@@ -106,13 +113,10 @@ function belongsTo(anchor: SentenceFacts, event: ReportEvent, sideOf: (entity: E
   if (anchor.background && isMain) return false;
   if (otherTime(anchor, event.date, reference)) return false;
   // "The plan builds on the memorandum signed on September 22, 2020": a dated document of another kind is another event.
-  const documents = (facts: SentenceFacts) => new Set(facts.cues.flatMap((cue) => (cue.value.role === "document" ? [cue.value.kind] : [])));
-  const anchorKinds = documents(anchor);
-  const eventKinds = new Set(event.anchors.flatMap((a) => [...documents(a)]));
-  if (anchor.dates.length && anchorKinds.size && eventKinds.size && ![...anchorKinds].some((kind) => eventKinds.has(kind))) return false;
+  const anchorKinds = documentKinds(anchor);
+  if (anchor.dates.length && anchorKinds.size && event.documentKinds.size && ![...anchorKinds].some((kind) => event.documentKinds.has(kind))) return false;
   const own = africanEntities(anchor, sideOf);
-  const theirs = new Set(event.anchors.flatMap((a) => [...africanEntities(a, sideOf)]));
-  return own.size === 0 || theirs.size === 0 || [...own].every((key) => theirs.has(key));
+  return own.size === 0 || event.africanKeys.size === 0 || [...own].every((key) => event.africanKeys.has(key));
 }
 
 /**
@@ -137,6 +141,10 @@ function sameTime(a: string, b: string): boolean {
   const length = Math.min(a.length, b.length);
   if (length === 10) return Math.abs(Date.parse(a) - Date.parse(b)) <= SAME_EVENT_DAYS * 86_400_000;
   return a.slice(0, length) === b.slice(0, length);
+}
+
+function documentKinds(facts: SentenceFacts): Set<AgreementKind> {
+  return new Set(facts.cues.flatMap((cue) => (cue.value.role === "document" ? [cue.value.kind] : [])));
 }
 
 /** The African states and bodies a sentence names as actors, keyed by country code or organisation id. */

@@ -4,3 +4,4 @@ export type * from "./types";
 export { matchExistingRecords, toKnownDate, type MatchCandidate, type KnownDate } from "./matching";
 export { findMatchCandidates } from "./match-candidates";
 export { registryFromSeedFiles, seedOrganizationId, ZOrganizationRegistrySeed } from "./registry-seed";
+export { loadIntakeRegistry } from "./registry";

@@ -1,7 +1,7 @@
 import type { EntityMention } from "./entities";
 import { HONORIFICS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from "./lexicon/people";
 import { PhraseMatcher, type PhraseMatch } from "./phrases";
-import type { Sentence } from "./sentences";
+import { groupBySentence, type Sentence } from "./sentences";
 import { normalizeWord, type Token } from "./tokens";
 import type { IntakeLanguage } from "./language";
 import type { RegistryOrganization } from "./types";
@@ -49,11 +49,13 @@ const FUNCTION_WORDS = new Set(["the", "in", "on", "at", "by", "for", "during", 
 /** The people the report names with a role, a title, an honorific or a quote; bylines and photo credits left out. */
 export function findPeople(text: string, sentences: Sentence[], entities: EntityMention[], excluded: Span[], language: IntakeLanguage): Person[] {
   const mentions: PersonMention[] = [];
+  const entitiesIn = groupBySentence(entities, sentences);
   for (const sentence of sentences) {
     const { tokens } = sentence;
+    const local = entitiesIn[sentence.index]!;
     const marks = markers.find(tokens);
     for (const run of sentence.text.matchAll(NAME_RUN)) {
-      const mention = readName(text, sentence, tokens, marks, entities, sentence.start + run.index, sentence.start + run.index + run[0].length, language);
+      const mention = readName(text, sentence, tokens, marks, local, sentence.start + run.index, sentence.start + run.index + run[0].length, language);
       if (mention && !excluded.some((span) => span.start <= mention.start && mention.end <= span.end)) mentions.push(mention);
     }
   }

@@ -51,7 +51,10 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
   cite("status", statusCue);
   const dateField = accomplished ? "signedOn" : "announcedOn";
   const date = event.date?.value ?? null;
-  if (date && event.date) cite(dateField, event.date);
+  if (date && event.date) {
+    cite(dateField, event.date);
+    cite("statusChange.occurredOn", event.date);
+  }
   const venue = readVenue(event.anchors);
   if (venue) cite("venue", venue);
   const eventName = readEventName(event.anchors, report.eventNames);
@@ -90,6 +93,8 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
       representativeTitle: party.representative?.title ?? null,
     })),
     sources: [{ ...report.source, excerpt: event.anchors[0]!.sentence.text.slice(0, MAX_EXCERPT_LENGTH) }],
+    // The status's own timeline entry cites the report.
+    statusChange: { occurredOn: date, source: 0 },
     commitments: commitments.map((commitment) => ({
       description: text.slice(commitment.start, commitment.end),
       quantity: commitment.quantity,

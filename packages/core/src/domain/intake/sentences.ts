@@ -61,3 +61,15 @@ export function splitAt(sentences: Sentence[], offset: number, text: string): Se
   push(offset, target.end, target.paragraph, parts, text);
   return sentences.flatMap((sentence) => (sentence === target ? parts : [sentence])).map((sentence, index) => ({ ...sentence, index }));
 }
+
+/** Items (anything with offsets) grouped by the sentence they lie in, in one pass over both. */
+export function groupBySentence<T extends { start: number }>(items: T[], sentences: Sentence[]): T[][] {
+  const groups: T[][] = sentences.map(() => []);
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (const item of sorted) {
+    while (s < sentences.length && sentences[s]!.end <= item.start) s += 1;
+    if (s < sentences.length && sentences[s]!.start <= item.start) groups[s]!.push(item);
+  }
+  return groups;
+}
