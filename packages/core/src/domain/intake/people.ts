@@ -108,10 +108,9 @@ function leftTitle(text: string, tokens: Token[], marks: PhraseMatch<Marker>[], 
   if (COORDINATED.test(gap)) return { start: head.start, end: head.end };
   const gapWords = tokens.filter((token) => token.start >= head.end && token.end <= nameStart);
   if (gapWords.length > MAX_TITLE_GAP_WORDS || gapWords.some((word) => CLAUSE_WORDS.has(word.norm))) return null;
-  // Western titles are capitalized phrases joined by small words ("Minister of Posts, Telecommunications, and the Digital Economy");
-  // a lowercase word of another kind ("including", "relations") means the name is not the title's. Russian titles decline in lowercase.
-  const inMark = (word: Token) => marks.some((mark) => mark.start <= word.start && word.end <= mark.end) || entities.some((entity) => entity.start <= word.start && word.end <= entity.end);
-  if (language !== "ru" && gapWords.some((word) => !word.capitalized && !CONNECTORS.has(word.norm) && !inMark(word))) return null;
+  // "deputy director general for international relations, and including Grigory Nazarov": a verb form
+  // between a title and a name means the title is someone else's.
+  if (language === "en" && gapWords.some((word) => !word.capitalized && /(?:ing|ed)$/.test(word.norm))) return null;
   let from = head.from;
   while (from > 0) {
     const previous = tokens[from - 1]!;
