@@ -85,11 +85,20 @@ function* organizationEntries(organizations: RegistryOrganization[]): Generator<
       const words = wordsOf(name);
       if (!words) continue;
       const acronym = /^[\p{Lu}\p{N}]{2,5}$/u.test(name.trim());
-      // Russian names decline ("Росатом", "Росатома", "Росатому"): each Cyrillic word takes case endings.
-      const form = words.split(" ").map((word) => (/\p{Script=Cyrillic}/u.test(word) && word.length > 3 ? `${word}*` : word)).join(" ");
+      const form = words.split(" ").map(declinable).join(" ");
       yield { form, value: { type: "organization", organization }, capitalized: true, allCaps: acronym };
     }
   }
+}
+
+/** Russian case endings an alias is written in (nominative) and the text may not be: "Панафриканский" → "Панафриканского". */
+const RUSSIAN_ENDING = /(?:ии|ыи|ои|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ои|еи|ым|им|ом|ем|ах|ях|ам|ям|а|я|о|е|ь|ы|и|у|ю)$/u;
+
+/** A Cyrillic word of a name, as a pattern that reads it in every case: "росатом*", "панафриканск*". */
+function declinable(word: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(word) || word.length <= 3) return word;
+  const stem = word.length > 5 ? word.replace(RUSSIAN_ENDING, "") : word;
+  return `${stem}*`;
 }
 
 /** A name as lexicon words, or null when it has fewer than two letters to index by. */

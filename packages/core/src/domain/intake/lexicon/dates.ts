@@ -18,7 +18,7 @@ export const RELATIVE_DATE_WORDS =
 export const LAST_YEAR = /\b(?:last year|l['’]an dernier|l['’]ann[ée]e derni[èe]re|no ano passado|o ano passado)\b|в прошлом году/giu;
 
 /** A year alone after a preposition: "in 2024", "en 2023", "em 2019", "в 2024 году", "since 1998". */
-export const YEAR_ALONE = /\b(in|en|em|de|since|depuis|desde|of|du|в|с|до)\s+((?:19|20)\d{2})(?!\s*[-–/]\d)(?:\s+(?:году|года|г\.))?/giu;
+export const YEAR_ALONE = /(?<![\p{L}])(in|en|em|de|since|depuis|desde|of|du|в|в конце|в начале|с|до|late|early|fin|début)\s+((?:19|20)\d{2})(?!\s*[-–/]\d)(?:\s+(?:году|года|г\.))?/giu;
 
 /** Words before a date that make it the start of a long-standing state, not an event: "since 1998". */
 export const SINCE_WORDS = new Set(["since", "depuis", "desde", "с"]);
