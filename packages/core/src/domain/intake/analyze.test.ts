@@ -87,6 +87,14 @@ describe("what a report says", () => {
     expect(parties(otherEvents[0]!)).toEqual(["BF:AFRICA", "DZ:AFRICA", `${seedOrganizationId("ru-rosatom")}:PARTNER`]);
   });
 
+  it("reads 'the two countries' as the states of the report's main event", () => {
+    const { otherEvents } = analyze("Angola and Russia signed several agreements on Thursday. The Treaty of Friendship between the two countries was signed in Moscow on 8 October 1976.", { publishedOn: "2019-04-04" });
+    expect(otherEvents).toHaveLength(1);
+    expect(otherEvents[0]?.draft).toMatchObject({ kind: "TREATY", status: "SIGNED", signedOn: "1976-10-08", venue: "Moscow" });
+    expect(parties(otherEvents[0]!)).toEqual(["AO:AFRICA", "RU:PARTNER"]);
+    expect(quotes(otherEvents[0]!, "parties.0.countryCode")).toEqual(["the two countries"]);
+  });
+
   it("keeps regional bodies as organisations, not states", () => {
     const { proposal } = analyze("Smart Africa and Rosatom signed a memorandum of understanding on digital skills.");
     expect(proposal?.draft.parties).toEqual([

@@ -56,6 +56,7 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
     registry,
     people,
     eventNames,
+    pairStates: [],
     unregistered: findUnregisteredBodies(text, entities),
     sourceEvidence,
     source: {
@@ -67,11 +68,20 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
       language,
     },
   };
-  const proposals = events.map((event, i) => buildProposal(event, context, i === 0));
-  const [proposal = null, ...otherEvents] = proposals;
+  const [main, ...others] = events;
+  const proposal = main ? buildProposal(main, { ...context, pairStates: [] }, true) : null;
+  const otherEvents = others.map((event) => buildProposal(event, { ...context, pairStates: statePair(proposal) }, false));
   // A further event is worth a record only with an African party: the tracker's subject.
   const african = (other: Proposal | null): other is Proposal => other !== null && (other.draft.parties ?? []).some((party) => party.side === "AFRICA");
   return { language, ...reduced, proposal, otherEvents: otherEvents.filter(african), matches: [] };
+}
+
+/** The main event's two states, one on each side, when it has exactly that: what "the two countries" means in the rest of the report. */
+function statePair(proposal: Proposal | null): string[] {
+  const states = (side: string) => [...new Set((proposal?.draft.parties ?? []).filter((party) => party.side === side && party.countryCode).map((party) => party.countryCode!))];
+  const african = states("AFRICA");
+  const partner = states("PARTNER");
+  return african.length === 1 && partner.length === 1 ? [african[0]!, partner[0]!] : [];
 }
 
 const MINISTRY = /\b(?:Ministry|Ministère|Ministério|Министерств\p{L}*)\s+(?:(?:of|for|de|du|des|de la|de l['’]|da|do|dos|das)\s+)?[\p{Lu}\p{Ll}][\p{L}'’,&\s-]{2,120}?(?=[.;:()]|\s(?:signed|and the|has|have|was|is|a|ont|et|e|и|подписал)\b|$)/gu;

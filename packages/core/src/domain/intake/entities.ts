@@ -1,11 +1,13 @@
-import { COUNTRY_LEXICON, LOCATIVE_WORDS } from "./lexicon/countries";
+import { COUNTRY_LEXICON, LOCATIVE_WORDS, STATE_PAIR_FORMS } from "./lexicon/countries";
 import { PhraseMatcher, type PhraseEntry } from "./phrases";
 import { normalizeWord, tokenize, type Token } from "./tokens";
 import type { IntakeRegistry, RegistryOrganization } from "./types";
 
 export type EntityValue =
   | { type: "country"; code: string; form: "name" | "adjective" | "capital" }
-  | { type: "organization"; organization: RegistryOrganization };
+  | { type: "organization"; organization: RegistryOrganization }
+  /** "the two countries": the states of the report's main event. */
+  | { type: "pair" };
 
 /** A state or a registered organisation named in the report. */
 export interface EntityMention {
@@ -59,7 +61,7 @@ function followsLocative(tokens: Token[], index: number): boolean {
 function entityMatcher(registry: IntakeRegistry): PhraseMatcher<EntityValue> {
   let matcher = compiled.get(registry);
   if (!matcher) {
-    matcher = new PhraseMatcher([...countryEntries(registry), ...organizationEntries(registry.organizations)]);
+    matcher = new PhraseMatcher<EntityValue>([...countryEntries(registry), ...organizationEntries(registry.organizations), ...STATE_PAIR_FORMS.map((form) => ({ form, value: { type: "pair" as const } }))]);
     compiled.set(registry, matcher);
   }
   return matcher;

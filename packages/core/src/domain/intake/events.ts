@@ -151,7 +151,7 @@ function documentKinds(facts: SentenceFacts): Set<AgreementKind> {
 function africanEntities(facts: SentenceFacts, sideOf: (entity: EntityMention) => PartySide | null): Set<string> {
   const keys = new Set<string>();
   for (const entity of facts.entities) {
-    if (!isActor(entity) || sideOf(entity) !== "AFRICA") continue;
+    if (!isActor(entity) || entity.value.type === "pair" || sideOf(entity) !== "AFRICA") continue;
     keys.add(entity.value.type === "country" ? entity.value.code : (entity.value.organization.countryCode ?? entity.value.organization.id));
   }
   return keys;

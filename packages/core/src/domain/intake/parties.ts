@@ -32,6 +32,7 @@ export function sideOfCountry(code: string): PartySide {
 
 /** The side an entity stands on, when the registry or the state says so. */
 export function sideOfEntity(entity: EntityMention): PartySide | null {
+  if (entity.value.type === "pair") return null;
   if (entity.value.type === "country") return sideOfCountry(entity.value.code);
   const organization = entity.value.organization;
   if (organization.countryCode) return sideOfCountry(organization.countryCode);
@@ -43,7 +44,7 @@ export function sideOfEntity(entity: EntityMention): PartySide | null {
  * beside one of them, "the CyberZim Consortium, which includes KOMIB…"), then every state
  * named as an actor that no organisation already stands for.
  */
-export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[], signed: boolean, people: Person[], kind: AgreementKind): ProposedParty[] {
+export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[], signed: boolean, people: Person[], kind: AgreementKind, pairStates: string[]): ProposedParty[] {
   const parties: ProposedParty[] = [];
   const signingSentences = new Set(anchors.filter((a) => a.cues.some((cue) => cue.value.role === "action" && cue.value.status === "SIGNED")).map((a) => a.sentence.index));
   const titles = people.flatMap((person) => person.mentions.flatMap((mention) => (mention.title ? [mention.title] : [])));
@@ -82,11 +83,14 @@ export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[
   }
   for (const facts of anchors) {
     for (const entity of facts.entities) {
-      if (entity.value.type !== "country" || !isActor(entity)) continue;
-      const code = entity.value.code;
-      if (parties.some((party) => party.countryCode === code)) continue;
-      const role = signed && signingSentences.has(facts.sentence.index) ? "SIGNATORY" : "PARTICIPANT";
-      parties.push({ organization: null, countryCode: code, side: sideOfCountry(code), role, mention: entity, countryFrom: entity, sideFrom: entity });
+      if (entity.value.type === "organization" || !isActor(entity)) continue;
+      // "the two countries" stands for the states of the report's main event, each cited by that phrase.
+      const codes = entity.value.type === "country" ? [entity.value.code] : pairStates;
+      for (const code of codes) {
+        if (parties.some((party) => party.countryCode === code)) continue;
+        const role = signed && signingSentences.has(facts.sentence.index) ? "SIGNATORY" : "PARTICIPANT";
+        parties.push({ organization: null, countryCode: code, side: sideOfCountry(code), role, mention: entity, countryFrom: entity, sideFrom: entity });
+      }
     }
   }
   assignRepresentatives(parties, anchors, people);

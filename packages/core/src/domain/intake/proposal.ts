@@ -18,6 +18,8 @@ export interface ReportContext {
   sourceEvidence: TextEvidence[];
   people: Person[];
   eventNames: EventName[];
+  /** The states of the main event, one a side, that "the two countries" stands for in the others; empty until it is known. */
+  pairStates: string[];
   /** Ministries and agencies named in the report that the registry does not hold. */
   unregistered: { name: string; start: number; end: number; countryCode?: string }[];
 }
@@ -44,7 +46,7 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
   const { status, statusCue } = readStatus(event.anchors);
   const { kind, kindCue } = readKind(event.anchors, statusCue);
   const accomplished = STATUS_RANK[status] >= STATUS_RANK.SIGNED;
-  const parties = proposeParties(event.anchors, includeContext ? event.context : [], status === "SIGNED", report.people, kind);
+  const parties = proposeParties(event.anchors, includeContext ? event.context : [], status === "SIGNED", report.people, kind, report.pairStates);
   if (parties.length === 0) return null;
 
   cite("kind", kindCue);

@@ -81,3 +81,11 @@ export const COUNTRY_LEXICON: CountryLexiconEntry[] = [
  * "à Niamey", "no Kremlin", "в Москве". Compared lower-cased and without accents.
  */
 export const LOCATIVE_WORDS = new Set(["in", "at", "from", "to", "near", "a", "au", "en", "de", "vers", "pres", "em", "no", "na", "do", "da", "para", "в", "во", "из", "на", "под", "около"]);
+
+/** "The two countries": the pair of states the report is about, in the notation above. */
+export const STATE_PAIR_FORMS = [
+  "the two countries", "both countries", "the two nations", "both nations", "the two states",
+  "les deux pays", "les deux etats", "les deux nations",
+  "os dois paises", "ambos os paises", "os dois estados", "as duas nacoes",
+  "две страны", "двух стран", "обе страны", "обеих стран", "двумя странами", "обеими странами",
+];
