@@ -38,7 +38,6 @@ const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*`;
 const NAME_RUN = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|van|von|bin|ben|el|al|du)\s+)?${NAME_WORD}){0,8}`, "gu");
 /** Words between a title and a name that show they are not one phrase: "the Minister said that Ilias…". */
 const CLAUSE_WORDS = new Set(["said", "says", "that", "who", "which", "while", "when", "with", "met", "has", "have", "had", "was", "were", "is", "are", "will", "would", "by", "que", "qui", "est", "sont", "disse", "foi", "что", "который", "которая", "был", "была", "заявил"]);
-const CONNECTORS = new Set(["of", "for", "and", "the", "to", "in", "de", "du", "des", "la", "le", "l", "d", "et", "au", "aux", "a", "par", "interim", "da", "do", "dos", "das", "e", "no", "na", "por", "para", "s"]);
 /** Before a country in a title, a word that points at a place the person is sent to, not from: "Ambassador to Congo". */
 const TOWARDS = new Set(["to", "in", "au", "en", "a", "aupres", "junto", "в", "во", "при", "no", "na"]);
 const MAX_TITLE_GAP_WORDS = 10;
