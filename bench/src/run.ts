@@ -3,18 +3,20 @@ import { createDb } from "@coop/core/db";
 import { applyMigrations, createDatabaseIfMissing, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
 import { generateAgreements } from "./generate";
 import { benchHttp } from "./http";
+import { benchIntake } from "./intake";
 import { benchQueries } from "./queries";
 import { benchWrites } from "./writes";
 import { benchWidgetSize } from "./widget-size";
 
 const records = Number(process.env.BENCH_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 1_000);
-/** `BENCH_ONLY=http,writes` runs just those parts (widget, queries, http, writes); unset runs them all. */
+/** `BENCH_ONLY=http,writes` runs just those parts (widget, intake, queries, http, writes); unset runs them all. */
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((part) => part.trim()).filter(Boolean);
-const selected = (part: "widget" | "queries" | "http" | "writes") => only.length === 0 || only.includes(part);
+const selected = (part: "widget" | "intake" | "queries" | "http" | "writes") => only.length === 0 || only.includes(part);
 
 async function main(): Promise<void> {
   if (selected("widget")) benchWidgetSize();
+  if (selected("intake")) benchIntake();
   if (!selected("queries") && !selected("http") && !selected("writes")) return;
   const embedded = process.env.BENCH_DATABASE_URL ? null : await startTemporaryPostgres("coop-bench-");
   const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;

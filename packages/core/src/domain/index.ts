@@ -19,3 +19,4 @@ export * from "./revision-history";
 export * from "./workflow";
 export * from "./import";
 export { IMPORT_COLUMNS } from "./import-rows";
+export * from "./intake";

@@ -2,3 +2,4 @@ export * from "./common";
 export * from "./agreement";
 export * from "./accounts";
 export * from "./editorial";
+export * from "./intake";

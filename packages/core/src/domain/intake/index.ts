@@ -1,0 +1,7 @@
+export { analyzeReport } from "./analyze";
+export { INTAKE_LANGUAGES } from "./language";
+export type * from "./types";
+export { matchExistingRecords, toKnownDate, type MatchCandidate, type KnownDate } from "./matching";
+export { findMatchCandidates } from "./match-candidates";
+export { registryFromSeedFiles, seedOrganizationId, ZOrganizationRegistrySeed } from "./registry-seed";
+export { loadIntakeRegistry } from "./registry";
