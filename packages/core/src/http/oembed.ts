@@ -10,7 +10,8 @@ import { type PublicBody, servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";
-import { jsonError } from "./responses";
+import { admitPublicWork } from "./rate-limit";
+import { jsonError, tooManyRequests } from "./responses";
 
 const ZPixels = z.coerce.number().int().min(1).max(10_000);
 
@@ -48,9 +49,21 @@ async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, {
   }
 }
 
+/** A miss looks up one record, or checks the filters of a list against the taxonomy. */
+const OEMBED_COST = 2;
+
+/** One cache entry per parsed request (`url`, `format`, `maxwidth`, `maxheight`), whatever else the URL carries. */
+export function oembedCacheKey(url: URL): string | null {
+  const input = ZOEmbedInput.safeParse(Object.fromEntries(url.searchParams));
+  return input.success ? `/oembed:${JSON.stringify(input.data)}` : null;
+}
+
 /** `/oembed?url=…&format=json`: the `<coop-feed>` embed snippet for a record page or a filtered records list. */
 export function serveOEmbed(request: Request, context: EndpointContext): Promise<Response> {
-  return servePublicCached(request, context.publicCache, () => computeOEmbed(context));
+  return servePublicCached(request, context.publicCache, oembedCacheKey(context.url), async () => {
+    const refused = admitPublicWork(request, context.rateLimiter, OEMBED_COST, "oembed", tooManyRequests);
+    return refused ?? computeOEmbed(context);
+  });
 }
 
 async function computeOEmbed(context: EndpointContext): Promise<PublicBody | Response> {
