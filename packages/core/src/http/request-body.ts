@@ -24,7 +24,7 @@ export function payloadTooLargeResponse(limitBytes: number): Response {
  * The request body, read chunk by chunk and abandoned as soon as it passes `limitBytes`,
  * so a huge or endless (chunked) upload never sits in memory. Null when it is too large.
  */
-export async function readBodyWithin(request: Request, limitBytes: number): Promise<Uint8Array | null> {
+export async function readBodyWithin(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limitBytes) {
     await request.body?.cancel().catch(() => {});

@@ -6,7 +6,7 @@ import type { Auth, SessionPolicy } from "../auth/auth";
 import { trustedOrigins } from "../auth/origins";
 import type { Db } from "../db/client";
 import { publicCacheKeyOf } from "../http/cache-keys";
-import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/headers";
+import { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/headers";
 import { publicSurfaceMetrics } from "../http/metrics";
 import { admitPublicWork, type ClientRateLimiter } from "../http/rate-limit";
 import { payloadTooLargeMessage, readBodyWithin } from "../http/request-body";
@@ -49,7 +49,7 @@ export interface StreamedBody {
  * Sends a public body with its ETag, answering 304 when the client already has it.
  * Shared by the tRPC endpoint, feeds and exports.
  */
-export function publicResponse(request: Request, body: string | Uint8Array | StreamedBody, headers: Headers | Record<string, string>): Response {
+export function publicResponse(request: Request, body: string | Uint8Array<ArrayBuffer> | StreamedBody, headers: Headers | Record<string, string>): Response {
   const streamed = typeof body === "object" && "open" in body;
   const etag = streamed ? body.etag : etagOf(body);
   const merged = publicHeaders(etag, headers);
@@ -65,6 +65,8 @@ export function publicHeaders(etag: string, headers: Headers | Record<string, st
   merged.set("Access-Control-Allow-Origin", "*");
   merged.set("Access-Control-Expose-Headers", "ETag");
   merged.set("X-Content-Type-Options", "nosniff");
+  // A page brings its own policy; JSON, feeds and exports load nothing.
+  if (!merged.has("Content-Security-Policy")) merged.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
   merged.append("Vary", "Accept-Encoding");
   return merged;
 }
@@ -132,7 +134,7 @@ async function createRequestContext(options: TrpcHandlerOptions, request: Reques
 export function cachedPublicAnswer(
   cache: PublicResponseCache,
   request: { method: string; url: string; headers: Headers },
-): { status: 200 | 304; headers: Headers; body: Uint8Array | null } | null {
+): { status: 200 | 304; headers: Headers; body: Uint8Array<ArrayBuffer> | null } | null {
   const key = publicCacheKeyOf(request);
   const cached = key ? cache.get(key) : undefined;
   if (!cached) return null;

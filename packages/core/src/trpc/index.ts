@@ -6,6 +6,7 @@ export {
   DEFAULT_TRPC_BODY_LIMITS,
   etagOf,
   matchesIfNoneMatch,
+  publicHeaders,
   publicResponse,
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
@@ -13,4 +14,4 @@ export {
   type TrpcBodyLimits,
 } from "./http";
 export { type CachedAnswer, DEFAULT_PUBLIC_CACHE_BYTES, PublicResponseCache, sharedPublicCache } from "./public-cache";
-export { MAX_BATCH_SIZE, MAX_REQUEST_COST } from "./request-plan";
+export { MAX_BATCH_SIZE, MAX_REQUEST_COST } from "./limits";

@@ -12,7 +12,7 @@ const ENTRY_OVERHEAD_BYTES = 256;
 export const REPLICA_LAG_ALLOWANCE_MS = 2_000;
 
 export interface CachedAnswer {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   headers: [string, string][];
 }

@@ -1,10 +1,6 @@
 import type { Meta } from "./init";
+import { MAX_BATCH_SIZE, MAX_REQUEST_COST } from "./limits";
 import { appRouter } from "./root";
-
-/** The most calls one request may batch; the dashboard's batch link sends no more. */
-export const MAX_BATCH_SIZE = 10;
-/** The most one request may cost (each call costs its procedure's `meta.cost`, 1 unless set). */
-export const MAX_REQUEST_COST = 20;
 
 interface InputParser {
   safeParse(value: unknown): { success: boolean; data?: unknown };
