@@ -338,6 +338,14 @@ describe("duplicates", () => {
 });
 
 describe("organisations", () => {
+  it("takes % and _ in a search literally, never as wildcards", async () => {
+    const api = apiAs(database.db, editor);
+    const literal = await api.organization.create({ name: "Bureau 100% Numérique", aliases: ["bureau_num"], kind: "OTHER", countryCode: "SN" });
+    expect((await api.organization.search({ q: "%" })).map((o) => o.id)).toEqual([literal.id]);
+    expect((await api.organization.search({ q: "_" })).map((o) => o.id)).toEqual([literal.id]);
+    expect((await api.organization.search({ q: "100%" }))[0]?.id).toBe(literal.id);
+  });
+
   it("creates, finds fuzzily by name or alias, and merges keeping aliases", async () => {
     const api = apiAs(database.db, editor);
     const rosatom = await api.organization.create({ name: "Rosatom State Atomic Energy Corporation", aliases: ["Rosatom"], kind: "STATE_COMPANY", countryCode: "RU" });

@@ -5,7 +5,7 @@ import { payloadTooLargeResponse, readBodyWithin } from "../http/request-body";
 import { ZEmail } from "../validators/accounts";
 import { clientIpOf } from "./actor";
 import type { Auth } from "./auth";
-import { consumeRateLimit, loginLockout, recordLoginFailure, recordLoginSuccess } from "./limiter";
+import { consumeRateLimit, loginLockout, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "./limiter";
 
 /** The only better-auth endpoints exposed: everything else (sign-up, password change) goes through our rules. */
 const EXPOSED_ROUTES = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);
@@ -13,6 +13,8 @@ const EXPOSED_ROUTES = new Set(["POST /sign-in/email", "POST /sign-out", "GET /g
 export const DEFAULT_AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 /** Per client IP and route, across all instances. */
 export const AUTH_IP_LIMIT = { max: 30, windowSeconds: 60 };
+/** How often an instance sweeps stale limiter rows, on the back of auth traffic. */
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
@@ -32,6 +34,13 @@ function tooManyAttempts(retryAfterSeconds: number): Response {
  */
 export function createAuthRouteHandler(deps: { db: Db; auth: Auth; bodyLimitBytes?: number }) {
   const { db, auth, bodyLimitBytes = DEFAULT_AUTH_BODY_LIMIT_BYTES } = deps;
+  let nextPurgeAt = 0;
+
+  function purgeStaleBucketsNowAndThen(): void {
+    if (Date.now() < nextPurgeAt) return;
+    nextPurgeAt = Date.now() + PURGE_INTERVAL_MS;
+    purgeStaleRateLimitBuckets(db).catch((error: Error) => console.error(`Purging stale rate-limit buckets failed: ${error.message}`));
+  }
 
   async function signIn(request: Request, body: string, ip: string | null): Promise<Response> {
     const email = ZEmail.safeParse((JSON.parse(body || "{}") as { email?: unknown }).email);
@@ -75,6 +84,7 @@ export function createAuthRouteHandler(deps: { db: Db; auth: Auth; bodyLimitByte
     if (!EXPOSED_ROUTES.has(`${request.method} ${route}`)) return json(404, { code: "NOT_FOUND", message: "Not found" });
     if (request.method !== "POST") return auth.handler(request);
 
+    purgeStaleBucketsNowAndThen();
     const ip = clientIpOf(request.headers);
     const quota = await consumeRateLimit(db, `ip:${route}:${ip ?? "unknown"}`, AUTH_IP_LIMIT);
     if (!quota.allowed) {
