@@ -40,7 +40,9 @@ async function residentMiB(pid: number): Promise<number> {
 function chunkedPost(path: string, totalBytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
+    // A connection of its own: a pooled one may be one the server has since closed.
     const request = http.request(url, {
+      agent: false,
       method: "POST",
       headers: { "content-type": "application/json", origin: "https://coop.example", "x-forwarded-for": "192.0.2.200" },
     });
@@ -78,6 +80,7 @@ describe("request bodies under abuse", () => {
     const api = await chunkedPost("/api/trpc/agreement.create", 50 * MiB);
     const signIn = await chunkedPost("/api/auth/sign-in/email", 50 * MiB);
     const after = await residentMiB(server.pid);
+    console.log(`RSS before ${before.toFixed(1)} MiB, after ${after.toFixed(1)} MiB`);
     expect(api.status).toBe(413);
     expect(api.body).toContain("1 MiB");
     expect(signIn.status).toBe(413);

@@ -57,6 +57,10 @@ function answerFromCache(request: http.IncomingMessage, response: http.ServerRes
 const server = http.createServer((request, response) => {
   request.headers[CLIENT_IP_HEADER] = clientIpFrom(request, trust);
   for (const [name, value] of Object.entries(baseHeaders)) response.setHeader(name, value);
+  // A body refused unread (413) is not drained: the connection closes once the answer is out.
+  response.once("finish", () => {
+    if (!request.complete) request.socket.end();
+  });
   if (request.method !== "GET" || !request.url?.startsWith("/")) return void handle(request, response);
   if (answerFromCache(request, response)) return;
   const url = new URL(request.url, "http://localhost");

@@ -23,13 +23,12 @@ export function payloadTooLargeResponse(limitBytes: number): Response {
 /**
  * The request body, read chunk by chunk and abandoned as soon as it passes `limitBytes`,
  * so a huge or endless (chunked) upload never sits in memory. Null when it is too large.
+ * The rest is left unread rather than cancelled: cancelling destroys the connection
+ * before the 413 can be sent (the HTTP server closes it after answering instead).
  */
 export async function readBodyWithin(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limitBytes) {
-    await request.body?.cancel().catch(() => {});
-    return null;
-  }
+  if (declared > limitBytes) return null;
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -39,7 +38,7 @@ export async function readBodyWithin(request: Request, limitBytes: number): Prom
     if (done) break;
     received += value.byteLength;
     if (received > limitBytes) {
-      await reader.cancel().catch(() => {});
+      reader.releaseLock();
       return null;
     }
     chunks.push(value);
