@@ -59,7 +59,7 @@ function flood(url: string) {
     url,
     connections: FLOOD_CONNECTIONS,
     duration: SECONDS,
-    amount: FLOOD_MAX_REQUESTS,
+    maxOverallRequests: FLOOD_MAX_REQUESTS,
     headers: { "x-forwarded-for": FLOODER },
     requests: [uncached("agreement.list"), uncached("agreement.facets")],
   });
