@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientIpFrom, proxyTrust } from "@coop/core/auth";
-import { publicSurfaceMetrics, securityHeaders, sharedPublicRateLimiter } from "@coop/core/http";
+import { publicSurfaceMetrics, refuseUnaffordablePublicWork, securityHeaders, sharedPublicRateLimiter } from "@coop/core/http";
 import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
 import { publicSurfaceLimits, serverEnv } from "../env";
 import { isRouterRequest, publicPageOf } from "./public-pages";
@@ -40,17 +40,31 @@ const trust = proxyTrust({ proxies: env.TRUSTED_PROXIES, hops: env.TRUSTED_PROXY
 const baseHeaders = securityHeaders({ https: new URL(PUBLIC_URL).protocol === "https:" });
 const renderPublicPage = createPublicPageRenderer({ handle, publicCache, rateLimiter, baseHeaders });
 
-/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
-function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+/** What the decisions made here read of a request: method, URL and the few headers that matter. */
+function summaryOf(request: http.IncomingMessage) {
   const headers = new Headers();
-  for (const name of ["authorization", "if-none-match"]) {
+  for (const name of ["authorization", "if-none-match", CLIENT_IP_HEADER]) {
     const value = request.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
-  const answer = cachedPublicAnswer(publicCache, { method: "GET", url: `http://localhost${request.url}`, headers });
+  return { method: request.method ?? "GET", url: `http://localhost${request.url}`, headers };
+}
+
+/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
+function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  const answer = cachedPublicAnswer(publicCache, summaryOf(request));
   if (!answer) return false;
   response.writeHead(answer.status, Object.fromEntries(answer.headers));
   response.end(answer.body ?? undefined);
+  return true;
+}
+
+/** A miss its client cannot pay for is refused here, so a flood of refusals never reaches Next. */
+async function refuseUnaffordable(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+  const refusal = refuseUnaffordablePublicWork(rateLimiter, summaryOf(request));
+  if (!refusal) return false;
+  response.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+  response.end(await refusal.text());
   return true;
 }
 
@@ -66,7 +80,7 @@ const server = http.createServer((request, response) => {
   const url = new URL(request.url, "http://localhost");
   const page = publicPageOf(url);
   if (page) return void renderPublicPage(request, response, page, isRouterRequest(request.headers, url));
-  void handle(request, response);
+  void refuseUnaffordable(request, response).then((refused) => (refused ? undefined : handle(request, response)));
 });
 server.listen(env.PORT, env.HOST);
 

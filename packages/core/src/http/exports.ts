@@ -10,7 +10,7 @@ import { admitPublicWork } from "./rate-limit";
 import { textStream, tooManyRequests } from "./responses";
 
 /** An export walks every matching row: the most expensive public request. */
-const EXPORT_COST = 20;
+export const EXPORT_COST = 20;
 
 interface ExportFormat {
   contentType: string;

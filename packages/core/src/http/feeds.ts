@@ -34,7 +34,7 @@ async function readFeed({ db, origin, url }: EndpointContext): Promise<FeedDocum
 }
 
 /** A feed miss reads one page of the newest records. */
-const FEED_COST = 1;
+export const FEED_COST = 1;
 
 function serveFeed(request: Request, context: EndpointContext, contentType: string, build: (feed: FeedDocument) => string) {
   return servePublicCached(request, context.publicCache, canonicalFeedPath(context.url), async () => {

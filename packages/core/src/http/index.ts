@@ -7,7 +7,7 @@ import { serveOEmbed } from "./oembed";
 import type { ClientRateLimiter } from "./rate-limit";
 import { corsPreflight, publicEndpoint } from "./responses";
 
-export { publicCacheKeyOf } from "./cache-keys";
+export { publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
 export { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicPageContentSecurityPolicy, securityHeaders } from "./headers";
 export { publicSurfaceMetrics } from "./metrics";
 export { admitPublicWork, ClientRateLimiter, DEFAULT_PUBLIC_RATE_LIMIT, type RateLimitPolicy, sharedPublicRateLimiter, tooManyRequestsMessage } from "./rate-limit";

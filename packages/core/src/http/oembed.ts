@@ -50,7 +50,7 @@ async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, {
 }
 
 /** A miss looks up one record, or checks the filters of a list against the taxonomy. */
-const OEMBED_COST = 2;
+export const OEMBED_COST = 2;
 
 /** One cache entry per parsed request (`url`, `format`, `maxwidth`, `maxheight`), whatever else the URL carries. */
 export function oembedCacheKey(url: URL): string | null {

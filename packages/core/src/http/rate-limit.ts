@@ -44,13 +44,28 @@ export class ClientRateLimiter {
   /** Spends `cost` tokens of this client's bucket if it holds them. */
   take(client: string, cost: number): LimitDecision {
     const now = this.now();
-    const bucket = this.buckets.get(client) ?? { tokens: this.policy.burst, updatedAt: now };
-    const tokens = Math.min(this.policy.burst, bucket.tokens + (now - bucket.updatedAt) * this.tokensPerMs);
+    const tokens = this.tokensAt(client, now);
     if (tokens >= cost) {
       this.buckets.set(client, { tokens: tokens - cost, updatedAt: now });
       return { allowed: true, retryAfterSeconds: 0 };
     }
     this.buckets.set(client, { tokens, updatedAt: now });
+    return this.refusal(tokens, cost);
+  }
+
+  /** What `take` would answer, without spending anything. */
+  peek(client: string, cost: number): LimitDecision {
+    const tokens = this.tokensAt(client, this.now());
+    return tokens >= cost ? { allowed: true, retryAfterSeconds: 0 } : this.refusal(tokens, cost);
+  }
+
+  private tokensAt(client: string, now: number): number {
+    const bucket = this.buckets.peek(client);
+    if (!bucket) return this.policy.burst;
+    return Math.min(this.policy.burst, bucket.tokens + (now - bucket.updatedAt) * this.tokensPerMs);
+  }
+
+  private refusal(tokens: number, cost: number): LimitDecision {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / this.tokensPerMs / 1000)) };
   }
 }

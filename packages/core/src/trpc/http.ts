@@ -5,7 +5,7 @@ import { AuthenticationError, resolveActor } from "../auth/actor";
 import type { Auth, SessionPolicy } from "../auth/auth";
 import { trustedOrigins } from "../auth/origins";
 import type { Db } from "../db/client";
-import { publicCacheKeyOf } from "../http/cache-keys";
+import { publicCacheKeyOf } from "../http/public-requests";
 import { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/headers";
 import { publicSurfaceMetrics } from "../http/metrics";
 import { admitPublicWork, type ClientRateLimiter } from "../http/rate-limit";
@@ -106,7 +106,8 @@ function trpcError(status: number, code: string, message: string, headers: Recor
   );
 }
 
-const tooManyRequests = (retryAfterSeconds: number, message: string) =>
+/** A 429 in tRPC's envelope, with the seconds to wait as header and in words. */
+export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
   trpcError(429, "TOO_MANY_REQUESTS", message, { "Retry-After": String(retryAfterSeconds) });
 
 /** Reads a POST body up to its limit while it arrives, so tRPC never sees (or buffers) an oversized one. */
