@@ -6,11 +6,9 @@ import { LIST_FILTER_PARAMS, readQueryParams } from "../publishing/query-params"
 import { etagOf, publicResponse } from "../trpc/http";
 import { ZAgreementExportInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
+import { PUBLISHING_WORK } from "./public-work";
 import { admitPublicWork } from "./rate-limit";
 import { textStream, tooManyRequests } from "./responses";
-
-/** An export walks every matching row: the most expensive public request. */
-export const EXPORT_COST = 20;
 
 interface ExportFormat {
   contentType: string;
@@ -23,7 +21,7 @@ interface ExportFormat {
  * filters and a fingerprint of the matching rows, so a 304 costs one aggregate query.
  */
 async function serveExport(request: Request, { db, origin, url, rateLimiter }: EndpointContext, format: ExportFormat) {
-  const refused = admitPublicWork(request, rateLimiter, EXPORT_COST, "export", tooManyRequests);
+  const refused = admitPublicWork(request, rateLimiter, PUBLISHING_WORK.export, tooManyRequests);
   if (refused) return refused;
   const input = ZAgreementExportInput.parse(readQueryParams(url.searchParams, [...LIST_FILTER_PARAMS, "lang"]));
   const version = await publishedAgreementsVersion(db, input);

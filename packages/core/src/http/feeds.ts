@@ -7,6 +7,7 @@ import { readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
 import { servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
+import { PUBLISHING_WORK } from "./public-work";
 import { admitPublicWork } from "./rate-limit";
 import { tooManyRequests } from "./responses";
 
@@ -33,12 +34,9 @@ async function readFeed({ db, origin, url }: EndpointContext): Promise<FeedDocum
   };
 }
 
-/** A feed miss reads one page of the newest records. */
-export const FEED_COST = 1;
-
 function serveFeed(request: Request, context: EndpointContext, contentType: string, build: (feed: FeedDocument) => string) {
   return servePublicCached(request, context.publicCache, canonicalFeedPath(context.url), async () => {
-    const refused = admitPublicWork(request, context.rateLimiter, FEED_COST, "feed", tooManyRequests);
+    const refused = admitPublicWork(request, context.rateLimiter, PUBLISHING_WORK.feed, tooManyRequests);
     return refused ?? { body: build(await readFeed(context)), headers: { "Content-Type": contentType } };
   });
 }

@@ -10,6 +10,7 @@ import { type PublicBody, servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";
+import { PUBLISHING_WORK } from "./public-work";
 import { admitPublicWork } from "./rate-limit";
 import { jsonError, tooManyRequests } from "./responses";
 
@@ -49,9 +50,6 @@ async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, {
   }
 }
 
-/** A miss looks up one record, or checks the filters of a list against the taxonomy. */
-export const OEMBED_COST = 2;
-
 /** One cache entry per parsed request (`url`, `format`, `maxwidth`, `maxheight`), whatever else the URL carries. */
 export function oembedCacheKey(url: URL): string | null {
   const input = ZOEmbedInput.safeParse(Object.fromEntries(url.searchParams));
@@ -61,7 +59,7 @@ export function oembedCacheKey(url: URL): string | null {
 /** `/oembed?url=…&format=json`: the `<coop-feed>` embed snippet for a record page or a filtered records list. */
 export function serveOEmbed(request: Request, context: EndpointContext): Promise<Response> {
   return servePublicCached(request, context.publicCache, oembedCacheKey(context.url), async () => {
-    const refused = admitPublicWork(request, context.rateLimiter, OEMBED_COST, "oembed", tooManyRequests);
+    const refused = admitPublicWork(request, context.rateLimiter, PUBLISHING_WORK.oembed, tooManyRequests);
     return refused ?? computeOEmbed(context);
   });
 }

@@ -1,9 +1,9 @@
 import { planRefusal, planTrpcRequest, trpcCacheKey } from "../trpc/request-plan";
 import { tooManyRequests as trpcTooManyRequests } from "../trpc/http";
-import { EXPORT_COST } from "./exports";
-import { canonicalFeedPath, FEED_COST } from "./feeds";
+import { canonicalFeedPath } from "./feeds";
 import { publicSurfaceMetrics } from "./metrics";
-import { OEMBED_COST, oembedCacheKey } from "./oembed";
+import { oembedCacheKey } from "./oembed";
+import { type PublicWork, PUBLISHING_WORK } from "./public-work";
 import { type ClientRateLimiter, rateLimitClientOf, tooManyRequestsMessage } from "./rate-limit";
 import { tooManyRequests } from "./responses";
 
@@ -31,17 +31,17 @@ export function publicCacheKeyOf(request: { method: string; url: string; headers
 }
 
 /** What the handlers charge each publishing endpoint's uncached work, by path. */
-const PUBLISHING_COSTS: Record<string, { surface: string; cost: number }> = {
-  "/feed.json": { surface: "feed", cost: FEED_COST },
-  "/feed.atom": { surface: "feed", cost: FEED_COST },
-  "/oembed": { surface: "oembed", cost: OEMBED_COST },
-  "/export.csv": { surface: "export", cost: EXPORT_COST },
-  "/export.json": { surface: "export", cost: EXPORT_COST },
+const PUBLISHING_PATHS: Record<string, PublicWork> = {
+  "/feed.json": PUBLISHING_WORK.feed,
+  "/feed.atom": PUBLISHING_WORK.feed,
+  "/oembed": PUBLISHING_WORK.oembed,
+  "/export.csv": PUBLISHING_WORK.export,
+  "/export.json": PUBLISHING_WORK.export,
 };
 
-/** The rate-limited public work a GET asks for and its cost; null for anything the handlers do not limit. */
-function publicWorkOf(url: URL): { surface: string; cost: number } | null {
-  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_COSTS[url.pathname] ?? null;
+/** The rate-limited public work a GET asks for; null for anything the handlers do not limit. */
+function publicWorkOf(url: URL): PublicWork | null {
+  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? null;
   const plan = planTrpcRequest(url, TRPC_ENDPOINT);
   return plan.publicOnly && !planRefusal(plan) ? { surface: "api", cost: plan.cost } : null;
 }

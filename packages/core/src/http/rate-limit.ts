@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { clientIpOf } from "../auth/actor";
 import type { LimitDecision } from "../auth/limiter";
 import { publicSurfaceMetrics } from "./metrics";
+import type { PublicWork } from "./public-work";
 
 export interface RateLimitPolicy {
   /** Tokens a client may spend at once. */
@@ -82,14 +83,13 @@ export function rateLimitClientOf(headers: Headers): string {
 export function admitPublicWork(
   request: Request,
   limiter: ClientRateLimiter | undefined,
-  cost: number,
-  surface: string,
+  work: PublicWork,
   refuse: (retryAfterSeconds: number, message: string) => Response,
 ): Response | null {
   if (!limiter || request.headers.has("authorization")) return null;
-  const decision = limiter.take(rateLimitClientOf(request.headers), cost);
+  const decision = limiter.take(rateLimitClientOf(request.headers), work.cost);
   if (decision.allowed) return null;
-  publicSurfaceMetrics().rateLimited.inc({ surface });
+  publicSurfaceMetrics().rateLimited.inc({ surface: work.surface });
   return refuse(decision.retryAfterSeconds, tooManyRequestsMessage(decision.retryAfterSeconds));
 }
 

@@ -217,7 +217,7 @@ export function createTrpcFetchHandler(options: TrpcHandlerOptions) {
     // Public GETs without credentials are answered from memory while the data is unchanged.
     return servePublicCached(request, options.publicCache, trpcCacheKey(url, endpoint), async () => {
       const publicGet = request.method === "GET" && plan.publicOnly;
-      const refused = publicGet ? admitPublicWork(request, options.rateLimiter, plan.cost, "api", tooManyRequests) : null;
+      const refused = publicGet ? admitPublicWork(request, options.rateLimiter, { surface: "api", cost: plan.cost }, tooManyRequests) : null;
       if (refused) return refused;
       let cacheable = false;
       const response = await fetchRequestHandler({
