@@ -22,21 +22,16 @@ const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi;
 const NON_JAVASCRIPT_TYPE = /\btype=["']?(application\/(ld\+)?json)/i;
 
 /**
- * Content Security Policy of a public page, allowing exactly the inline scripts it holds
- * (by hash, so the same cached bytes can be served to everyone without a per-request nonce),
- * scripts of this origin, and nothing from elsewhere.
+ * The site's Content Security Policy: everything from this origin only, scripts from
+ * `scriptSources`, never framed. Styles allow 'unsafe-inline' because Mantine (dashboard)
+ * and Next write `style` attributes, which neither a nonce nor a hash can cover.
  */
-export function publicPageContentSecurityPolicy(html: string): string {
-  const hashes = new Set<string>();
-  for (const [, attributes, code] of html.matchAll(INLINE_SCRIPT)) {
-    if (NON_JAVASCRIPT_TYPE.test(attributes ?? "")) continue;
-    hashes.add(`'sha256-${createHash("sha256").update(code ?? "").digest("base64")}'`);
-  }
+export function siteContentSecurityPolicy(scriptSources: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' ${[...hashes].join(" ")}`.trimEnd(),
+    `script-src ${scriptSources}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -44,4 +39,17 @@ export function publicPageContentSecurityPolicy(html: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/**
+ * The policy of a public page: scripts of this origin and exactly the inline scripts it
+ * holds, by hash, so the same cached bytes can be served to everyone without a per-request nonce.
+ */
+export function publicPageContentSecurityPolicy(html: string): string {
+  const hashes = new Set<string>();
+  for (const [, attributes, code] of html.matchAll(INLINE_SCRIPT)) {
+    if (NON_JAVASCRIPT_TYPE.test(attributes ?? "")) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(code ?? "").digest("base64")}'`);
+  }
+  return siteContentSecurityPolicy(["'self'", ...hashes].join(" "));
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { AuthenticationError, resolveActor } from "../auth/actor";
 import type { Auth, SessionPolicy } from "../auth/auth";
 import { trustedOrigins } from "../auth/origins";
@@ -99,9 +100,9 @@ export interface TrpcBodyLimits {
 export const DEFAULT_TRPC_BODY_LIMITS: TrpcBodyLimits = { api: 1024 * 1024, import: 8 * 1024 * 1024 };
 
 /** An error in tRPC's own envelope, so every client reads it like any other. */
-function trpcError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+function trpcError(status: number, code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): Response {
   return Response.json(
-    { error: { message, code: -32600, data: { code, httpStatus: status } } },
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status } } },
     { status, headers: { "Cache-Control": PRIVATE_CACHE_CONTROL, "Access-Control-Allow-Origin": "*", ...headers } },
   );
 }
