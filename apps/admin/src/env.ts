@@ -19,7 +19,7 @@ const ServerEnvSchema = z.object({
   AUTH_BODY_LIMIT_KIB: z.coerce.number().int().min(1).max(1024).default(16),
   /** Memory budget of the public response cache (API, feeds, oEmbed, `/` and `/records`). */
   PUBLIC_CACHE_MIB: z.coerce.number().int().min(1).max(16_384).default(64),
-  /** Token bucket per client address for uncached public work (costs in docs/OPERATIONS.md). */
+  /** Token bucket per client address for uncached public work (costs in docs/OPERATIONS.md); at least the dearest request (20). */
   PUBLIC_RATE_LIMIT_BURST: z.coerce.number().int().min(20).max(1_000_000).default(120),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
