@@ -1,25 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { siteContentSecurityPolicy } from "@coop/core/http/headers";
 
 /**
  * Content Security Policy of the editors' dashboard: scripts only with this request's
- * nonce (and what they load, via 'strict-dynamic'); nothing from other origins; never framed.
- * Styles allow 'unsafe-inline' because Mantine writes `style` attributes (style props,
- * CSS variables of components), which a nonce cannot cover; scripts stay nonce-only.
+ * nonce (and what they load, via 'strict-dynamic'); the rest as on every page of the site.
  */
 function adminContentSecurityPolicy(nonce: string): string {
   const developmentEval = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${developmentEval}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  return siteContentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${developmentEval}`);
 }
 
 export function proxy(request: NextRequest) {

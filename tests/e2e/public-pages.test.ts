@@ -42,7 +42,12 @@ beforeAll(async () => {
   await insertAgreement(database.db, { slug: "secret-draft", africa: "GH", title: DRAFT_TITLE, state: "DRAFT" });
   // 21 Nigerian records: one more than a page of /records.
   for (let i = 0; i < 21; i += 1) await insertAgreement(database.db, { africa: "NG", title: `Nigeria record ${i}` });
-  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, env: { CORRECTIONS_EMAIL: "fixes@coop.test" } });
+  server = await launchServer({
+    port: await findFreePort(),
+    databaseUrl: database.url,
+    // Every request here comes from one address; the per-client limit has its own test (public-abuse).
+    env: { CORRECTIONS_EMAIL: "fixes@coop.test", PUBLIC_RATE_LIMIT_BURST: "100000", PUBLIC_RATE_LIMIT_PER_MINUTE: "100000" },
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -77,6 +77,25 @@ describe("sign-in", () => {
     expect(statuses.slice(30)).toEqual([429, 429]);
   });
 
+  it("purges limiter rows nothing reads any more, keeping live windows and lockouts", async () => {
+    const longAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    await database.db.rateLimitBucket.createMany({
+      data: [
+        { key: "ip:/sign-in/email:192.0.2.1", count: 3, windowStart: longAgo },
+        { key: "login:gone@example.org", count: 2, windowStart: longAgo, blockedUntil: longAgo, lockouts: 1 },
+        { key: "login:locked@example.org", count: 0, windowStart: longAgo, blockedUntil: new Date(Date.now() + 3600 * 1000), lockouts: 6 },
+        { key: "ip:/sign-in/email:192.0.2.2", count: 1, windowStart: new Date() },
+      ],
+    });
+    await signInRequest(testServer(database.db), "someone@example.org", "whatever-password", "203.0.113.251");
+    const remaining = async () => (await database.db.rateLimitBucket.findMany({ where: { key: { contains: "192.0.2." } } })).length;
+    for (let waited = 0; waited < 5000 && (await remaining()) > 1; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const keys = (await database.db.rateLimitBucket.findMany({ select: { key: true } })).map((row) => row.key);
+    expect(keys).not.toContain("ip:/sign-in/email:192.0.2.1");
+    expect(keys).not.toContain("login:gone@example.org");
+    expect(keys).toEqual(expect.arrayContaining(["login:locked@example.org", "ip:/sign-in/email:192.0.2.2"]));
+  });
+
   it("refuses deactivated users exactly like a wrong password", async () => {
     const user = await createTestUser(database.db, "EDITOR");
     await database.db.user.update({ where: { id: user.id }, data: { active: false } });

@@ -41,7 +41,7 @@ describe("creating and editing", () => {
     ["a deadline before the signing date", { commitments: [{ description: "Deliver", deadline: "2024-01-01" }] }, "data.commitments.0.deadline"],
     ["a javascript: URL", { sources: [{ url: "javascript:alert(1)" }] }, "data.sources.0.url"],
     ["a malformed URL", { sources: [{ url: "not a url" }] }, "data.sources.0.url"],
-    ["a 5 MB summary", { summary: "x".repeat(5 * 1024 * 1024) }, "data.summary"],
+    ["a 500 KB summary", { summary: "x".repeat(500 * 1024) }, "data.summary"],
     ["an amount without currency", { amount: 1_000_000 }, "data.currency"],
     ["a status change citing a missing source", { statusChange: { source: 3 } }, "data.statusChange.source"],
   ])("refuses %s naming the field, writing nothing", async (_name, override, field) => {
@@ -338,6 +338,14 @@ describe("duplicates", () => {
 });
 
 describe("organisations", () => {
+  it("takes % and _ in a search literally, never as wildcards", async () => {
+    const api = apiAs(database.db, editor);
+    const literal = await api.organization.create({ name: "Bureau 100% Numérique", aliases: ["bureau_num"], kind: "OTHER", countryCode: "SN" });
+    expect((await api.organization.search({ q: "%" })).map((o) => o.id)).toEqual([literal.id]);
+    expect((await api.organization.search({ q: "_" })).map((o) => o.id)).toEqual([literal.id]);
+    expect((await api.organization.search({ q: "100%" }))[0]?.id).toBe(literal.id);
+  });
+
   it("creates, finds fuzzily by name or alias, and merges keeping aliases", async () => {
     const api = apiAs(database.db, editor);
     const rosatom = await api.organization.create({ name: "Rosatom State Atomic Energy Corporation", aliases: ["Rosatom"], kind: "STATE_COMPANY", countryCode: "RU" });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@coop/core/auth";
 import { createDb } from "@coop/core/db";
-import { createPublishingHandlers } from "@coop/core/http";
+import { createPublishingHandlers, publicCacheKeyOf } from "@coop/core/http";
 import { createTrpcFetchHandler, PublicResponseCache } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { insertAgreement } from "../support/factory";
@@ -11,6 +11,9 @@ let cache: PublicResponseCache;
 let handle: (request: Request) => Promise<Response>;
 let publishing: ReturnType<typeof createPublishingHandlers>;
 const PATH = `/api/trpc/feed.latest?input=${encodeURIComponent(JSON.stringify({ limit: 1 }))}`;
+
+/** The entry a public GET of this path is kept under. */
+const keyOf = (path: string) => publicCacheKeyOf(new Request(`http://coop.test${path}`))!;
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; waited < 5000; waited += 50) {
@@ -33,14 +36,14 @@ describe("the public response cache", () => {
   it("keeps a public response until the data changes, then serves the new data", async () => {
     const first = await handle(new Request(`http://coop.test${PATH}`));
     expect(first.status).toBe(200);
-    expect(cache.get(PATH)).toBeDefined();
+    expect(cache.get(keyOf(PATH))).toBeDefined();
     const again = await handle(new Request(`http://coop.test${PATH}`, { headers: { "If-None-Match": first.headers.get("etag")! } }));
     expect(again.status).toBe(304);
 
     const [latest] = ((await first.json()) as { result: { data: { items: { slug: string }[] } } }).result.data.items;
     await database.db.agreement.update({ where: { slug: latest!.slug }, data: { title: "A title changed after caching" } });
     // PostgreSQL announces the change at commit; every instance drops its cache.
-    await until(() => cache.get(PATH) === undefined, "the change notice");
+    await until(() => cache.get(keyOf(PATH)) === undefined, "the change notice");
     const fresh = await handle(new Request(`http://coop.test${PATH}`));
     expect(await fresh.text()).toContain("A title changed after caching");
   });
@@ -54,15 +57,15 @@ describe("the public response cache", () => {
   it("keeps nothing while no listener confirms the data version", async () => {
     const deaf = new PublicResponseCache(database.url);
     expect(deaf.currentVersion()).toBeNull();
-    deaf.set("/x", null, { body: "{}", etag: '"x"', headers: [] });
+    deaf.set("/x", null, { body: new TextEncoder().encode("{}"), etag: '"x"', headers: [] });
     expect(deaf.get("/x")).toBeUndefined();
   });
 
   it("keeps a response read from a replica only briefly, as the replica may not have replayed the last change yet", async () => {
-    const briefCache = new PublicResponseCache(database.url, 100);
+    const briefCache = new PublicResponseCache(database.url, { maxAgeMs: 100 });
     await briefCache.start();
     try {
-      briefCache.set("/x", briefCache.currentVersion(), { body: "{}", etag: '"x"', headers: [] });
+      briefCache.set("/x", briefCache.currentVersion(), { body: new TextEncoder().encode("{}"), etag: '"x"', headers: [] });
       expect(briefCache.get("/x")).toBeDefined();
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(briefCache.get("/x")).toBeUndefined();
@@ -88,10 +91,10 @@ describe("feeds and oEmbed from the public response cache", () => {
     expect(cold.status).toBe(200);
     const etag = cold.headers.get("etag")!;
     expect(await cold.text()).toContain(first.slug);
-    expect(cache.get(FEED)?.etag).toBe(etag);
+    expect(cache.get(keyOf(FEED))?.etag).toBe(etag);
     expect((await publishing.jsonFeed(request(FEED, { "If-None-Match": etag }))).status).toBe(304);
     const atom = await publishing.atomFeed(request(ATOM));
-    expect(cache.get(ATOM)?.etag).toBe(atom.headers.get("etag"));
+    expect(cache.get(keyOf(ATOM))?.etag).toBe(atom.headers.get("etag"));
 
     // A hit never reaches the database: handlers over an unreachable one still answer it.
     const unreachable = createDb("postgresql://nobody@127.0.0.1:1/none");
@@ -103,7 +106,7 @@ describe("feeds and oEmbed from the public response cache", () => {
     expect((await offline.jsonFeed(request("/feed.json?country=ZM&limit=3"))).status).toBe(503);
 
     const published = await insertAgreement(database.db, { africa: "ZM", title: "Zambia record published after caching" });
-    await until(() => cache.get(FEED) === undefined && cache.get(ATOM) === undefined, "the change notice");
+    await until(() => cache.get(keyOf(FEED)) === undefined && cache.get(keyOf(ATOM)) === undefined, "the change notice");
     const fresh = await publishing.jsonFeed(request(FEED, { "If-None-Match": etag }));
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get("etag")).not.toBe(etag);
@@ -114,11 +117,11 @@ describe("feeds and oEmbed from the public response cache", () => {
   it("keeps no error answer", async () => {
     const refused = await publishing.jsonFeed(request("/feed.json?country=XX"));
     expect(refused.status).toBe(400);
-    expect(cache.get("/feed.json?country=XX")).toBeUndefined();
+    expect(cache.get(keyOf("/feed.json?country=XX"))).toBeUndefined();
     const unsupported = await publishing.oembed(request(`/oembed?url=${encodeURIComponent("https://coop.test/records")}&format=xml`));
     expect(unsupported.status).toBe(501);
     const snippet = await publishing.oembed(request(`/oembed?url=${encodeURIComponent("https://coop.test/records?country=ZM")}`));
     expect(snippet.status).toBe(200);
-    expect(cache.get(`/oembed?url=${encodeURIComponent("https://coop.test/records?country=ZM")}`)).toBeDefined();
+    expect(cache.get(keyOf(`/oembed?url=${encodeURIComponent("https://coop.test/records?country=ZM")}`))).toBeDefined();
   });
 });

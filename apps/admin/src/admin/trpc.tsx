@@ -1,5 +1,6 @@
 "use client";
 import type { AppRouter } from "@coop/core/trpc";
+import { MAX_BATCH_SIZE } from "@coop/core/trpc/limits";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -25,8 +26,8 @@ export function TrpcQueryProvider({ children }: { children: ReactNode }) {
       links: [
         splitLink({
           condition: (operation) => operation.path === "import.stream",
-          true: httpBatchStreamLink(endpoint),
-          false: httpBatchLink(endpoint),
+          true: httpBatchStreamLink({ ...endpoint, maxItems: MAX_BATCH_SIZE }),
+          false: httpBatchLink({ ...endpoint, maxItems: MAX_BATCH_SIZE }),
         }),
       ],
     }),

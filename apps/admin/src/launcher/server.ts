@@ -5,17 +5,26 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { z } from "zod";
-import { CLIENT_IP_HEADER, clientIpFrom } from "@coop/core/auth";
-import { ZDatabaseReplicaUrls } from "@coop/core/db";
+import { CLIENT_IP_HEADER, clientIpFrom, proxyTrust } from "@coop/core/auth";
+import { publicSurfaceMetrics, refuseUnaffordablePublicWork, securityHeaders, sharedPublicRateLimiter } from "@coop/core/http";
 import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
+import { publicSurfaceLimits, serverEnv } from "../env";
+import { isRouterRequest, publicPageOf } from "./public-pages";
+import { createPublicPageRenderer } from "./public-page-cache";
 
 const env = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535),
     HOST: z.string().min(1),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-    DATABASE_URL: z.string().min(1),
-    DATABASE_REPLICA_URLS: ZDatabaseReplicaUrls,
+    /** Addresses or subnets of the reverse proxies (proxy-addr notation); preferred over a hop count. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean)),
+    /** Prometheus metrics on their own listener, off unless set; keep it off the public network. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   })
   .parse(process.env);
 
@@ -23,34 +32,72 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const app = next({ dev: false, dir: appDir, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const publicCache = sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
+const { DATABASE_URL, DATABASE_REPLICA_URLS, PUBLIC_URL } = serverEnv();
+const limits = publicSurfaceLimits();
+const publicCache = sharedPublicCache(DATABASE_URL, { readsFromReplicas: DATABASE_REPLICA_URLS.length > 0, maxBytes: limits.cacheBytes });
+const rateLimiter = sharedPublicRateLimiter(limits.rateLimit);
+const trust = proxyTrust({ proxies: env.TRUSTED_PROXIES, hops: env.TRUSTED_PROXY_HOPS });
+const baseHeaders = securityHeaders({ https: new URL(PUBLIC_URL).protocol === "https:" });
+const renderPublicPage = createPublicPageRenderer({ handle, publicCache, rateLimiter, baseHeaders });
 
-/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
-function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
-  if (request.method !== "GET" || !request.url?.startsWith("/")) return false;
+/** What the decisions made here read of a request: method, URL and the few headers that matter. */
+function summaryOf(request: http.IncomingMessage) {
   const headers = new Headers();
-  for (const name of ["authorization", "if-none-match"]) {
+  for (const name of ["authorization", "if-none-match", CLIENT_IP_HEADER]) {
     const value = request.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
-  const answer = cachedPublicAnswer(publicCache, { method: "GET", url: `http://localhost${request.url}`, headers });
+  return { method: request.method ?? "GET", url: `http://localhost${request.url}`, headers };
+}
+
+/** Unchanged public answers (API, feeds, oEmbed) leave from here, without entering Next. */
+function answerFromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  const answer = cachedPublicAnswer(publicCache, summaryOf(request));
   if (!answer) return false;
   response.writeHead(answer.status, Object.fromEntries(answer.headers));
   response.end(answer.body ?? undefined);
   return true;
 }
 
+/** A miss its client cannot pay for is refused here, so a flood of refusals never reaches Next. */
+async function refuseUnaffordable(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+  const refusal = refuseUnaffordablePublicWork(rateLimiter, summaryOf(request));
+  if (!refusal) return false;
+  response.writeHead(refusal.status, Object.fromEntries(refusal.headers));
+  response.end(await refusal.text());
+  return true;
+}
+
 const server = http.createServer((request, response) => {
-  const forwardedFor = request.headers["x-forwarded-for"];
-  request.headers[CLIENT_IP_HEADER] = clientIpFrom(
-    request.socket.remoteAddress,
-    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-    env.TRUSTED_PROXY_HOPS,
-  );
-  if (!answerFromCache(request, response)) void handle(request, response);
+  request.headers[CLIENT_IP_HEADER] = clientIpFrom(request, trust);
+  for (const [name, value] of Object.entries(baseHeaders)) response.setHeader(name, value);
+  // A body refused unread (413) is not drained: the connection closes once the answer is out.
+  response.once("finish", () => {
+    if (!request.complete) request.socket.end();
+  });
+  if (request.method !== "GET" || !request.url?.startsWith("/")) return void handle(request, response);
+  if (answerFromCache(request, response)) return;
+  const url = new URL(request.url, "http://localhost");
+  const page = publicPageOf(url);
+  if (page) return void renderPublicPage(request, response, page, isRouterRequest(request.headers, url));
+  void refuseUnaffordable(request, response).then((refused) => (refused ? undefined : handle(request, response)));
 });
 server.listen(env.PORT, env.HOST);
 
-const shutdown = () => server.close(() => process.exit(0));
+const metricsServer =
+  env.METRICS_PORT === undefined
+    ? null
+    : http
+        .createServer((request, response) => {
+          if (request.url !== "/metrics") return void response.writeHead(404).end();
+          const { registry } = publicSurfaceMetrics();
+          void registry.metrics().then((text) => response.writeHead(200, { "Content-Type": registry.contentType }).end(text));
+        })
+        .listen(env.METRICS_PORT, env.METRICS_HOST);
+
+const shutdown = () => {
+  metricsServer?.close();
+  server.close(() => process.exit(0));
+};
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

@@ -1,7 +1,8 @@
 import "server-only";
 import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
+import { type ClientRateLimiter, sharedPublicRateLimiter } from "@coop/core/http";
 import { type PublicResponseCache, sharedPublicCache } from "@coop/core/trpc";
-import { serverEnv } from "../env";
+import { publicSurfaceLimits, serverEnv } from "../env";
 
 const globalForDb = globalThis as unknown as { coopDatabases?: DatabaseClients };
 
@@ -25,5 +26,10 @@ export function getPublicDb(): Db {
 /** The process's public response cache, shared with the HTTP server in front of Next. */
 export function getPublicCache(): PublicResponseCache {
   const env = serverEnv();
-  return sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0 });
+  return sharedPublicCache(env.DATABASE_URL, { readsFromReplicas: env.DATABASE_REPLICA_URLS.length > 0, maxBytes: publicSurfaceLimits().cacheBytes });
+}
+
+/** The process's per-client limiter of uncached public work, shared with the HTTP server in front of Next. */
+export function getRateLimiter(): ClientRateLimiter {
+  return sharedPublicRateLimiter(publicSurfaceLimits().rateLimit);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createPublishingHandlers } from "@coop/core/http";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { serverEnv } from "../env";
-import { getDb, getPublicCache, getPublicDb } from "./db";
+import { getDb, getPublicCache, getPublicDb, getRateLimiter } from "./db";
 
 /** Origin of the public site for absolute links (canonical, Open Graph, feeds, oEmbed), from PUBLIC_URL. */
 export function siteOrigin(): string {
@@ -15,4 +15,4 @@ export function publicApi() {
 }
 
 /** Handlers of the feeds, exports and oEmbed routes. */
-export const publishing = createPublishingHandlers({ getDb: getPublicDb, siteOrigin, getPublicCache });
+export const publishing = createPublishingHandlers({ getDb: getPublicDb, siteOrigin, getPublicCache, getRateLimiter });

@@ -57,3 +57,14 @@ export async function recordLoginFailure(db: Db, email: string): Promise<LimitDe
 export async function recordLoginSuccess(db: Db, email: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key: loginKey(email) } });
 }
+
+/** Buckets untouched this long hold nothing worth keeping: windows last minutes, lockouts an hour at most. */
+export const STALE_BUCKET_HOURS = 24;
+
+/** Deletes buckets no limit or lockout still reads, so one row per client ever seen does not pile up. */
+export async function purgeStaleRateLimitBuckets(db: Db): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "RateLimitBucket"
+    WHERE "windowStart" < now() - make_interval(hours => ${STALE_BUCKET_HOURS})
+      AND ("blockedUntil" IS NULL OR "blockedUntil" < now())`;
+}

@@ -1,15 +1,20 @@
 import type { Db } from "../db/client";
 import { writeAudit } from "../domain/audit";
+import { publicSurfaceMetrics } from "../http/metrics";
+import { payloadTooLargeResponse, readBodyWithin } from "../http/request-body";
 import { ZEmail } from "../validators/accounts";
 import { clientIpOf } from "./actor";
 import type { Auth } from "./auth";
-import { consumeRateLimit, loginLockout, recordLoginFailure, recordLoginSuccess } from "./limiter";
+import { consumeRateLimit, loginLockout, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "./limiter";
 
 /** The only better-auth endpoints exposed: everything else (sign-up, password change) goes through our rules. */
 const EXPOSED_ROUTES = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);
-const MAX_BODY_BYTES = 16 * 1024;
+/** A sign-in is an email and a password: a few hundred bytes. */
+export const DEFAULT_AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 /** Per client IP and route, across all instances. */
 export const AUTH_IP_LIMIT = { max: 30, windowSeconds: 60 };
+/** How often an instance sweeps stale limiter rows, on the back of auth traffic. */
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
@@ -23,20 +28,19 @@ function tooManyAttempts(retryAfterSeconds: number): Response {
   );
 }
 
-/** The request body as text, or null when it is larger than the limit. */
-async function readLimitedBody(request: Request, maxBytes: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return null;
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.byteLength > maxBytes ? null : new TextDecoder().decode(bytes);
-}
-
 /**
  * `/api/auth/*`: better-auth behind a per-IP limiter, an account lockout keyed on
  * the normalised email (never other body fields) and audit rows for sign-in and out.
  */
-export function createAuthRouteHandler(deps: { db: Db; auth: Auth }) {
-  const { db, auth } = deps;
+export function createAuthRouteHandler(deps: { db: Db; auth: Auth; bodyLimitBytes?: number }) {
+  const { db, auth, bodyLimitBytes = DEFAULT_AUTH_BODY_LIMIT_BYTES } = deps;
+  let nextPurgeAt = 0;
+
+  function purgeStaleBucketsNowAndThen(): void {
+    if (Date.now() < nextPurgeAt) return;
+    nextPurgeAt = Date.now() + PURGE_INTERVAL_MS;
+    purgeStaleRateLimitBuckets(db).catch((error: Error) => console.error(`Purging stale rate-limit buckets failed: ${error.message}`));
+  }
 
   async function signIn(request: Request, body: string, ip: string | null): Promise<Response> {
     const email = ZEmail.safeParse((JSON.parse(body || "{}") as { email?: unknown }).email);
@@ -80,11 +84,19 @@ export function createAuthRouteHandler(deps: { db: Db; auth: Auth }) {
     if (!EXPOSED_ROUTES.has(`${request.method} ${route}`)) return json(404, { code: "NOT_FOUND", message: "Not found" });
     if (request.method !== "POST") return auth.handler(request);
 
+    purgeStaleBucketsNowAndThen();
     const ip = clientIpOf(request.headers);
     const quota = await consumeRateLimit(db, `ip:${route}:${ip ?? "unknown"}`, AUTH_IP_LIMIT);
-    if (!quota.allowed) return tooManyAttempts(quota.retryAfterSeconds);
-    const body = await readLimitedBody(request, MAX_BODY_BYTES);
-    if (body === null) return json(413, { code: "PAYLOAD_TOO_LARGE", message: `The request body must be at most ${MAX_BODY_BYTES} bytes.` });
+    if (!quota.allowed) {
+      publicSurfaceMetrics().rateLimited.inc({ surface: "auth" });
+      return tooManyAttempts(quota.retryAfterSeconds);
+    }
+    const bytes = await readBodyWithin(request, bodyLimitBytes);
+    if (bytes === null) {
+      publicSurfaceMetrics().payloadTooLarge.inc({ route: "auth" });
+      return payloadTooLargeResponse(bodyLimitBytes);
+    }
+    const body = new TextDecoder().decode(bytes);
     const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body });
     try {
       if (route === "/sign-in/email") return await signIn(forwarded, body, ip);

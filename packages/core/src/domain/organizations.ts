@@ -80,13 +80,19 @@ async function reindexAgreementsOf(tx: Tx, organizationIds: string[]): Promise<v
   for (const { agreementId } of parties) await refreshAgreementIndex(tx, agreementId);
 }
 
+/** A LIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 /** Organisations for pickers: fuzzy on names and aliases, best matches first. */
 export async function searchOrganizations(db: Db, rawInput: z.input<typeof ZOrganizationSearchInput>) {
   const { q, limit } = ZOrganizationSearchInput.parse(rawInput);
+  const pattern = containsPattern(q);
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT o.id FROM "Organization" o
-    WHERE ${q} = '' OR o.name % ${q} OR o.name ILIKE '%' || ${q} || '%'
-       OR EXISTS (SELECT 1 FROM unnest(o.aliases) alias WHERE alias ILIKE '%' || ${q} || '%' OR alias % ${q})
+    WHERE ${q} = '' OR o.name % ${q} OR o.name ILIKE ${pattern}
+       OR EXISTS (SELECT 1 FROM unnest(o.aliases) alias WHERE alias ILIKE ${pattern} OR alias % ${q})
     ORDER BY GREATEST(similarity(o.name, ${q}), (SELECT max(similarity(alias, ${q})) FROM unnest(o.aliases) alias)) DESC NULLS LAST, o.name
     LIMIT ${limit}`;
   const organizations = await db.organization.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: organizationSelect });

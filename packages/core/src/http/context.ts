@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { PublicResponseCache } from "../trpc/public-cache";
+import type { ClientRateLimiter } from "./rate-limit";
 
 /** What every public endpoint gets besides the request. */
 export interface EndpointContext {
@@ -9,4 +10,6 @@ export interface EndpointContext {
   url: URL;
   /** Keeps computed answers until the data changes. */
   publicCache?: PublicResponseCache;
+  /** Limits uncached work per client address. */
+  rateLimiter?: ClientRateLimiter;
 }

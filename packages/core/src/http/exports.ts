@@ -6,7 +6,9 @@ import { LIST_FILTER_PARAMS, readQueryParams } from "../publishing/query-params"
 import { etagOf, publicResponse } from "../trpc/http";
 import { ZAgreementExportInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
-import { textStream } from "./responses";
+import { PUBLISHING_WORK } from "./public-work";
+import { admitPublicWork } from "./rate-limit";
+import { textStream, tooManyRequests } from "./responses";
 
 interface ExportFormat {
   contentType: string;
@@ -18,7 +20,9 @@ interface ExportFormat {
  * Every published record matching the list filters, streamed. The ETag comes from the
  * filters and a fingerprint of the matching rows, so a 304 costs one aggregate query.
  */
-async function serveExport(request: Request, { db, origin, url }: EndpointContext, format: ExportFormat) {
+async function serveExport(request: Request, { db, origin, url, rateLimiter }: EndpointContext, format: ExportFormat) {
+  const refused = admitPublicWork(request, rateLimiter, PUBLISHING_WORK.export, tooManyRequests);
+  if (refused) return refused;
   const input = ZAgreementExportInput.parse(readQueryParams(url.searchParams, [...LIST_FILTER_PARAMS, "lang"]));
   const version = await publishedAgreementsVersion(db, input);
   const etag = etagOf(JSON.stringify([url.pathname, origin, input, version]));

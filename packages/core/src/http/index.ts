@@ -4,7 +4,14 @@ import type { EndpointContext } from "./context";
 import { serveCsvExport, serveJsonExport } from "./exports";
 import { serveAtomFeed, serveJsonFeed } from "./feeds";
 import { serveOEmbed } from "./oembed";
+import type { ClientRateLimiter } from "./rate-limit";
 import { corsPreflight, publicEndpoint } from "./responses";
+
+export { publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
+export { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicPageContentSecurityPolicy, securityHeaders } from "./headers";
+export { publicSurfaceMetrics } from "./metrics";
+export { admitPublicWork, ClientRateLimiter, DEFAULT_PUBLIC_RATE_LIMIT, type RateLimitPolicy, sharedPublicRateLimiter, tooManyRequestsMessage } from "./rate-limit";
+export { describeBytes, payloadTooLargeResponse, readBodyWithin } from "./request-body";
 
 export interface PublishingHandlerOptions {
   /** Where these endpoints read published records: a read replica when there is one. */
@@ -13,16 +20,25 @@ export interface PublishingHandlerOptions {
   siteOrigin?: (request: Request) => string;
   /** Serves feeds and oEmbed answers from memory until the data changes (exports stream and are not kept). */
   getPublicCache?: () => PublicResponseCache;
+  /** Limits uncached work (feed and oEmbed misses, every export) per client address. */
+  getRateLimiter?: () => ClientRateLimiter;
 }
 
 /**
  * Route handlers for the public feeds (`/feed.json`, `/feed.atom`), exports
  * (`/export.csv`, `/export.json`) and `/oembed`: public GETs with ETags and CORS `*`.
  */
-export function createPublishingHandlers({ getDb, siteOrigin = (request) => new URL(request.url).origin, getPublicCache }: PublishingHandlerOptions) {
+export function createPublishingHandlers(options: PublishingHandlerOptions) {
+  const { getDb, siteOrigin = (request) => new URL(request.url).origin, getPublicCache, getRateLimiter } = options;
   const endpoint = (name: string, serve: (request: Request, context: EndpointContext) => Promise<Response>) =>
     publicEndpoint(name, (request) =>
-      serve(request, { db: getDb(), origin: siteOrigin(request), url: new URL(request.url), publicCache: getPublicCache?.() }),
+      serve(request, {
+        db: getDb(),
+        origin: siteOrigin(request),
+        url: new URL(request.url),
+        publicCache: getPublicCache?.(),
+        rateLimiter: getRateLimiter?.(),
+      }),
     );
   return {
     jsonFeed: endpoint("/feed.json", serveJsonFeed),

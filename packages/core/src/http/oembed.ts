@@ -10,7 +10,9 @@ import { type PublicBody, servePublicCached } from "../trpc/http";
 import { ZFeedLatestInput } from "../validators/agreement";
 import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";
-import { jsonError } from "./responses";
+import { PUBLISHING_WORK } from "./public-work";
+import { admitPublicWork } from "./rate-limit";
+import { jsonError, tooManyRequests } from "./responses";
 
 const ZPixels = z.coerce.number().int().min(1).max(10_000);
 
@@ -48,9 +50,18 @@ async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, {
   }
 }
 
+/** One cache entry per parsed request (`url`, `format`, `maxwidth`, `maxheight`), whatever else the URL carries. */
+export function oembedCacheKey(url: URL): string | null {
+  const input = ZOEmbedInput.safeParse(Object.fromEntries(url.searchParams));
+  return input.success ? `/oembed:${JSON.stringify(input.data)}` : null;
+}
+
 /** `/oembed?url=…&format=json`: the `<coop-feed>` embed snippet for a record page or a filtered records list. */
 export function serveOEmbed(request: Request, context: EndpointContext): Promise<Response> {
-  return servePublicCached(request, context.publicCache, () => computeOEmbed(context));
+  return servePublicCached(request, context.publicCache, oembedCacheKey(context.url), async () => {
+    const refused = admitPublicWork(request, context.rateLimiter, PUBLISHING_WORK.oembed, tooManyRequests);
+    return refused ?? computeOEmbed(context);
+  });
 }
 
 async function computeOEmbed(context: EndpointContext): Promise<PublicBody | Response> {

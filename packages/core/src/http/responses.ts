@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from "../db/errors";
 import { NotFoundError } from "../domain/errors";
 import { type ParameterIssue, parameterIssues } from "../publishing/query-params";
-import { PRIVATE_CACHE_CONTROL } from "../trpc/http";
+import { PRIVATE_CACHE_CONTROL } from "./headers";
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -10,12 +10,21 @@ const ERROR_HEADERS = {
   "Cache-Control": PRIVATE_CACHE_CONTROL,
   // Cross-origin readers (the widget, other sites) should see why a request failed.
   "Access-Control-Allow-Origin": "*",
+  // Retry-After tells a cross-origin reader when to come back.
+  "Access-Control-Expose-Headers": "Retry-After",
   "X-Content-Type-Options": "nosniff",
 };
 
 /** A plain JSON error: a machine-readable `error`, a readable `message` and, for bad input, the parameters at fault. */
 export function jsonError(status: number, error: string, message: string, issues?: ParameterIssue[]): Response {
   return new Response(JSON.stringify({ error, message, ...(issues ? { issues } : {}) }), { status, headers: ERROR_HEADERS });
+}
+
+/** A 429 with the seconds to wait, as header and in words. */
+export function tooManyRequests(retryAfterSeconds: number, message: string): Response {
+  const response = jsonError(429, "too_many_requests", message);
+  response.headers.set("Retry-After", String(retryAfterSeconds));
+  return response;
 }
 
 /** Answer to a CORS preflight: these endpoints are public GETs for any origin. */

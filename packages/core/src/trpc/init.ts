@@ -24,6 +24,8 @@ export interface Meta {
   access: "public" | "private";
   /** An API token with this scope may call the procedure. Tokens may call nothing else. */
   tokenScope?: TokenScope;
+  /** What one call weighs against the per-request ceiling and the client's rate limit; 1 unless set. */
+  cost?: number;
 }
 
 /** A context without a request, for tests and server-side callers. */

@@ -14,12 +14,15 @@ import {
 import { publicProcedure } from "../init";
 
 export const agreementRouter = {
+  // Costs follow the database work of an uncached call at 100,000 records (docs/PERFORMANCE.md).
   list: publicProcedure
+    .meta({ access: "public", cost: 2 })
     .input(ZAgreementListInput.optional())
     .query(({ ctx, input }) => listPublishedAgreements(ctx.db, input ?? {})),
   bySlug: publicProcedure.input(ZAgreementBySlugInput).query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
   facets: publicProcedure
+    .meta({ access: "public", cost: 5 })
     .input(ZAgreementFilters.optional())
     .query(({ ctx, input }) => publishedAgreementFacets(ctx.db, input ?? {})),
-  changes: publicProcedure.input(ZAgreementChangesInput).query(({ ctx, input }) => publicAgreementChanges(ctx.db, input)),
+  changes: publicProcedure.meta({ access: "public", cost: 2 }).input(ZAgreementChangesInput).query(({ ctx, input }) => publicAgreementChanges(ctx.db, input)),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,5 @@
 import { createAuthRouteHandler } from "@coop/core/auth";
+import { publicSurfaceLimits } from "@/env";
 import { getAuth } from "@/server/auth";
 import { getDb } from "@/server/db";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 let handler: ((request: Request) => Promise<Response>) | undefined;
 
 function handleAuth(request: Request): Promise<Response> {
-  handler ??= createAuthRouteHandler({ db: getDb(), auth: getAuth() });
+  handler ??= createAuthRouteHandler({ db: getDb(), auth: getAuth(), bodyLimitBytes: publicSurfaceLimits().authBodyLimitBytes });
   return handler(request);
 }
 

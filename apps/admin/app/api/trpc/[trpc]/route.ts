@@ -1,7 +1,7 @@
 import { createTrpcFetchHandler } from "@coop/core/trpc";
-import { serverEnv, sessionPolicy } from "@/env";
+import { publicSurfaceLimits, serverEnv, sessionPolicy } from "@/env";
 import { getAuth } from "@/server/auth";
-import { getDb, getPublicCache, getPublicDb } from "@/server/db";
+import { getDb, getPublicCache, getPublicDb, getRateLimiter } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,8 @@ function handleTrpc(request: Request): Promise<Response> {
     sessionPolicy: sessionPolicy(),
     endpoint: "/api/trpc",
     publicCache: getPublicCache(),
+    rateLimiter: getRateLimiter(),
+    bodyLimits: publicSurfaceLimits().bodyLimits,
   });
   return handler(request);
 }
