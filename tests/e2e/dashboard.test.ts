@@ -27,7 +27,7 @@ let recordUrl = "";
 
 beforeAll(async () => {
   const executablePath = requireChromium();
-  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
   users.admin = await createTestUser(database.db, "ADMIN");
   users.editor = await createTestUser(database.db, "EDITOR");
   users.contributor = await createTestUser(database.db, "CONTRIBUTOR");

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await insertAgreement(database.db, { slug: "secret-draft", africa: "GH", title: DRAFT_TITLE, state: "DRAFT" });
   // 21 Nigerian records: one more than a page of /records.
   for (let i = 0; i < 21; i += 1) await insertAgreement(database.db, { africa: "NG", title: `Nigeria record ${i}` });
-  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, env: { CORRECTIONS_EMAIL: "fixes@coop.test" } });
+  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl, env: { CORRECTIONS_EMAIL: "fixes@coop.test" } });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,6 @@
 // Starting, migrating and seeding databases: for the launcher, CLIs, tests and benchmarks.
 export { createTemporaryDataDir, DataDirectoryInUseError, findFreePort, runningEmbeddedPostgresUrl, startEmbeddedPostgres, startTemporaryPostgres } from "./embedded";
 export { applyMigrations, createMigration } from "./migrate";
+export { grantApplicationPrivileges, migrateAsOwner, provisionDatabaseRoles, roleOf, withRole, type DatabaseRoles } from "./roles";
 export { seedDatabase } from "./seed";
 export { createDatabaseIfMissing, openDatabaseServer, withClient, withDatabase, type DatabaseServer } from "./server";
