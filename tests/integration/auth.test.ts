@@ -67,6 +67,53 @@ describe("sign-in", () => {
     expect(Math.round(delay(second) / 1000)).toBe(120);
   });
 
+  it("lets at most 5 of 20 parallel wrong passwords reach the password check", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const server = testServer(database.db);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInRequest(server, user.email, `wrong-guess-${i}`, `198.51.100.${100 + i}`)),
+    );
+    const statuses = responses.map((response) => response.status);
+    // 401 means the password was checked; 429 means the lockout refused the attempt first.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    expect((await signInRequest(server, user.email, user.password, "192.0.2.44")).status).toBe(429);
+  });
+
+  it("counts every spelling of an email (spaces, case, full-width letters) as one account", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const server = testServer(database.db);
+    // Full-width forms (U+FF01..U+FF5E), which Unicode NFKC folds back to ASCII.
+    const fullWidth = [...user.email.toUpperCase()].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join("");
+    const spellings = [` ${user.email} `, user.email.toUpperCase(), fullWidth, `\t${fullWidth}`, user.email];
+    for (const [i, spelling] of spellings.entries()) {
+      expect((await signInRequest(server, spelling, `wrong-${i}`, `198.51.100.${60 + i}`)).status).toBe(401);
+    }
+    expect((await signInRequest(server, fullWidth, user.password, "192.0.2.45")).status).toBe(429);
+    await database.db.rateLimitBucket.update({ where: { key: `login:${user.email}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signInRequest(server, ` ${fullWidth} `, user.password, "192.0.2.45")).status).toBe(200);
+  });
+
+  it("guards account.changePassword with the same lockout, counted before the check", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "CONTRIBUTOR");
+    const cookie = await signIn(server, user.email, user.password);
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        callProcedure(server, "account.changePassword", "mutation", { currentPassword: `not-it-${i}`, newPassword: "correct horse battery" }, { cookie }),
+      ),
+    );
+    expect(attempts.filter((attempt) => attempt.code === "BAD_REQUEST").length).toBeLessThanOrEqual(5);
+    const refused = attempts.filter((attempt) => attempt.code === "TOO_MANY_REQUESTS");
+    expect(refused.length).toBeGreaterThanOrEqual(7);
+    expect(refused[0]).toMatchObject({ status: 429, message: expect.stringMatching(/^Too many attempts; try again in \d+ seconds\.$/) });
+    // Locked: even the right password is refused, here and at sign-in.
+    const right = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "correct horse battery" }, { cookie });
+    expect(right.code).toBe("TOO_MANY_REQUESTS");
+    expect((await signInRequest(server, user.email, user.password, "192.0.2.46")).status).toBe(429);
+  });
+
   it("limits requests per client IP on the auth routes", async () => {
     const server = testServer(database.db);
     const statuses: number[] = [];

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { type Actor, auditActor } from "../auth/access";
+import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "../auth/limiter";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import {
+  normalizeEmail,
   ZChangePasswordInput,
   ZInvitationAcceptInput,
   ZUserIdInput,
@@ -14,7 +16,7 @@ import {
 } from "../validators/accounts";
 import { hashSecret } from "./api-tokens";
 import { writeAudit } from "./audit";
-import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { ConflictError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,12 +35,13 @@ export async function createUserWithPassword(
   tx: Tx,
   input: { email: string; name: string; role: Role; password: string; mustChangePassword?: boolean },
 ) {
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new ConflictError(`A user with the email ${input.email} already exists`);
+  const email = normalizeEmail(input.email);
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new ConflictError(`A user with the email ${email} already exists`);
   }
   const id = randomUUID();
   const user = await tx.user.create({
-    data: { id, email: input.email, name: input.name, role: input.role, mustChangePassword: input.mustChangePassword ?? false },
+    data: { id, email, name: input.name, role: input.role, mustChangePassword: input.mustChangePassword ?? false },
     select: publicUserFields,
   });
   await tx.account.create({
@@ -127,14 +130,22 @@ export async function setUserActive(db: Db, actor: Actor, rawInput: z.input<type
   });
 }
 
-/** Changes the signed-in user's password and ends their other sessions. */
+/**
+ * Changes the signed-in user's password and ends their other sessions. Guessing the current
+ * password here counts against the same lockout as signing in, before it is checked.
+ */
 export async function changeOwnPassword(db: Db, actor: Actor, rawInput: z.input<typeof ZChangePasswordInput>) {
   if (actor.kind !== "user") throw new InvalidInputError(["actor"], "only a signed-in person can change a password");
   const input = ZChangePasswordInput.parse(rawInput);
+  const email = normalizeEmail(actor.email);
+  const attempt = await beginLoginAttempt(db, email);
+  if (!attempt.allowed) throw new TooManyAttemptsError(attempt.retryAfterSeconds);
   const account = await db.account.findFirst({ where: { userId: actor.userId, providerId: CREDENTIAL_PROVIDER } });
   if (!account?.password || !(await verifyPassword(account.password, input.currentPassword))) {
+    await recordLoginFailure(db, email);
     throw new InvalidInputError(["currentPassword"], "is not your current password");
   }
+  await recordLoginSuccess(db, email);
   assertAcceptablePassword("newPassword", input.newPassword);
   if (input.newPassword === input.currentPassword) throw new InvalidInputError(["newPassword"], "must differ from the current password");
   const password = await hashPassword(input.newPassword);

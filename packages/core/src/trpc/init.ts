@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { type Actor, hasRole, type TokenScope } from "../auth/access";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../domain/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "../domain/errors";
 import type { Role } from "../generated/prisma/enums";
 
 export type { Actor };
@@ -80,6 +80,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   }
   if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
   if (cause instanceof ForbiddenError) throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
+  if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   if (isDatabaseUnavailable(cause)) {
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable; try again shortly.", cause });
   }
