@@ -56,13 +56,13 @@ describe("creating and editing", () => {
   });
 
   it("refuses a stale version with CONFLICT naming who saved, changing nothing", async () => {
-    const api = apiAs(database.db, editor);
+    const api = apiAs(database.db, contributor);
     const record = await api.agreement.create({ data: sampleAgreementInput() });
-    await apiAs(database.db, contributor).agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "First save wins" }) });
+    await apiAs(database.db, editor).agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "First save wins" }) });
     const error = await api.agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Second save loses" }) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "CONFLICT" });
-    expect((error as Error).message).toContain(contributor.email);
-    expect((error as { cause: { details: unknown } }).cause.details).toMatchObject({ currentVersion: 2, savedBy: expect.stringContaining(contributor.email) });
+    expect((error as Error).message).toContain(editor.email);
+    expect((error as { cause: { details: unknown } }).cause.details).toMatchObject({ currentVersion: 2, savedBy: expect.stringContaining(editor.email) });
     const stored = await api.agreement.get({ id: record.id });
     expect(stored).toMatchObject({ title: "First save wins", version: 2 });
   });

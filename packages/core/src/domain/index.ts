@@ -19,3 +19,6 @@ export * from "./revision-history";
 export * from "./workflow";
 export * from "./import";
 export { IMPORT_COLUMNS } from "./import-rows";
+export * from "./proposed-changes";
+export * from "./record-access";
+export type { FieldChange, FieldValue } from "./record-diff";
