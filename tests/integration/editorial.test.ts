@@ -55,6 +55,14 @@ describe("creating and editing", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("gives records of one title created at the same moment each its own slug", async () => {
+    const api = apiAs(database.db, editor);
+    const title = "Uganda and Russia open a vaccine plant in Entebbe";
+    const created = await Promise.all(Array.from({ length: 6 }, () => api.agreement.create({ data: sampleAgreementInput({ title }), confirmNotDuplicate: true })));
+    expect(new Set(created.map((record) => record.slug)).size).toBe(6);
+    expect(created.map((record) => record.slug)).toContain("uganda-and-russia-open-a-vaccine-plant-in-entebbe");
+  });
+
   it("refuses a stale version with CONFLICT naming who saved, changing nothing", async () => {
     const api = apiAs(database.db, contributor);
     const record = await api.agreement.create({ data: sampleAgreementInput() });

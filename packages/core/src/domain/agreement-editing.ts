@@ -82,6 +82,9 @@ export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, p
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title);
+  // Records of one title saved at once take turns choosing (the lock lasts until commit);
+  // any other clash on the unique key is retried by the caller.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('agreement-slug:' || ${base}))`;
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
   for (let first = 1; ; first += 20) {
     const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
