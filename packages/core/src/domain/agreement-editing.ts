@@ -80,11 +80,17 @@ export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, p
   });
 }
 
+/**
+ * Records of one title saved at once take turns (the lock lasts until commit), so they never
+ * choose the same slug; any other clash on a unique key is retried by the caller.
+ */
+export async function takeTurnsWithTitle(tx: Tx, title: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('agreement-slug:' || ${slugify(title)}))`;
+}
+
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title);
-  // Records of one title saved at once take turns choosing (the lock lasts until commit);
-  // any other clash on the unique key is retried by the caller.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('agreement-slug:' || ${base}))`;
+  await takeTurnsWithTitle(tx, title);
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
   for (let first = 1; ; first += 20) {
     const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));

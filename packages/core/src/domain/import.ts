@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/editorial";
-import { assertKnownReferences, duplicateProbe, insertDraftAgreement, saveAgreementVersion } from "./agreement-editing";
+import { assertKnownReferences, duplicateProbe, insertDraftAgreement, saveAgreementVersion, takeTurnsWithTitle } from "./agreement-editing";
 import { findLikelyDuplicates } from "./duplicates";
 import { DomainError, InvalidInputError } from "./errors";
 import { applyImportPatch, importPatch } from "./import-merge";
@@ -229,6 +229,8 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
     // A lost race on a unique key (a slug, an external_id) is run again and sees the winner.
     return await retryOnUniqueViolation(() =>
       db.$transaction(async (tx) => {
+        // Rows of one title decide one after the other: the second sees the first as a look-alike.
+        await takeTurnsWithTitle(tx, parsed.data.title);
         const plan = await planRow(tx, context, built, parsed.data, row);
         const id = await plan.write?.(tx);
         return { row: source.row, title, ...plan.result, ...(id ? { id } : {}) };
