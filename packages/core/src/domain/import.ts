@@ -226,6 +226,11 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
     // Organisations were resolved (or stood in for, until written) by the resolver.
     await assertKnownReferences(db, parsed.data, ["data"], { organizations: false });
     if (context.dryRun) return { row: source.row, title, ...(await planRow(db, context, built, parsed.data, row)).result };
+    // The common case of a file imported again, answered without a transaction.
+    const unchanged = parsed.data.externalId
+      ? await db.agreement.findFirst({ where: { externalId: parsed.data.externalId, deletedAt: null }, select: { id: true, importedRow: true } })
+      : null;
+    if (unchanged && sameRow(unchanged.importedRow, row)) return { row: source.row, outcome: "unchanged", title, id: unchanged.id };
     // A lost race on a unique key (a slug, an external_id) is run again and sees the winner.
     return await retryOnUniqueViolation(() =>
       db.$transaction(async (tx) => {
