@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "@coop/core/auth";
 import { createApiToken, ensureFirstAdmin, inviteUser } from "@coop/core/domain";
-import { callProcedure, createTestUser, signIn, signInRequest, testServer } from "../support/auth";
+import { callProcedure, createTestUser, signIn, signInRequest, testServer, type TestServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -287,6 +287,50 @@ describe("admins", () => {
     expect(reused).toMatchObject({ status: 400 });
     expect(reused.message).toMatch(/^token: .*invalid, used or expired/);
     expect((await signInRequest(server, "new.editor@example.org", "my own passphrase")).status).toBe(200);
+  });
+});
+
+describe("invitations", () => {
+  const accept = (server: TestServer, url: string, name = "Newcomer") =>
+    callProcedure(server, "invitation.accept", "mutation", { token: url.split("/").at(-1)!, name, password: "a passphrase of mine" });
+
+  it("are revocable from the Users screen: a revoked link no longer works", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, admin.email, admin.password);
+    const invited = await callProcedure(server, "user.invite", "mutation", { email: "revoked.invite@example.org", role: "EDITOR" }, { cookie });
+    const { id, url } = invited.data as { id: string; url: string };
+    const pending = await callProcedure(server, "user.invitations", "query", undefined, { cookie });
+    expect(pending.data).toEqual(expect.arrayContaining([expect.objectContaining({ id, email: "revoked.invite@example.org", role: "EDITOR", invitedBy: expect.stringContaining(admin.email) })]));
+    expect((await callProcedure(server, "user.revokeInvitation", "mutation", { id }, { cookie })).status).toBe(200);
+    expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
+    expect((await callProcedure(server, "user.invitations", "query", undefined, { cookie })).data).not.toEqual(expect.arrayContaining([expect.objectContaining({ id })]));
+  });
+
+  it("keep one live invitation per email: inviting again, even at once, replaces the earlier link", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, admin.email, admin.password);
+    const invite = () => callProcedure(server, "user.invite", "mutation", { email: " Twice.Invited@Example.org ", role: "CONTRIBUTOR" }, { cookie });
+    const first = (await invite()).data as { url: string };
+    const again = await Promise.all([invite(), invite(), invite(), invite()]);
+    expect(again.every((result) => result.status === 200)).toBe(true);
+    expect(await database.db.invitation.count({ where: { email: "twice.invited@example.org", acceptedAt: null, revokedAt: null } })).toBe(1);
+    expect((await accept(server, first.url)).message).toMatch(/^token: .*invalid, used or expired/);
+    const live = again.map((result) => (result.data as { url: string }).url);
+    const outcomes = await Promise.all(live.map((url) => accept(server, url)));
+    expect(outcomes.filter((outcome) => outcome.status === 200)).toHaveLength(1);
+  });
+
+  it("are revoked when their inviter is deactivated", async () => {
+    const server = testServer(database.db);
+    const [inviter, other] = [await createTestUser(database.db, "ADMIN"), await createTestUser(database.db, "ADMIN")];
+    const inviterCookie = await signIn(server, inviter.email, inviter.password);
+    const otherCookie = await signIn(server, other.email, other.password);
+    const { url } = (await callProcedure(server, "user.invite", "mutation", { email: "orphan.invite@example.org", role: "ADMIN" }, { cookie: inviterCookie })).data as { url: string };
+    expect((await callProcedure(server, "user.deactivate", "mutation", { userId: inviter.id }, { cookie: otherCookie })).status).toBe(200);
+    expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
+    expect(await database.db.user.count({ where: { email: "orphan.invite@example.org" } })).toBe(0);
   });
 });
 

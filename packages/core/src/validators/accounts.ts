@@ -16,6 +16,7 @@ const ZPasswordInput = z.string().max(PASSWORD_MAX_LENGTH * 4, `must be at most 
 export const ZUserInviteInput = z.object({ email: ZEmail, role: ZRole });
 export const ZUserSetRoleInput = z.object({ userId: z.string().min(1).max(100), role: ZRole });
 export const ZUserIdInput = z.object({ userId: z.string().min(1).max(100) });
+export const ZInvitationIdInput = z.object({ id: z.uuid() });
 
 export const ZInvitationAcceptInput = z.object({
   token: z.string().min(20).max(200),
