@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { callProcedure, createTestUser, signIn, testServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
 import { insertAgreement } from "../support/factory";
+import { createCaller, createContextInner } from "@coop/core/trpc";
 import { apiAs, sampleAgreementInput, userActor } from "../support/records";
 
 const database = useTestDatabase();
@@ -296,6 +297,38 @@ describe("revisions", () => {
       [1, "Created"],
     ]);
     expect((await api.agreement.revisionDiff({ id: record.id, from: 1, to: 3 })).changes).toEqual([]);
+  });
+});
+
+describe("revisions naming what changed since", () => {
+  it("restores a version whose organisation was merged away since, pointing at the one it was merged into", async () => {
+    const api = apiAs(database.db, editor);
+    const [gone, kept] = await Promise.all([
+      api.organization.create({ name: "Rostelecom Africa Desk", kind: "STATE_COMPANY", countryCode: "RU" }),
+      api.organization.create({ name: "Rostelecom", kind: "STATE_COMPANY", countryCode: "RU" }),
+    ]);
+    const partner = (organizationId: string) => ({ organizationId, countryCode: "RU", side: "PARTNER" as const, role: "SIGNATORY" as const });
+    const record = await api.agreement.create({ data: sampleAgreementInput({ parties: [{ countryCode: "KE", side: "AFRICA" }, partner(gone.id)] }) });
+    await api.agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Retitled", parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }] }) });
+    await api.organization.merge({ sourceId: gone.id, targetId: kept.id });
+
+    const restored = await api.agreement.restoreRevision({ id: record.id, version: 1, expectedVersion: 2 });
+    expect(restored.parties.find((party) => party.side === "PARTNER")).toMatchObject({ organizationId: kept.id });
+    expect(restored.organizationNames).toMatchObject({ [kept.id]: "Rostelecom" });
+  });
+});
+
+describe("the two-person rule (REQUIRE_SECOND_REVIEWER)", () => {
+  const withPolicy = (actor: typeof editor, requireSecondReviewer: boolean) =>
+    createCaller(createContextInner({ db: database.db, actor, policy: { requireSecondReviewer } }));
+
+  it("refuses an approval by the person who last edited the record, and lets another editor approve", async () => {
+    const second = await userActor(database.db, "EDITOR");
+    const record = await withPolicy(editor, true).agreement.create({ data: sampleAgreementInput() });
+    await withPolicy(editor, true).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
+    const own = await withPolicy(editor, true).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" }).catch((e: Error) => e);
+    expect(own).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^You last edited this record, and this installation requires a second person to approve it/) });
+    expect((await withPolicy(second, true).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" })).state).toBe("PUBLISHED");
   });
 });
 

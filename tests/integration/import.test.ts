@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClient } from "@coop/core/db/lifecycle";
+import { createCaller, createContextInner } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { apiAs, sampleAgreementInput, userActor } from "../support/records";
 
@@ -156,6 +157,32 @@ describe("an import never erases curated work", () => {
     expect(after.sources).toHaveLength(2);
     expect(await publicApi.agreement.bySlug({ slug: published.slug, lang: "fr" })).toMatchObject({ title: "Le Kenya et la Russie signent un accord nucléaire" });
     expect(await api.import.run({ format: "csv", content: file(row("keep-1", "Kenya and Russia sign a nuclear power plant agreement")), dryRun: false })).toMatchObject({ unchanged: 1 });
+  });
+
+  it("under the two-person rule, lets another editor, not the importer, approve an imported change", async () => {
+    const importer = await userActor(database.db, "EDITOR");
+    const reviewer = await userActor(database.db, "EDITOR");
+    const as = (actor: typeof importer) => createCaller(createContextInner({ db: database.db, actor, policy: { requireSecondReviewer: true } }));
+    const record = (await as(importer).import.run({ format: "csv", content: file(row("two-1", "Kenya and Russia agree on a weather radar network")), dryRun: false })).rows[0]!;
+    await as(importer).agreement.transition({ id: record.id!, expectedVersion: 1, action: "submit" });
+    await as(reviewer).agreement.transition({ id: record.id!, expectedVersion: 2, action: "approve" });
+    await as(importer).import.run({ format: "csv", content: file(row("two-1", "Kenya and Russia agree on a national weather radar network")), dryRun: false });
+    const own = await as(importer).agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" }).catch((e: Error) => e);
+    expect(own).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^You last edited this imported change/) });
+    expect((await as(reviewer).agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" })).title).toBe("Kenya and Russia agree on a national weather radar network");
+  });
+
+  it("drops a rejected change, and does not propose it again for the same row", async () => {
+    const editorApi = apiAs(database.db, await userActor(database.db, "EDITOR"));
+    const imported = (await api.import.run({ format: "csv", content: file(row("reject-1", "Kenya and Russia agree on a fishing fleet")), dryRun: false })).rows[0]!;
+    await editorApi.agreement.transition({ id: imported.id!, expectedVersion: 1, action: "submit" });
+    await editorApi.agreement.transition({ id: imported.id!, expectedVersion: 2, action: "approve" });
+    const changed = file(row("reject-1", "Kenya and Russia agree on a fishing fleet of forty trawlers"));
+    expect(await api.import.run({ format: "csv", content: changed, dryRun: false })).toMatchObject({ proposed: 1 });
+    const kept = await editorApi.agreement.decideProposedChange({ id: imported.id!, expectedVersion: 3, decision: "reject" });
+    expect(kept).toMatchObject({ title: "Kenya and Russia agree on a fishing fleet", version: 3 });
+    expect(await editorApi.agreement.proposedChanges()).not.toEqual(expect.arrayContaining([expect.objectContaining({ id: imported.id })]));
+    expect(await api.import.run({ format: "csv", content: changed, dryRun: false })).toMatchObject({ unchanged: 1, proposed: 0 });
   });
 
   it("changes on a draft only the columns the file changed since it was last imported", async () => {
