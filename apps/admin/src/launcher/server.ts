@@ -8,6 +8,9 @@ import { z } from "zod";
 import { CLIENT_IP_HEADER, clientIpFrom } from "@coop/core/auth";
 import { ZDatabaseReplicaUrls } from "@coop/core/db";
 import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
+import { logUnhandledRejections } from "./process-guards";
+
+logUnhandledRejections();
 
 const env = z
   .object({
