@@ -8,8 +8,7 @@ import type { ImportColumn } from "./import-rows";
 type PartyInput = NonNullable<TAgreementInput["parties"]>[number];
 type SourceInput = NonNullable<TAgreementInput["sources"]>[number];
 
-const SCALAR_FIELDS = ["title", "summary", "kind", "status", "confidence", "announcedOn", "signedOn", "venue", "event", "amount", "currency"] as const;
-type ScalarField = (typeof SCALAR_FIELDS)[number];
+type ScalarField = "title" | "summary" | "kind" | "status" | "confidence" | "announcedOn" | "signedOn" | "venue" | "event" | "amount" | "currency";
 
 /** The record fields each column sets (amount and currency travel together). */
 const COLUMN_FIELDS: Partial<Record<ImportColumn, ScalarField[]>> = {
