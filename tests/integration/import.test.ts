@@ -236,6 +236,10 @@ describe("an import never erases curated work", () => {
 
   it("creates records of one title racing in parallel without failing: the first is created, the others held as look-alikes", async () => {
     const rows = Array.from({ length: 8 }, (_, i) => row(`race-${i}`, "Kenya and Russia sign a grain terminal agreement").replace(`https://example.org/race-${i}`, `https://example.org/race-report-${i}`));
+    // The dry run says beforehand what the import does.
+    const dryRun = await api.import.run({ format: "csv", content: file(...rows), dryRun: true });
+    expect(dryRun).toMatchObject({ total: 8, created: 1, duplicateSuspects: 7, errors: 0 });
+    expect(dryRun.rows[1]).toMatchObject({ outcome: "duplicate-suspect", errors: [{ column: "title", message: "repeats the title of row 2, which the import creates first" }] });
     const result = await api.import.run({ format: "csv", content: file(...rows), dryRun: false });
     expect(result).toMatchObject({ total: 8, created: 1, duplicateSuspects: 7, errors: 0 });
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "race-" } } })).toBe(1);

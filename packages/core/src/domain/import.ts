@@ -25,6 +25,7 @@ import { findOrCreateOrganizationByName, organizationNames } from "./organizatio
 import { proposeImportChange } from "./proposed-changes";
 import { type FieldChange, recordFieldDiff } from "./record-diff";
 import { currentRecordInput } from "./revision-history";
+import { slugify } from "./slugs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -182,6 +183,7 @@ export async function importAgreements(
   if (failures.length) throw failures[0];
   onProgress({ processed: results.length });
   results.sort((a, b) => a.row - b.row);
+  if (input.dryRun) holdBackRepeatedTitles(results);
   const count = (outcome: ImportOutcome) => results.filter((result) => result.outcome === outcome).length;
   return {
     dryRun: input.dryRun,
@@ -194,6 +196,20 @@ export async function importAgreements(
     errors: count("error"),
     rows: results,
   };
+}
+
+/**
+ * A dry run plans rows without writing, so rows of one title would each look new; the import
+ * itself creates the first and holds the others back as look-alikes of it. Say so here too.
+ */
+function holdBackRepeatedTitles(results: ImportRowResult[]): void {
+  const firstRow = new Map<string, ImportRowResult>();
+  for (const result of results) {
+    if (result.outcome !== "created" || !result.title) continue;
+    const first = firstRow.get(slugify(result.title));
+    if (!first) firstRow.set(slugify(result.title), result);
+    else Object.assign(result, { outcome: "duplicate-suspect", errors: [{ column: "title", message: `repeats the title of row ${first.row}, which the import creates first` }] });
+  }
 }
 
 interface ImportContext {
