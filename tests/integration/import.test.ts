@@ -94,6 +94,25 @@ describe("import", () => {
   });
 });
 
+describe("a failing streamed import", () => {
+  it("reaches the client as an error and leaves no promise rejection unhandled in the process", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const stream = await api.import.stream({ format: "csv", content: "titel,kind,status\nx,MOU,SIGNED", dryRun: false });
+      const failure = await (async () => {
+        for await (const event of stream) void event;
+      })().catch((error: Error) => error);
+      expect((failure as Error).message).toMatch(/^content: unknown column "titel"/);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe("an import never erases curated work", () => {
   const HEADER_FULL = "external_id,title,kind,status,summary,signed_on,african_countries,partner_countries,partner_organizations,sectors,source_url,source_publisher";
   const file = (...rows: string[]) => [HEADER_FULL, ...rows].join("\n");
