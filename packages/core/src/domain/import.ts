@@ -346,6 +346,8 @@ async function planChanges(
           action: "agreement.import.update",
           columns: { importedRow: row },
         });
+        // A change proposed while the record was published is superseded by this row.
+        await tx.proposedChange.deleteMany({ where: { agreementId: id } });
       },
     };
   }
