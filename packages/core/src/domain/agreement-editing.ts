@@ -142,7 +142,8 @@ export async function findDuplicatesFor(db: Db, actor: Actor, rawInput: z.input<
 
 /** The candidates the caller may open, without their author; the others only counted. */
 export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate[]) {
-  const visible = candidates.filter((candidate) => mayRead(actor, { ...candidate, state: candidate.state as "DRAFT", deletedAt: null }));
+  // The search leaves deleted records out.
+  const visible = candidates.filter((candidate) => mayRead(actor, { ...candidate, deletedAt: null }));
   return { visible: visible.map(({ createdById: _author, ...candidate }) => candidate), hidden: candidates.length - visible.length };
 }
 

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import type { EditorialState } from "../generated/prisma/enums";
 import { ZDuplicateCheckInput } from "../validators/editorial";
 
 export interface DuplicateCandidate {
   id: string;
   slug: string;
   title: string;
-  state: string;
+  state: EditorialState;
   /** For access checks only: never sent to callers (see `duplicatesVisibleTo`). */
   createdById: string | null;
   /** 0..1: how alike the two records look. */
@@ -33,7 +34,7 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
     ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
     : Prisma.empty;
   const rows = await db.$queryRaw<
-    { id: string; slug: string; title: string; state: string; createdById: string | null; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
+    { id: string; slug: string; title: string; state: EditorialState; createdById: string | null; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
   >`
     WITH candidates AS (
       (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY similarity(a.title, ${input.title}) DESC LIMIT 50)
