@@ -27,7 +27,7 @@ const problems = new PageProblems();
 let recordUrl = "";
 
 beforeAll(async () => {
-  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
   users.admin = await createTestUser(database.db, "ADMIN");
   users.editor = await createTestUser(database.db, "EDITOR");
   users.contributor = await createTestUser(database.db, "CONTRIBUTOR");

@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await launchServer({
     port,
     databaseUrl: database.url,
+    migrationUrl: database.ownerUrl,
     publicUrl: "https://coop.example",
     // One proxy in front: each test speaks for its own client address through X-Forwarded-For.
     env: { TRUSTED_PROXY_HOPS: "1", PUBLIC_RATE_LIMIT_BURST: "30", PUBLIC_RATE_LIMIT_PER_MINUTE: "1", METRICS_PORT: String(metricsPort) },

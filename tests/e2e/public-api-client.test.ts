@@ -9,7 +9,7 @@ const database = useTestDatabase();
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
 });
 afterAll(async () => {
   await server?.stop();
@@ -73,7 +73,7 @@ describe("start-up failures", () => {
     const port = await findFreePort();
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
     try {
-      const attempt = launchServer({ port, databaseUrl: database.url });
+      const attempt = launchServer({ port, databaseUrl: database.url, migrationUrl: database.ownerUrl });
       await expect(attempt).rejects.toBeInstanceOf(LaunchError);
       await expect(attempt).rejects.toThrow(`Port ${port} is already in use`);
     } finally {

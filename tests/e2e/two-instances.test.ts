@@ -16,8 +16,8 @@ let instanceB: RunningServer;
 beforeAll(async () => {
   // Both instances read one AUTH_SECRET, as every instance behind a load balancer must.
   secretDir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-two-instances-"));
-  instanceA = await launchServer({ port: await findFreePort(), databaseUrl: database.url, dataDir: secretDir });
-  instanceB = await launchServer({ port: await findFreePort(), databaseUrl: database.url, dataDir: secretDir, seed: false });
+  instanceA = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl, dataDir: secretDir });
+  instanceB = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl, dataDir: secretDir, seed: false });
 });
 afterAll(async () => {
   await Promise.all([instanceA?.stop(), instanceB?.stop()]);

@@ -47,7 +47,7 @@ const PAGES: Record<string, () => string> = {
 };
 
 beforeAll(async () => {
-  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  app = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
   closedPort = await findFreePort();
   host = http.createServer((request, response) => {
     const page = PAGES[new URL(request.url ?? "/", "http://host").pathname];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "@coop/core/auth";
 import { createApiToken, ensureFirstAdmin, inviteUser } from "@coop/core/domain";
-import { callProcedure, createTestUser, signIn, signInRequest, testServer } from "../support/auth";
+import { callProcedure, createTestUser, signIn, signInRequest, testServer, type TestServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -65,6 +65,53 @@ describe("sign-in", () => {
     const delay = (bucket: typeof first) => bucket.blockedUntil!.getTime() - bucket.windowStart.getTime();
     expect(Math.round(delay(first) / 1000)).toBe(60);
     expect(Math.round(delay(second) / 1000)).toBe(120);
+  });
+
+  it("lets at most 5 of 20 parallel wrong passwords reach the password check", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const server = testServer(database.db);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInRequest(server, user.email, `wrong-guess-${i}`, `198.51.100.${100 + i}`)),
+    );
+    const statuses = responses.map((response) => response.status);
+    // 401 means the password was checked; 429 means the lockout refused the attempt first.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    expect((await signInRequest(server, user.email, user.password, "192.0.2.44")).status).toBe(429);
+  });
+
+  it("counts every spelling of an email (spaces, case, full-width letters) as one account", async () => {
+    const user = await createTestUser(database.db, "EDITOR");
+    const server = testServer(database.db);
+    // Full-width forms (U+FF01..U+FF5E), which Unicode NFKC folds back to ASCII.
+    const fullWidth = [...user.email.toUpperCase()].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join("");
+    const spellings = [` ${user.email} `, user.email.toUpperCase(), fullWidth, `\t${fullWidth}`, user.email];
+    for (const [i, spelling] of spellings.entries()) {
+      expect((await signInRequest(server, spelling, `wrong-${i}`, `198.51.100.${60 + i}`)).status).toBe(401);
+    }
+    expect((await signInRequest(server, fullWidth, user.password, "192.0.2.45")).status).toBe(429);
+    await database.db.rateLimitBucket.update({ where: { key: `login:${user.email}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signInRequest(server, ` ${fullWidth} `, user.password, "192.0.2.45")).status).toBe(200);
+  });
+
+  it("guards account.changePassword with the same lockout, counted before the check", async () => {
+    const server = testServer(database.db);
+    const user = await createTestUser(database.db, "CONTRIBUTOR");
+    const cookie = await signIn(server, user.email, user.password);
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        callProcedure(server, "account.changePassword", "mutation", { currentPassword: `not-it-${i}`, newPassword: "correct horse battery" }, { cookie }),
+      ),
+    );
+    expect(attempts.filter((attempt) => attempt.code === "BAD_REQUEST").length).toBeLessThanOrEqual(5);
+    const refused = attempts.filter((attempt) => attempt.code === "TOO_MANY_REQUESTS");
+    expect(refused.length).toBeGreaterThanOrEqual(7);
+    expect(refused[0]).toMatchObject({ status: 429, message: expect.stringMatching(/^Too many attempts; try again in \d+ seconds\.$/) });
+    // Locked: even the right password is refused, here and at sign-in.
+    const right = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "correct horse battery" }, { cookie });
+    expect(right.code).toBe("TOO_MANY_REQUESTS");
+    expect((await signInRequest(server, user.email, user.password, "192.0.2.46")).status).toBe(429);
   });
 
   it("limits requests per client IP on the auth routes", async () => {
@@ -259,6 +306,50 @@ describe("admins", () => {
     expect(reused).toMatchObject({ status: 400 });
     expect(reused.message).toMatch(/^token: .*invalid, used or expired/);
     expect((await signInRequest(server, "new.editor@example.org", "my own passphrase")).status).toBe(200);
+  });
+});
+
+describe("invitations", () => {
+  const accept = (server: TestServer, url: string, name = "Newcomer") =>
+    callProcedure(server, "invitation.accept", "mutation", { token: url.split("/").at(-1)!, name, password: "a passphrase of mine" });
+
+  it("are revocable from the Users screen: a revoked link no longer works", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, admin.email, admin.password);
+    const invited = await callProcedure(server, "user.invite", "mutation", { email: "revoked.invite@example.org", role: "EDITOR" }, { cookie });
+    const { id, url } = invited.data as { id: string; url: string };
+    const pending = await callProcedure(server, "user.invitations", "query", undefined, { cookie });
+    expect(pending.data).toEqual(expect.arrayContaining([expect.objectContaining({ id, email: "revoked.invite@example.org", role: "EDITOR", invitedBy: expect.stringContaining(admin.email) })]));
+    expect((await callProcedure(server, "user.revokeInvitation", "mutation", { id }, { cookie })).status).toBe(200);
+    expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
+    expect((await callProcedure(server, "user.invitations", "query", undefined, { cookie })).data).not.toEqual(expect.arrayContaining([expect.objectContaining({ id })]));
+  });
+
+  it("keep one live invitation per email: inviting again, even at once, replaces the earlier link", async () => {
+    const server = testServer(database.db);
+    const admin = await createTestUser(database.db, "ADMIN");
+    const cookie = await signIn(server, admin.email, admin.password);
+    const invite = () => callProcedure(server, "user.invite", "mutation", { email: " Twice.Invited@Example.org ", role: "CONTRIBUTOR" }, { cookie });
+    const first = (await invite()).data as { url: string };
+    const again = await Promise.all([invite(), invite(), invite(), invite()]);
+    expect(again.every((result) => result.status === 200)).toBe(true);
+    expect(await database.db.invitation.count({ where: { email: "twice.invited@example.org", acceptedAt: null, revokedAt: null } })).toBe(1);
+    expect((await accept(server, first.url)).message).toMatch(/^token: .*invalid, used or expired/);
+    const live = again.map((result) => (result.data as { url: string }).url);
+    const outcomes = await Promise.all(live.map((url) => accept(server, url)));
+    expect(outcomes.filter((outcome) => outcome.status === 200)).toHaveLength(1);
+  });
+
+  it("are revoked when their inviter is deactivated", async () => {
+    const server = testServer(database.db);
+    const [inviter, other] = [await createTestUser(database.db, "ADMIN"), await createTestUser(database.db, "ADMIN")];
+    const inviterCookie = await signIn(server, inviter.email, inviter.password);
+    const otherCookie = await signIn(server, other.email, other.password);
+    const { url } = (await callProcedure(server, "user.invite", "mutation", { email: "orphan.invite@example.org", role: "ADMIN" }, { cookie: inviterCookie })).data as { url: string };
+    expect((await callProcedure(server, "user.deactivate", "mutation", { userId: inviter.id }, { cookie: otherCookie })).status).toBe(200);
+    expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
+    expect(await database.db.user.count({ where: { email: "orphan.invite@example.org" } })).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDatabase } from "@coop/core/db/lifecycle";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
+import { apiAs, userActor } from "../support/records";
 
 const database = useTestDatabase();
 const api = () => createCaller(createContextInner({ db: database.db }));
@@ -61,5 +62,35 @@ describe("seeded records", () => {
     await seedDatabase(database.db);
     const after = await Promise.all([database.db.agreement.count(), database.db.organization.count(), database.db.agreementParty.count(), database.db.country.count()]);
     expect(after).toEqual(before);
+  });
+
+  it("applies each version of the founding records once, never bringing back merged organisations or removed members", async () => {
+    const editor = apiAs(database.db, await userActor(database.db, "EDITOR"));
+    const bySlug = (slug: string) => database.db.organization.findUnique({ where: { slug }, include: { members: true } });
+    const consortium = (await bySlug("cyberzim-consortium"))!;
+    const [komib, cyberus, cybered] = await Promise.all([bySlug("komib"), bySlug("cyberus"), bySlug("cybered")]);
+    // Editors fold KOMIB into Cyberus, and drop CyberED from the consortium.
+    await editor.organization.merge({ sourceId: komib!.id, targetId: cyberus!.id });
+    await editor.organization.update({
+      id: consortium.id,
+      data: { name: consortium.name, aliases: consortium.aliases, kind: "CONSORTIUM", memberIds: (await bySlug("cyberzim-consortium"))!.members.map((m) => m.memberId).filter((id) => id !== cybered!.id) },
+    });
+    const curated = async () => ({
+      komib: await bySlug("komib"),
+      members: (await bySlug("cyberzim-consortium"))!.members.map((m) => m.memberId).sort(),
+      organizations: await database.db.organization.count(),
+    });
+    const before = await curated();
+    expect(before.komib).toBeNull();
+    expect(before.members).toHaveLength(2);
+
+    await seedDatabase(database.db);
+    expect(await curated()).toEqual(before);
+    // A new version of the file (as when a founding record is added) is applied, and still respects the editors.
+    expect(await database.db.seedVersion.count()).toBe(1);
+    await database.db.seedVersion.deleteMany();
+    await seedDatabase(database.db);
+    expect(await curated()).toEqual(before);
+    expect(await database.db.seedVersion.count()).toBe(1);
   });
 });

@@ -35,9 +35,12 @@ export function signInRequest(server: TestServer, email: string, password: strin
   );
 }
 
-/** Signs in and returns the `Cookie` header value a browser would send back. */
+let signIns = 0;
+
+/** Signs in (each time from another address, so the per-IP limit never couples tests) and returns the `Cookie` header value a browser would send back. */
 export async function signIn(server: TestServer, email: string, password: string): Promise<string> {
-  const response = await signInRequest(server, email, password);
+  signIns += 1;
+  const response = await signInRequest(server, email, password, `198.18.${Math.floor(signIns / 250) % 250}.${(signIns % 250) + 1}`);
   if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`);
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
 }

@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@coop/core/db";
-import { createDatabaseIfMissing, withClient, withDatabase } from "@coop/core/db/lifecycle";
+import { createDatabaseIfMissing, withClient, withDatabase, withRole } from "@coop/core/db/lifecycle";
 
 export interface TestDatabase {
+  /** Connected as the application's role, which owns nothing: what the product runs as. */
   db: Db;
   url: string;
+  /** The same database as the owner of its tables: for migrations and tests of privileges. */
+  ownerUrl: string;
 }
 
 /**
@@ -14,8 +17,10 @@ export interface TestDatabase {
  */
 export function useTestDatabase(): TestDatabase {
   const serverUrl = inject("serverUrl");
+  const roles = inject("databaseRoles");
   const name = `coop_test_${randomBytes(6).toString("hex")}`;
-  const handle = { url: withDatabase(serverUrl, name) } as TestDatabase;
+  const databaseUrl = withDatabase(serverUrl, name);
+  const handle = { url: withRole(databaseUrl, roles.app), ownerUrl: withRole(databaseUrl, roles.owner) } as TestDatabase;
 
   beforeAll(async () => {
     await createDatabaseIfMissing(serverUrl, name, inject("templateDatabase"));

@@ -5,11 +5,22 @@ import { z } from "zod";
 /** Repository root, for the migrations folder and the embedded data directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
+const ZPostgresUrl = (name: string) => z.string().regex(/^postgres(ql)?:\/\//, `${name} must be a postgres:// or postgresql:// URL`);
+/** "true"/"1"/"yes" or "false"/"0"/"no"; unset is the default. */
+const ZFlag = z
+  .string()
+  .default("")
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no", ""], { message: "must be true or false" }))
+  .transform((value) => ["true", "1", "yes"].includes(value));
+
 const EnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
-    .optional(),
+  /** The application's connection: a role that owns nothing (docs/OPERATIONS.md). */
+  DATABASE_URL: ZPostgresUrl("DATABASE_URL").optional(),
+  /** The owner of the tables, for migrations; unset means DATABASE_URL. */
+  DATABASE_MIGRATION_URL: ZPostgresUrl("DATABASE_MIGRATION_URL").optional(),
+  /** The two-person rule: nobody approves a record (or an imported change) they last edited. */
+  REQUIRE_SECOND_REVIEWER: ZFlag,
   COOP_DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

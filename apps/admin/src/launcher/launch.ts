@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@coop/core/db";
-import { applyMigrations, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db/lifecycle";
+import { migrateAsOwner, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db/lifecycle";
 import { ensureFirstAdmin } from "@coop/core/domain";
 
 const appDir = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -15,6 +15,8 @@ export interface LaunchOptions {
   host?: string;
   /** Use this database instead of DATABASE_URL or the embedded one. */
   databaseUrl?: string;
+  /** With `databaseUrl`: the owner's URL for migrations (default `databaseUrl`). */
+  migrationUrl?: string;
   /** Load the taxonomy and founding records (idempotent). */
   seed?: boolean;
   /** Public origin; default http://<host>:<port>. */
@@ -45,14 +47,15 @@ export class LaunchError extends Error {}
 
 /**
  * Brings the product up: database (embedded unless DATABASE_URL is set), pending
- * migrations, seed, then `next start` on the production build with DATABASE_URL set.
+ * migrations as the tables' owner, seed, then `next start` on the production build with
+ * DATABASE_URL set to the application's role, which owns nothing.
  */
 export async function launchServer(options: LaunchOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const host = options.host ?? "127.0.0.1";
   await assertPortFree(options.port, host);
 
-  const database = await openDatabaseServer({ databaseUrl: options.databaseUrl }).catch((error: Error) => {
+  const database = await openDatabaseServer({ databaseUrl: options.databaseUrl, migrationUrl: options.migrationUrl }).catch((error: Error) => {
     throw new LaunchError(error.message);
   });
   if (database.storage) {
@@ -61,7 +64,7 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
   }
   let next: ChildProcess | undefined;
   try {
-    const { applied } = await applyMigrations(database.url).catch((error: Error) => {
+    const { applied } = await migrateAsOwner(database, { warn: log }).catch((error: Error) => {
       throw new LaunchError(`${error.message} The data was left as it was; fix the migration and start again.`);
     });
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);

@@ -11,6 +11,9 @@ import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
 import { publicSurfaceLimits, serverEnv } from "../env";
 import { isRouterRequest, publicPageOf } from "./public-pages";
 import { createPublicPageRenderer } from "./public-page-cache";
+import { logUnhandledRejections } from "./process-guards";
+
+logUnhandledRejections();
 
 const env = z
   .object({

@@ -1,7 +1,7 @@
 // `pnpm admin:create --email you@example.org [--name "..."] [--password-stdin]`
 import { parseArgs } from "node:util";
 import { createDb } from "../db/client";
-import { applyMigrations } from "../db/migrate";
+import { migrateAsOwner } from "../db/roles";
 import { openDatabaseServer } from "../db/server";
 import { createAdmin } from "../domain/users";
 import { ZEmail } from "../validators/accounts";
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const server = await openDatabaseServer({ shareRunningEmbedded: true });
   const db = createDb(server.url, { max: 2 });
   try {
-    await applyMigrations(server.url);
+    await migrateAsOwner(server, { warn: (line) => console.warn(line) });
     const created = await createAdmin(db, { email: email.data, name: values.name, password });
     console.log(`Admin ${created.user.email} created.`);
     // The generated password is printed once, by design; it must be changed at first sign-in.

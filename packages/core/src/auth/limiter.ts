@@ -27,30 +27,41 @@ export const LOGIN_LOCKOUT = { failures: 5, windowSeconds: 600, firstDelaySecond
 
 const loginKey = (email: string) => `login:${email}`;
 
-/** Whether sign-in for this (normalised) email is currently locked, whatever the IP. */
-export async function loginLockout(db: Db, email: string): Promise<LimitDecision> {
-  const bucket = await db.rateLimitBucket.findUnique({ where: { key: loginKey(email) }, select: { blockedUntil: true } });
-  const until = bucket?.blockedUntil?.getTime() ?? 0;
-  if (until <= Date.now()) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.ceil((until - Date.now()) / 1000) };
+/**
+ * Counts a sign-in attempt (or a password change) for the account before its password is
+ * checked, in one statement, so parallel attempts cannot all slip through between a read
+ * and a write: at most `LOGIN_LOCKOUT.failures` attempts per window reach the check.
+ * A locked account is refused without counting.
+ */
+export async function beginLoginAttempt(db: Db, email: string): Promise<LimitDecision> {
+  const [row] = await db.$queryRaw<{ count: number; blocked: boolean; retryAfterSeconds: number }[]>`
+    INSERT INTO "RateLimitBucket" AS bucket (key, count, "windowStart") VALUES (${loginKey(email)}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE
+        WHEN bucket."blockedUntil" > now() THEN bucket.count
+        WHEN bucket."windowStart" <= now() - make_interval(secs => ${LOGIN_LOCKOUT.windowSeconds}) THEN 1
+        ELSE bucket.count + 1 END,
+      "windowStart" = CASE
+        WHEN bucket."blockedUntil" > now() THEN bucket."windowStart"
+        WHEN bucket."windowStart" <= now() - make_interval(secs => ${LOGIN_LOCKOUT.windowSeconds}) THEN now()
+        ELSE bucket."windowStart" END
+    RETURNING count, COALESCE("blockedUntil" > now(), false) AS blocked,
+      GREATEST(1, ceil(extract(epoch FROM CASE WHEN "blockedUntil" > now() THEN "blockedUntil"
+        ELSE "windowStart" + make_interval(secs => ${LOGIN_LOCKOUT.windowSeconds}) END - now())))::int AS "retryAfterSeconds"`;
+  if (!row || (!row.blocked && row.count <= LOGIN_LOCKOUT.failures)) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: row.retryAfterSeconds };
 }
 
 /**
- * Counts a failed sign-in. The fifth failure within ten minutes locks the account
- * for a delay that doubles with each consecutive lockout (1 min, 2 min, ... 1 h).
+ * After a counted attempt failed: once the window holds `failures` attempts, the account
+ * locks for a delay that doubles with each consecutive lockout (1 min, 2 min, ... 1 h).
  */
-export async function recordLoginFailure(db: Db, email: string): Promise<LimitDecision> {
-  const key = loginKey(email);
-  const { allowed } = await consumeRateLimit(db, key, { max: LOGIN_LOCKOUT.failures - 1, windowSeconds: LOGIN_LOCKOUT.windowSeconds });
-  if (allowed) return { allowed: true, retryAfterSeconds: 0 };
-  const [row] = await db.$queryRaw<{ blockedUntil: Date }[]>`
+export async function recordLoginFailure(db: Db, email: string): Promise<void> {
+  await db.$executeRaw`
     UPDATE "RateLimitBucket" SET
       "blockedUntil" = now() + make_interval(secs => LEAST(${LOGIN_LOCKOUT.firstDelaySeconds} * power(2, lockouts), ${LOGIN_LOCKOUT.maxDelaySeconds})),
       lockouts = lockouts + 1, count = 0, "windowStart" = now()
-    WHERE key = ${key}
-    RETURNING "blockedUntil"`;
-  const until = row?.blockedUntil.getTime() ?? Date.now();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) };
+    WHERE key = ${loginKey(email)} AND count >= ${LOGIN_LOCKOUT.failures} AND ("blockedUntil" IS NULL OR "blockedUntil" <= now())`;
 }
 
 /** A successful sign-in clears the account's failures and lockout history. */

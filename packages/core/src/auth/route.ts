@@ -5,7 +5,7 @@ import { payloadTooLargeResponse, readBodyWithin } from "../http/request-body";
 import { ZEmail } from "../validators/accounts";
 import { clientIpOf } from "./actor";
 import type { Auth } from "./auth";
-import { consumeRateLimit, loginLockout, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "./limiter";
+import { beginLoginAttempt, consumeRateLimit, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "./limiter";
 
 /** The only better-auth endpoints exposed: everything else (sign-up, password change) goes through our rules. */
 const EXPOSED_ROUTES = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);
@@ -43,14 +43,19 @@ export function createAuthRouteHandler(deps: { db: Db; auth: Auth; bodyLimitByte
   }
 
   async function signIn(request: Request, body: string, ip: string | null): Promise<Response> {
-    const email = ZEmail.safeParse((JSON.parse(body || "{}") as { email?: unknown }).email);
+    const fields = JSON.parse(body || "{}") as { email?: unknown };
+    const email = ZEmail.safeParse(fields.email);
     if (!email.success) return auth.handler(request);
-    const lockout = await loginLockout(db, email.data);
-    if (!lockout.allowed) {
+    // Counted before the password is checked: parallel guesses cannot outrun the lockout.
+    const attempt = await beginLoginAttempt(db, email.data);
+    if (!attempt.allowed) {
       await writeAudit(db, { actorLabel: email.data, ip, action: "login.refused", details: { reason: "account locked" } });
-      return tooManyAttempts(lockout.retryAfterSeconds);
+      return tooManyAttempts(attempt.retryAfterSeconds);
     }
-    const response = await auth.handler(request);
+    // better-auth looks the account up by the same normalised email the lockout counts.
+    const headers = new Headers(request.headers);
+    headers.delete("content-length");
+    const response = await auth.handler(new Request(request.url, { method: "POST", headers, body: JSON.stringify({ ...fields, email: email.data }) }));
     if (response.status === 200) {
       const { user } = (await response.clone().json()) as { user: { id: string } };
       const account = await db.user.findUnique({ where: { id: user.id }, select: { active: true } });
@@ -62,9 +67,9 @@ export function createAuthRouteHandler(deps: { db: Db; auth: Auth; bodyLimitByte
       // Deactivated: drop the new session and answer exactly like a wrong password.
       await db.session.deleteMany({ where: { userId: user.id } });
     }
+    await recordLoginFailure(db, email.data);
     if (response.status === 200 || response.status === 401) {
-      const failure = await recordLoginFailure(db, email.data);
-      await writeAudit(db, { actorLabel: email.data, ip, action: "login.failure", details: { locked: !failure.allowed } });
+      await writeAudit(db, { actorLabel: email.data, ip, action: "login.failure" });
       return json(401, { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
     }
     return response;

@@ -1,16 +1,17 @@
 import { readCoreEnv } from "../env";
 import { createDb } from "./client";
-import { createMigration, applyMigrations } from "./migrate";
+import { createMigration } from "./migrate";
+import { migrateAsOwner } from "./roles";
 import { seedDatabase } from "./seed";
-import { openDatabaseServer } from "./server";
+import { type DatabaseServer, openDatabaseServer } from "./server";
 
 const USAGE = "usage: db <migrate | migration:create <name> | seed>";
 
 /** Runs `work` against the app database: DATABASE_URL, the running app's embedded server, or one started for the duration. */
-async function withAppDatabase(work: (url: string) => Promise<void>): Promise<void> {
+async function withAppDatabase(work: (server: DatabaseServer) => Promise<void>): Promise<void> {
   const server = await openDatabaseServer({ shareRunningEmbedded: true });
   try {
-    await work(server.url);
+    await work(server);
   } finally {
     await server.stop();
   }
@@ -18,8 +19,8 @@ async function withAppDatabase(work: (url: string) => Promise<void>): Promise<vo
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   async migrate() {
-    await withAppDatabase(async (url) => {
-      await applyMigrations(url, { log: (line) => console.log(line) });
+    await withAppDatabase(async (server) => {
+      await migrateAsOwner(server, { log: (line) => console.log(line), warn: (line) => console.warn(line) });
     });
   },
   async "migration:create"([name]) {
@@ -28,9 +29,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     console.log(path ? `Wrote ${path}` : "The schema and the migrations agree: nothing to write.");
   },
   async seed() {
-    await withAppDatabase(async (url) => {
-      await applyMigrations(url);
-      const db = createDb(url, { max: 2 });
+    await withAppDatabase(async (server) => {
+      await migrateAsOwner(server, { warn: (line) => console.warn(line) });
+      const db = createDb(server.url, { max: 2 });
       try {
         await seedDatabase(db, (line) => console.log(line));
       } finally {

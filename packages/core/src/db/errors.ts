@@ -35,3 +35,29 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when a write broke a unique constraint (PostgreSQL 23505, Prisma P2002), however wrapped. */
+export function isUniqueViolation(error: unknown): boolean {
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length && seen < 16; seen += 1) {
+    const candidate = pending.shift() as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!candidate || typeof candidate !== "object") continue;
+    if (candidate.code === "P2002" || candidate.code === "23505" || candidate.originalCode === "23505" || candidate.kind === "UniqueConstraintViolation") return true;
+    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
+  }
+  return false;
+}
+
+/**
+ * Runs a transaction again when it lost a race on a unique key (two new records choosing one
+ * slug, two imports creating one external id): the retry sees the winner's row and adapts.
+ */
+export async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

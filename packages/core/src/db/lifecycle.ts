@@ -10,5 +10,6 @@ export {
 } from "./embedded";
 export { resolveServerLocation } from "./embedded-location";
 export { applyMigrations, createMigration } from "./migrate";
+export { grantApplicationPrivileges, migrateAsOwner, provisionDatabaseRoles, roleOf, withRole, type DatabaseRoles } from "./roles";
 export { seedDatabase } from "./seed";
 export { createDatabaseIfMissing, openDatabaseServer, withClient, withDatabase, type DatabaseServer } from "./server";

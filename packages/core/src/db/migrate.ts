@@ -9,7 +9,7 @@ import { repoRoot } from "../env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { rehearsePendingMigrations } from "./rehearse-migrations";
-import { withClient } from "./server";
+import { withClient } from "./connection";
 import {
   oneEngineCallAtATime,
   openSchemaEngine,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -87,24 +88,27 @@ const ZSeedRecords = z.object({
   ),
 });
 
-async function readSeedFile<T extends z.ZodType>(name: string, schema: T): Promise<z.output<T>> {
+async function readSeedFile<T extends z.ZodType>(name: string, schema: T): Promise<{ data: z.output<T>; hash: string }> {
   const file = path.join(repoRoot, "prisma", "seed", name);
-  const parsed = schema.safeParse(JSON.parse(await fs.readFile(file, "utf8")));
+  const text = await fs.readFile(file, "utf8");
+  const parsed = schema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  return { data: parsed.data, hash: createHash("sha256").update(text).digest("hex") };
 }
 
 const SEED_ACTOR = { actorLabel: "seed" };
 
 /**
- * Loads the taxonomy and the founding records. Idempotent: countries and sectors
- * are upserted, organisations and agreements are created only when their slug is
- * new, so editors' later changes survive a re-run.
+ * Loads the taxonomy and the founding records. Countries and sectors are upserted at every
+ * run. Each version of the founding records (the hash of the file) is applied once: its
+ * agreements are created when their slug is new, with the organisations they need. Later
+ * editorial work stands: an organisation merged away is not brought back (its records point
+ * at the one it was merged into), and a consortium's members are only seeded with it.
  */
 export async function seedDatabase(db: Db, log: (line: string) => void = () => {}): Promise<void> {
-  const countries = await readSeedFile("countries.json", ZSeedCountries);
-  const sectors = await readSeedFile("sectors.json", ZSeedSectors);
-  const records = await readSeedFile("agreements.json", ZSeedRecords);
+  const { data: countries } = await readSeedFile("countries.json", ZSeedCountries);
+  const { data: sectors } = await readSeedFile("sectors.json", ZSeedSectors);
+  const { data: records, hash: version } = await readSeedFile("agreements.json", ZSeedRecords);
 
   const nameColumns = (names: z.infer<typeof ZNames>) => ({ nameEn: names.en, nameFr: names.fr, namePt: names.pt, nameRu: names.ru });
   await db.$transaction([
@@ -119,35 +123,53 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
       db.sector.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...nameColumns(s.names) }, update: nameColumns(s.names) }),
     ),
   ]);
+  if (await db.seedVersion.findUnique({ where: { version } })) {
+    log(`Seed: ${countries.length} countries, ${sectors.length} sectors; founding records ${version.slice(0, 12)} already applied.`);
+    return;
+  }
 
+  // A database that never had organisations gets them all; later versions only what new records need.
+  const fresh = (await db.organization.count()) === 0;
+  const existingRecords = new Set((await db.agreement.findMany({ where: { slug: { in: records.agreements.map((a) => a.slug) } }, select: { slug: true } })).map((a) => a.slug));
+  const newRecords = records.agreements.filter((record) => !existingRecords.has(record.slug));
+  const membersOf = new Map(records.organizations.map((org) => [org.slug, org.members ?? []]));
+  const needed = new Set(fresh ? records.organizations.map((org) => org.slug) : newRecords.flatMap((record) => record.parties.flatMap((party) => (party.organization ? [party.organization] : []))));
+  for (const slug of [...needed]) for (const member of membersOf.get(slug) ?? []) needed.add(member);
+  const mergedInto = new Map(
+    (await db.organizationMerge.findMany({ where: { mergedSlug: { in: records.organizations.map((org) => org.slug) } }, select: { mergedSlug: true, targetId: true } })).map((merge) => [
+      merge.mergedSlug,
+      merge.targetId,
+    ]),
+  );
+  const existingOrganizations = new Set((await db.organization.findMany({ where: { slug: { in: [...needed] } }, select: { slug: true } })).map((org) => org.slug));
+  const createdOrganizations = new Set<string>();
   for (const org of records.organizations) {
-    await db.organization.upsert({
-      where: { slug: org.slug },
-      create: { slug: org.slug, name: org.name, aliases: org.aliases, kind: org.kind, countryCode: org.country },
-      update: {},
-    });
+    if (!needed.has(org.slug) || existingOrganizations.has(org.slug) || mergedInto.has(org.slug)) continue;
+    await db.organization.create({ data: { slug: org.slug, name: org.name, aliases: org.aliases, kind: org.kind, countryCode: org.country } });
+    createdOrganizations.add(org.slug);
   }
   const orgs = new Map((await db.organization.findMany()).map((org) => [org.slug, org]));
-  const orgId = (slug: string) => {
-    const org = orgs.get(slug);
+  const byId = new Map([...orgs.values()].map((org) => [org.id, org]));
+  const organizationOf = (slug: string) => {
+    const org = orgs.get(slug) ?? byId.get(mergedInto.get(slug) ?? "");
     if (!org) throw new Error(`prisma/seed/agreements.json names an unknown organisation "${slug}"`);
-    return org.id;
+    return org;
   };
+  const orgId = (slug: string) => organizationOf(slug).id;
   await db.consortiumMembership.createMany({
-    data: records.organizations.flatMap((org) =>
-      (org.members ?? []).map((member) => ({ consortiumId: orgId(org.slug), memberId: orgId(member) })),
-    ),
+    data: records.organizations
+      .filter((org) => createdOrganizations.has(org.slug))
+      .flatMap((org) => (org.members ?? []).map((member) => ({ consortiumId: orgId(org.slug), memberId: orgId(member) }))),
     skipDuplicates: true,
   });
 
   let created = 0;
-  for (const record of records.agreements) {
-    if (await db.agreement.findUnique({ where: { slug: record.slug }, select: { id: true } })) continue;
+  for (const record of newRecords) {
     const index = deriveAgreementIndex({
       parties: record.parties.map((party) => ({
         side: party.side,
         countryCode: party.country,
-        organization: party.organization ? (orgs.get(party.organization) ?? null) : null,
+        organization: party.organization ? organizationOf(party.organization) : null,
         representativeName: party.representativeName,
       })),
       sectorSlugs: record.sectors,
@@ -230,5 +252,6 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
     });
     created += 1;
   }
-  log(`Seed: ${countries.length} countries, ${sectors.length} sectors, ${records.organizations.length} organisations, ${created} new agreements.`);
+  await db.seedVersion.createMany({ data: [{ version }], skipDuplicates: true });
+  log(`Seed: ${countries.length} countries, ${sectors.length} sectors, ${createdOrganizations.size} new organisations, ${created} new agreements (founding records ${version.slice(0, 12)}).`);
 }

@@ -1,11 +1,16 @@
 import path from "node:path";
-import pg from "pg";
 import { readCoreEnv } from "../env";
+import { withClient, withDatabase } from "./connection";
 import { runningEmbeddedPostgresUrl, startEmbeddedPostgres } from "./embedded";
+import { embeddedRoles, provisionDatabaseRoles } from "./roles";
+
+export { withClient, withDatabase };
 
 export interface DatabaseServer {
-  /** URL of the application database. */
+  /** URL of the application database, as the application's role. */
   url: string;
+  /** The same database as the role that owns its tables: for migrations. */
+  migrationUrl: string;
   /** True when this process started the server (embedded mode). */
   embedded: boolean;
   /** Embedded mode: where the cluster's files live, and why elsewhere than the data directory when they do. */
@@ -17,11 +22,14 @@ const APP_DATABASE = "coop_tracker";
 
 /**
  * The application's PostgreSQL: the given URL or `DATABASE_URL` when set (checked reachable, nothing
- * started), else an embedded server in `COOP_DATA_DIR/postgres` with an app database.
+ * started; migrations through `DATABASE_MIGRATION_URL` when set), else an embedded server in
+ * `COOP_DATA_DIR/postgres` with an app database, its owner role and the application's role.
  */
 export async function openDatabaseServer(
   options: {
     databaseUrl?: string;
+    /** With `databaseUrl`: the owner's URL for migrations; default `databaseUrl`. */
+    migrationUrl?: string;
     /** Command-line tools share the embedded server of a running app instead of refusing. */
     shareRunningEmbedded?: boolean;
     log?: (line: string) => void;
@@ -30,31 +38,31 @@ export async function openDatabaseServer(
   const env = readCoreEnv();
   const externalUrl = options.databaseUrl ?? env.DATABASE_URL;
   if (externalUrl) {
-    await assertReachable(externalUrl);
-    return { url: externalUrl, embedded: false, stop: async () => {} };
+    const migrationUrl = options.databaseUrl ? (options.migrationUrl ?? externalUrl) : (env.DATABASE_MIGRATION_URL ?? externalUrl);
+    await assertReachable(externalUrl, "DATABASE_URL");
+    if (migrationUrl !== externalUrl) await assertReachable(migrationUrl, "DATABASE_MIGRATION_URL");
+    return { url: externalUrl, migrationUrl, embedded: false, stop: async () => {} };
   }
   const runningUrl = options.shareRunningEmbedded ? await runningEmbeddedPostgresUrl(env.COOP_DATA_DIR) : null;
-  if (runningUrl) return { url: withDatabase(runningUrl, APP_DATABASE), embedded: true, stop: async () => {} };
+  if (runningUrl) return { ...(await withEmbeddedRoles(runningUrl, env.COOP_DATA_DIR)), embedded: true, stop: async () => {} };
   const server = await startEmbeddedPostgres(env.COOP_DATA_DIR, options);
   try {
     await createDatabaseIfMissing(server.url, APP_DATABASE);
+    return {
+      ...(await withEmbeddedRoles(server.url, env.COOP_DATA_DIR)),
+      embedded: true,
+      storage: { databaseDir: server.databaseDir, relocation: server.relocation },
+      stop: server.stop,
+    };
   } catch (error) {
     await server.stop();
     throw error;
   }
-  return {
-    url: withDatabase(server.url, APP_DATABASE),
-    embedded: true,
-    storage: { databaseDir: server.databaseDir, relocation: server.relocation },
-    stop: server.stop,
-  };
 }
 
-/** The same server URL pointing at another database. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+async function withEmbeddedRoles(superuserUrl: string, dataDir: string): Promise<{ url: string; migrationUrl: string }> {
+  const { ownerUrl, appUrl } = await provisionDatabaseRoles(superuserUrl, APP_DATABASE, await embeddedRoles(dataDir));
+  return { url: appUrl, migrationUrl: ownerUrl };
 }
 
 export async function createDatabaseIfMissing(serverUrl: string, database: string, template?: string): Promise<void> {
@@ -66,23 +74,13 @@ export async function createDatabaseIfMissing(serverUrl: string, database: strin
   });
 }
 
-export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function assertReachable(url: string): Promise<void> {
+async function assertReachable(url: string, variable: string): Promise<void> {
   try {
     await withClient(url, (client) => client.query("SELECT 1"));
   } catch (error) {
     const where = new URL(url);
     throw new Error(
-      `Cannot reach the PostgreSQL server in DATABASE_URL (${where.hostname}:${where.port || 5432}${path.posix.normalize(where.pathname)}): ${(error as Error).message}. Check that it is running and the URL is right, or unset DATABASE_URL to use the embedded database.`,
+      `Cannot reach the PostgreSQL server in ${variable} (${where.hostname}:${where.port || 5432}${path.posix.normalize(where.pathname)}): ${(error as Error).message}. Check that it is running and the URL is right, or unset DATABASE_URL to use the embedded database.`,
     );
   }
 }

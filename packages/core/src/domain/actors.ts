@@ -2,8 +2,12 @@ import type { Actor } from "../auth/access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 
-/** Display names for the ids stored in createdById / updatedById / authorId ("token:<id>" for API tokens). */
-export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+/**
+ * Display names for the ids stored in createdById / updatedById / authorId ("token:<id>" for
+ * API tokens). People appear as "Name <email>" to signed-in colleagues, and by name only to
+ * an API token: an app never learns a person's email address.
+ */
+export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[], viewer: Actor): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const tokenIds = unique.filter((id) => id.startsWith("token:")).map((id) => id.slice(6));
   const userIds = unique.filter((id) => !id.startsWith("token:"));
@@ -12,11 +16,17 @@ export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (strin
     tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } }) : [],
   ]);
   return new Map([
-    ...users.map((user) => [user.id, `${user.name} <${user.email}>`] as const),
+    ...users.map((user) => [user.id, viewer.kind === "user" ? `${user.name} <${user.email}>` : user.name] as const),
     ...tokens.map((token) => [`token:${token.id}`, `API token "${token.name}"`] as const),
   ]);
 }
 
 export function isEditorOrAbove(actor: Actor): boolean {
   return actor.kind === "user" && (actor.role === "EDITOR" || actor.role === "ADMIN");
+}
+
+/** One id's label, or `fallback` when it names nobody known. */
+export async function actorLabel(db: Db | Prisma.TransactionClient, id: string | null, viewer: Actor, fallback: string): Promise<string> {
+  if (!id) return fallback;
+  return (await actorLabels(db, [id], viewer)).get(id) ?? fallback;
 }

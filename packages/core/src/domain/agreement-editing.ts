@@ -1,18 +1,21 @@
 import type { z } from "zod";
 import { type Actor, actorId, auditActor } from "../auth/access";
 import type { Db } from "../db/client";
+import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
   type TAgreementData,
   type ZAgreementCreateInput,
+  type ZDuplicateCheckInput,
   ZAgreementIdInput,
   ZAgreementUpdateInput,
 } from "../validators/editorial";
-import { actorLabels, isEditorOrAbove } from "./actors";
+import { actorLabel, actorLabels } from "./actors";
 import { agreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
-import { findLikelyDuplicates } from "./duplicates";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { slugify } from "./slugs";
 import { knownTaxonomyKeys } from "./taxonomy";
@@ -20,8 +23,9 @@ import { knownTaxonomyKeys } from "./taxonomy";
 type Tx = Prisma.TransactionClient;
 
 /** What the editor sees and edits: every part, the version, who made and last saved it. */
-export async function getAgreementForEditing(db: Db | Tx, rawInput: z.input<typeof ZAgreementIdInput>) {
+export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
+  await assertMayRead(db, actor, id);
   const record = await db.agreement.findUnique({
     where: { id },
     select: {
@@ -30,18 +34,22 @@ export async function getAgreementForEditing(db: Db | Tx, rawInput: z.input<type
       updatedAt: true,
       createdById: true,
       updatedById: true,
+      editedById: true,
       externalId: true,
-      comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorLabel: true, createdAt: true } },
+      proposedChange: { select: { proposedAt: true } },
+      comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorId: true, authorLabel: true, createdAt: true } },
     },
   });
   if (!record) throw new NotFoundError(`No record has the id ${id}`);
   const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
   const [labels, organizations] = await Promise.all([
-    actorLabels(db, [record.createdById, record.updatedById]),
+    actorLabels(db, [record.createdById, record.updatedById, ...record.comments.map((comment) => comment.authorId)], actor),
     db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
   ]);
   return {
     ...record,
+    // The stored label is the reviewer's email, which only colleagues may read.
+    comments: record.comments.map(({ authorId, ...comment }) => ({ ...comment, authorLabel: actor.kind === "user" ? comment.authorLabel : (labels.get(authorId) ?? "a reviewer") })),
     /** Names of the parties' organisations, so an editor sees who they are. */
     organizationNames: Object.fromEntries(organizations.map((organization) => [organization.id, organization.name])),
     amount: record.amount?.toString() ?? null,
@@ -52,7 +60,7 @@ export async function getAgreementForEditing(db: Db | Tx, rawInput: z.input<type
 }
 
 /** Refuses references to sectors, countries and organisations that do not exist, naming the field. */
-export async function assertKnownReferences(db: Db, data: TAgreementData, prefix: string[], options = { organizations: true }): Promise<void> {
+export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, prefix: string[], options = { organizations: true }): Promise<void> {
   const organizationIds = options.organizations ? data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])) : [];
   const { countries, sectors } = await knownTaxonomyKeys(db);
   const organizations = organizationIds.length
@@ -72,8 +80,17 @@ export async function assertKnownReferences(db: Db, data: TAgreementData, prefix
   });
 }
 
+/**
+ * Records of one title saved at once take turns (the lock lasts until commit), so they never
+ * choose the same slug; any other clash on a unique key is retried by the caller.
+ */
+export async function takeTurnsWithTitle(tx: Tx, title: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('agreement-slug:' || ${slugify(title)}))`;
+}
+
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title);
+  await takeTurnsWithTitle(tx, title);
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
   for (let first = 1; ; first += 20) {
     const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
@@ -107,27 +124,41 @@ export async function createAgreement(db: Db, actor: Actor, input: z.output<type
   if (!input.confirmNotDuplicate) {
     const strong = (await findLikelyDuplicates(db, duplicateProbe(data))).filter((candidate) => candidate.strong);
     if (strong.length) {
-      throw new ConflictError("This looks like a record that already exists; check the matches, then confirm to create it anyway.", { duplicates: strong });
+      const { visible, hidden } = duplicatesVisibleTo(actor, strong);
+      throw new ConflictError(
+        `This looks like a record that already exists${hidden ? ` (${hidden} of them unpublished work you cannot open)` : ""}; check the matches, then confirm to create it anyway.`,
+        { duplicates: visible, hiddenDuplicates: hidden },
+      );
     }
   }
-  const id = await insertDraftAgreement(db, actor, data);
-  return getAgreementForEditing(db, { id });
+  const id = await retryOnUniqueViolation(() => db.$transaction((tx) => insertDraftAgreement(tx, actor, data)));
+  return getAgreementForEditing(db, actor, { id });
 }
 
-/** One transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
-export function insertDraftAgreement(db: Db, actor: Actor, data: TAgreementData, extra: { importFingerprint?: string } = {}): Promise<string> {
+/** `agreement.duplicates`: likely duplicates among the records the caller may open. */
+export async function findDuplicatesFor(db: Db, actor: Actor, rawInput: z.input<typeof ZDuplicateCheckInput>) {
+  return duplicatesVisibleTo(actor, await findLikelyDuplicates(db, rawInput)).visible;
+}
+
+/** The candidates the caller may open, without their author; the others only counted. */
+export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate[]) {
+  // The search leaves deleted records out.
+  const visible = candidates.filter((candidate) => mayRead(actor, { ...candidate, deletedAt: null }));
+  return { visible: visible.map(({ createdById: _author, ...candidate }) => candidate), hidden: candidates.length - visible.length };
+}
+
+/** Inside the caller's transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
+export async function insertDraftAgreement(tx: Tx, actor: Actor, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
   const by = actorId(actor);
-  return db.$transaction(async (tx) => {
-    const agreement = await tx.agreement.create({
-      data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by },
-      select: { id: true },
-    });
-    const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
-    await appendStatusEvent(tx, agreement.id, data, sourceIds);
-    await recordRevision(tx, { agreementId: agreement.id, authorId: by, summary: "Created" });
-    await writeAudit(tx, { ...auditActor(actor), action: "agreement.create", entityType: "Agreement", entityId: agreement.id });
-    return agreement.id;
+  const agreement = await tx.agreement.create({
+    data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    select: { id: true },
   });
+  const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
+  await appendStatusEvent(tx, agreement.id, data, sourceIds);
+  await recordRevision(tx, { agreementId: agreement.id, authorId: by, summary: "Created" });
+  await writeAudit(tx, { ...auditActor(actor), action: extra.importedRow ? "agreement.import.create" : "agreement.create", entityType: "Agreement", entityId: agreement.id });
+  return agreement.id;
 }
 
 export function duplicateProbe(data: TAgreementData, excludeId?: string) {
@@ -140,10 +171,10 @@ export function duplicateProbe(data: TAgreementData, excludeId?: string) {
   };
 }
 
-/** The error for a stale `expectedVersion`: who saved the version the caller has not seen. */
-export async function versionConflict(tx: Db | Tx, id: string): Promise<ConflictError> {
+/** The error for a stale `expectedVersion`: who saved the version the caller has not seen (by name only, to an API token). */
+export async function versionConflict(tx: Db | Tx, actor: Actor, id: string): Promise<ConflictError> {
   const current = await tx.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, updatedById: true, updatedAt: true } });
-  const savedBy = current.updatedById ? ((await actorLabels(tx, [current.updatedById])).get(current.updatedById) ?? current.updatedById) : "someone";
+  const savedBy = await actorLabel(tx, current.updatedById, actor, "someone");
   return new ConflictError(
     `${savedBy} saved this record (version ${current.version}) after you opened it; nothing was changed. Reload to see their version and reapply your changes.`,
     { currentVersion: current.version, savedBy, savedAt: current.updatedAt.toISOString() },
@@ -160,11 +191,14 @@ export async function claimNextVersion(tx: Tx, actor: Actor, id: string, expecte
     where: { id, version: expectedVersion, deletedAt: null },
     data: { ...data, version: { increment: 1 }, updatedById: actorId(actor) },
   });
-  if (count === 0) throw await versionConflict(tx, id);
+  if (count === 0) throw await versionConflict(tx, actor, id);
 }
 
 export async function loadLiveAgreement(tx: Db | Tx, id: string) {
-  const current = await tx.agreement.findUnique({ where: { id }, select: { state: true, status: true, deletedAt: true, version: true } });
+  const current = await tx.agreement.findUnique({
+    where: { id },
+    select: { state: true, status: true, deletedAt: true, version: true, createdById: true, editedById: true },
+  });
   if (!current || current.deletedAt) throw new NotFoundError(`No record has the id ${id}`);
   return current;
 }
@@ -175,20 +209,41 @@ export async function updateAgreement(db: Db, actor: Actor, input: z.output<type
   await assertKnownReferences(db, data, ["data"]);
   await db.$transaction(async (tx) => {
     const current = await loadLiveAgreement(tx, id);
-    if (current.state !== "DRAFT" && !isEditorOrAbove(actor)) {
-      throw new ForbiddenError(`Only editors may change a record in ${current.state}; ask an editor, or have it sent back to draft`);
-    }
-    const statusChanged = current.status !== data.status;
-    if (statusChanged && !data.statusChange) {
-      throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
-    }
-    await claimNextVersion(tx, actor, id, expectedVersion, agreementColumns(data));
-    const sourceIds = await writeAgreementParts(tx, id, data);
-    if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
-    await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `Edited; status now ${data.status}` : "Edited" });
-    await writeAudit(tx, { ...auditActor(actor), action: "agreement.update", entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1 } });
+    assertMayEdit(actor, current);
+    await saveAgreementVersion(tx, actor, { id, expectedVersion, data, previousStatus: current.status, summary: "Edited", action: "agreement.update" });
   });
-  return getAgreementForEditing(db, { id });
+  return getAgreementForEditing(db, actor, { id });
+}
+
+/**
+ * Inside the caller's transaction: `data` becomes the record's next version, with its parts,
+ * a timeline entry when the status changed, a revision and an audit row. The editorial state
+ * stays as it is.
+ */
+export async function saveAgreementVersion(
+  tx: Tx,
+  actor: Actor,
+  version: {
+    id: string;
+    expectedVersion: number;
+    data: TAgreementData;
+    previousStatus: TAgreementData["status"];
+    summary: string;
+    action: string;
+    columns?: Prisma.AgreementUpdateManyMutationInput;
+    details?: Record<string, Prisma.InputJsonValue>;
+  },
+): Promise<void> {
+  const { id, expectedVersion, data } = version;
+  const statusChanged = version.previousStatus !== data.status;
+  if (statusChanged && !data.statusChange) {
+    throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
+  }
+  await claimNextVersion(tx, actor, id, expectedVersion, { ...agreementColumns(data), ...version.columns, editedById: actorId(actor) });
+  const sourceIds = await writeAgreementParts(tx, id, data);
+  if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
+  await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
+  await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
 }
 
 const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: true });
@@ -215,5 +270,5 @@ export async function restoreDeletedAgreement(db: Db, actor: Actor, rawInput: z.
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Restored after deletion" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restore", entityType: "Agreement", entityId: id });
   });
-  return getAgreementForEditing(db, { id });
+  return getAgreementForEditing(db, actor, { id });
 }

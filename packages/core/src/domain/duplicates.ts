@@ -1,13 +1,16 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import type { EditorialState } from "../generated/prisma/enums";
 import { ZDuplicateCheckInput } from "../validators/editorial";
 
 export interface DuplicateCandidate {
   id: string;
   slug: string;
   title: string;
-  state: string;
+  state: EditorialState;
+  /** For access checks only: never sent to callers (see `duplicatesVisibleTo`). */
+  createdById: string | null;
   /** 0..1: how alike the two records look. */
   score: number;
   /** True when the match is strong enough that creating asks for confirmation. */
@@ -31,13 +34,13 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
     ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
     : Prisma.empty;
   const rows = await db.$queryRaw<
-    { id: string; slug: string; title: string; state: string; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
+    { id: string; slug: string; title: string; state: EditorialState; createdById: string | null; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
   >`
     WITH candidates AS (
       (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY similarity(a.title, ${input.title}) DESC LIMIT 50)
       ${byOrganization}
     )
-    SELECT a.id, a.slug, a.title, a.state::text,
+    SELECT a.id, a.slug, a.title, a.state::text, a."createdById",
            a."africanCountryCodes" || a."partnerCountryCodes" AS countries,
            COALESCE(a."signedOn", a."announcedOn") AS "eventOn",
            similarity(a.title, ${input.title})::float8 AS "titleSimilarity",
@@ -67,7 +70,7 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
         (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
         (closeInTime ? 0.1 : 0);
       const strong = row.titleSimilarity >= 0.85 || (row.titleSimilarity >= 0.5 && organizationMatch && (sharedCountries.length > 0 || closeInTime));
-      return { id: row.id, slug: row.slug, title: row.title, state: row.state, score: Math.round(score * 100) / 100, strong, reasons };
+      return { id: row.id, slug: row.slug, title: row.title, state: row.state, createdById: row.createdById, score: Math.round(score * 100) / 100, strong, reasons };
     })
     .filter((candidate) => candidate.score >= 0.25)
     .sort((a, b) => b.score - a.score);

@@ -9,6 +9,7 @@ import { actorLabels } from "./actors";
 import { CursorValue, decodeCursor, encodeCursor } from "./cursor";
 import { toIsoDate } from "./dates";
 import { type KeysetOrder, keysetPageSql } from "./keyset";
+import { readableRecordsSql } from "./record-access";
 
 interface EditorListRow {
   id: string; slug: string; title: string; state: string; status: string; kind: string; version: number;
@@ -27,7 +28,10 @@ const EDITOR_LIST_SELECT = Prisma.sql`SELECT a.id, a.slug, a.title, a.state::tex
   a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."signedOn", a."signedPrecision"::text, a."updatedAt", a."updatedById", a."deletedAt"
   FROM "Agreement" a`;
 
-/** Every record an editor may work on, any state, in the chosen order (most recently changed first by default), by keyset pages. */
+/**
+ * The records the caller may open, any state (for contributors and tokens: published ones and
+ * their own), in the chosen order (most recently changed first by default), by keyset pages.
+ */
 export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z.input<typeof ZEditorListInput>) {
   const input = ZEditorListInput.parse(rawInput);
   const order = input.order ?? DEFAULT_EDITOR_SORT_ORDER[input.sort];
@@ -35,6 +39,7 @@ export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z
   const cursorKey = `${input.sort}:${order}`;
   const cursor = input.cursor ? decodeCursor(input.cursor, cursorKey, SORT_KEYS[input.sort].value) : null;
   const conditions = [
+    readableRecordsSql(actor),
     ...agreementFilterConditions(input),
     ...(input.includeDeleted ? [] : [Prisma.sql`a."deletedAt" IS NULL`]),
     ...(input.state?.length ? [Prisma.sql`a."state"::text = ANY(${input.state}::text[])`] : []),
@@ -45,7 +50,7 @@ export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z
     keysetPageSql(EDITOR_LIST_SELECT, { ...key, descending: order === "desc" }, cursor, conditions, input.limit + 1),
   );
   const page = rows.slice(0, input.limit);
-  const labels = await actorLabels(db, page.map((row) => row.updatedById));
+  const labels = await actorLabels(db, page.map((row) => row.updatedById), actor);
   const last = page.at(-1);
   return {
     items: page.map((row) => ({

@@ -26,3 +26,10 @@ export class ConflictError extends DomainError {
     super(message);
   }
 }
+
+/** Too many attempts at a guarded secret (a password); refused without checking it. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts; try again in ${retryAfterSeconds} seconds.`);
+  }
+}

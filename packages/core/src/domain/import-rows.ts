@@ -36,6 +36,28 @@ export function listOf(value: string | string[] | undefined): string[] {
   return [...new Set(items.map((item) => String(item).trim()).filter(Boolean))];
 }
 
+/** A row as stored for later comparison: each column the file has, as its list of values. */
+export type CanonicalRow = Partial<Record<ImportColumn, string[]>>;
+
+/** The columns a row carries, each as a clean list; a column the file lacks is left out, not emptied. */
+export function canonicalRow(values: ImportValues): CanonicalRow {
+  return Object.fromEntries(IMPORT_COLUMNS.filter((column) => column in values).map((column) => [column, listOf(values[column])]));
+}
+
+/** Whether a stored row (JSON keys in any order) is this one. */
+export function sameRow(stored: unknown, row: CanonicalRow): boolean {
+  if (!stored || typeof stored !== "object") return false;
+  const other = stored as CanonicalRow;
+  return IMPORT_COLUMNS.every((column) => JSON.stringify(other[column] ?? null) === JSON.stringify(row[column] ?? null));
+}
+
+/** Columns whose values differ between two canonical rows, of those `next` carries. */
+export function changedColumns(next: CanonicalRow, previous: CanonicalRow | null): ImportColumn[] {
+  return IMPORT_COLUMNS.filter(
+    (column) => column !== "external_id" && next[column] !== undefined && (!previous || JSON.stringify(next[column]) !== JSON.stringify(previous[column] ?? [])),
+  );
+}
+
 function single(value: string | string[] | undefined): string | null {
   const text = (Array.isArray(value) ? value.join(";") : (value ?? "")).trim();
   return text === "" ? null : text;

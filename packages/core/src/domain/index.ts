@@ -20,3 +20,6 @@ export * from "./workflow";
 export * from "./import";
 export { IMPORT_COLUMNS } from "./import-rows";
 export * from "./intake";
+export * from "./proposed-changes";
+export * from "./record-access";
+export type { FieldChange, FieldValue } from "./record-diff";

@@ -52,12 +52,38 @@ const columns = (data: OrganizationData) => ({
 export async function createOrganization(db: Db, actor: Actor, rawInput: z.input<typeof ZOrganizationInput>) {
   const data = ZOrganizationInput.parse(rawInput);
   return db.$transaction(async (tx) => {
-    await assertValidOrganization(tx, data);
-    const organization = await tx.organization.create({ data: { ...columns(data), slug: await uniqueOrganizationSlug(tx, data.name) }, select: { id: true } });
-    await tx.consortiumMembership.createMany({ data: data.memberIds.map((memberId) => ({ consortiumId: organization.id, memberId })) });
-    await writeAudit(tx, { ...auditActor(actor), action: "organization.create", entityType: "Organization", entityId: organization.id });
-    return tx.organization.findUniqueOrThrow({ where: { id: organization.id }, select: organizationSelect });
+    const id = await insertOrganization(tx, actor, data);
+    return tx.organization.findUniqueOrThrow({ where: { id }, select: organizationSelect });
   });
+}
+
+/** Inside the caller's transaction: a new organisation, its members and the audit row. */
+export async function insertOrganization(tx: Tx, actor: Actor, data: OrganizationData): Promise<string> {
+  await assertValidOrganization(tx, data);
+  const organization = await tx.organization.create({ data: { ...columns(data), slug: await uniqueOrganizationSlug(tx, data.name) }, select: { id: true } });
+  await tx.consortiumMembership.createMany({ data: data.memberIds.map((memberId) => ({ consortiumId: organization.id, memberId })) });
+  await writeAudit(tx, { ...auditActor(actor), action: "organization.create", entityType: "Organization", entityId: organization.id });
+  return organization.id;
+}
+
+/**
+ * The organisation with this name or alias (any case), created when there is none. Callers
+ * creating the same name at once wait for each other (a lock on the name), so it is made once.
+ */
+export async function findOrCreateOrganizationByName(tx: Tx, actor: Actor, name: string, countryCode: string | null): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('organization-name:' || lower(${name})))`;
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Organization" o
+    WHERE lower(o.name) = lower(${name}) OR EXISTS (SELECT 1 FROM unnest(o.aliases) alias WHERE lower(alias) = lower(${name}))
+    ORDER BY lower(o.name) = lower(${name}) DESC LIMIT 1`;
+  return found?.id ?? insertOrganization(tx, actor, ZOrganizationInput.parse({ name, kind: "OTHER", countryCode }));
+}
+
+/** Names of organisations by id, for showing parties in words. */
+export async function organizationNames(db: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.organization.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export async function updateOrganization(db: Db, actor: Actor, rawInput: z.input<typeof ZOrganizationUpdateInput>) {
@@ -125,6 +151,9 @@ export async function mergeOrganizations(db: Db, actor: Actor, rawInput: z.input
     });
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((alias) => alias !== target.name);
     await tx.organization.update({ where: { id: targetId }, data: { aliases } });
+    // Remembered, so old references (revisions, proposed imports, the seed) follow the merge.
+    await tx.organizationMerge.updateMany({ where: { targetId: sourceId }, data: { targetId } });
+    await tx.organizationMerge.create({ data: { mergedId: sourceId, mergedSlug: source.slug, mergedName: source.name, targetId } });
     await tx.organization.delete({ where: { id: sourceId } });
     await reindexAgreementsOf(tx, [targetId]);
     await writeAudit(tx, {
@@ -136,4 +165,13 @@ export async function mergeOrganizations(db: Db, actor: Actor, rawInput: z.input
     });
     return tx.organization.findUniqueOrThrow({ where: { id: targetId }, select: organizationSelect });
   });
+}
+
+/** Parties with organisations merged away since pointing at the organisation they were merged into. */
+export async function withMergedOrganizations<T extends { organizationId?: string | null }>(db: Db | Tx, parties: T[]): Promise<T[]> {
+  const ids = parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
+  if (!ids.length) return parties;
+  const merges = await db.organizationMerge.findMany({ where: { mergedId: { in: ids } }, select: { mergedId: true, targetId: true } });
+  const targetOf = new Map(merges.map((merge) => [merge.mergedId, merge.targetId]));
+  return parties.map((party) => (party.organizationId && targetOf.has(party.organizationId) ? { ...party, organizationId: targetOf.get(party.organizationId) } : party));
 }

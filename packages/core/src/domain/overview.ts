@@ -1,14 +1,19 @@
 import { type Actor, actorId } from "../auth/access";
 import type { Db } from "../db/client";
 import { publishedAgreementFacets } from "./agreements";
+import { readableRecordsWhere } from "./record-access";
 
-/** The editors' overview: work by state, the review queue, my submissions, recent activity and charts. */
+/**
+ * The editors' overview: work by state, the review queue, my submissions, recent activity and
+ * charts. Titles only of records the caller may open: a contributor sees their own queue.
+ */
 export async function editorialOverview(db: Db, actor: Actor) {
   const me = actorId(actor) ?? "";
+  const readable = readableRecordsWhere(actor);
   const [byState, awaitingReview, mine, activity, facets] = await Promise.all([
     db.agreement.groupBy({ by: ["state"], where: { deletedAt: null }, _count: { _all: true } }),
     db.agreement.findMany({
-      where: { state: "IN_REVIEW", deletedAt: null },
+      where: { state: "IN_REVIEW", deletedAt: null, ...readable },
       orderBy: { updatedAt: "asc" },
       take: 20,
       select: { id: true, title: true, version: true, updatedAt: true, createdById: true },
@@ -35,9 +40,12 @@ export async function editorialOverview(db: Db, actor: Actor) {
   ]);
   const count = (state: string) => byState.find((row) => row.state === state)?._count._all ?? 0;
   const titles = new Map(
-    (await db.agreement.findMany({ where: { id: { in: activity.flatMap((a) => (a.entityId ? [a.entityId] : [])) } }, select: { id: true, title: true } })).map(
-      (a) => [a.id, a.title],
-    ),
+    (
+      await db.agreement.findMany({
+        where: { id: { in: activity.flatMap((a) => (a.entityId ? [a.entityId] : [])) }, ...readable },
+        select: { id: true, title: true },
+      })
+    ).map((a) => [a.id, a.title]),
   );
   return {
     counts: { draft: count("DRAFT"), inReview: count("IN_REVIEW"), published: count("PUBLISHED"), archived: count("ARCHIVED") },
@@ -47,7 +55,7 @@ export async function editorialOverview(db: Db, actor: Actor) {
       updatedAt: a.updatedAt.toISOString(),
       latestComment: latest ? { ...latest, createdAt: latest.createdAt.toISOString() } : null,
     })),
-    recentActivity: activity.map((entry) => ({
+    recentActivity: activity.filter((entry) => entry.entityId && titles.has(entry.entityId)).map((entry) => ({
       id: entry.id.toString(),
       at: entry.at.toISOString(),
       action: entry.action,

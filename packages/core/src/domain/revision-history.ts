@@ -1,23 +1,25 @@
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "../auth/access";
+import type { Actor } from "../auth/access";
 import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { DatePrecision } from "../generated/prisma/enums";
 import { type TAgreementInput, ZAgreementIdInput, ZAgreementInput, ZRestoreRevisionInput, ZRevisionDiffInput } from "../validators/editorial";
 import { actorLabels } from "./actors";
-import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
-import { agreementColumns, writeAgreementParts } from "./agreement-parts";
-import { writeAudit } from "./audit";
+import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion } from "./agreement-editing";
 import { NotFoundError } from "./errors";
-import { recordRevision } from "./revisions";
+import { withMergedOrganizations } from "./organizations";
+import { assertMayRead } from "./record-access";
+import { agreementSnapshotSelect } from "./revisions";
 
-export async function listRevisions(db: Db, rawInput: z.input<typeof ZAgreementIdInput>) {
+export async function listRevisions(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
+  await assertMayRead(db, actor, id);
   const revisions = await db.revision.findMany({
     where: { agreementId: id },
     orderBy: { version: "desc" },
     select: { version: true, summary: true, authorId: true, createdAt: true },
   });
-  const labels = await actorLabels(db, revisions.map((r) => r.authorId));
+  const labels = await actorLabels(db, revisions.map((r) => r.authorId), actor);
   return revisions.map((revision) => ({ ...revision, author: revision.authorId ? (labels.get(revision.authorId) ?? revision.authorId) : "system" }));
 }
 
@@ -41,8 +43,9 @@ function comparable(value: unknown): unknown {
 }
 
 /** Field-level differences between two saved versions of a record. */
-export async function diffRevisions(db: Db, rawInput: z.input<typeof ZRevisionDiffInput>) {
+export async function diffRevisions(db: Db, actor: Actor, rawInput: z.input<typeof ZRevisionDiffInput>) {
   const input = ZRevisionDiffInput.parse(rawInput);
+  await assertMayRead(db, actor, input.id);
   const [before, after] = await Promise.all([loadSnapshot(db, input.id, input.from), loadSnapshot(db, input.id, input.to)]);
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !IGNORED_IN_DIFF.has(field));
   const changes = fields.flatMap((field) => {
@@ -65,7 +68,7 @@ const rows = (value: unknown) => (Array.isArray(value) ? (value as SnapshotRow[]
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** The editable content of a snapshot, as the editor input it was saved from. */
-function snapshotToInput(snapshot: Snapshot): TAgreementInput {
+export function snapshotToInput(snapshot: Snapshot): TAgreementInput {
   const sources = rows(snapshot.sources);
   const sourceIndex = (sourceId: unknown) => {
     const index = sources.findIndex((source) => source.id === sourceId);
@@ -120,20 +123,35 @@ function snapshotToInput(snapshot: Snapshot): TAgreementInput {
   };
 }
 
+/** The record's content as it stands, in the editor's input shape (stored sources keep their ids). */
+export async function currentRecordInput(db: Db | Prisma.TransactionClient, id: string): Promise<TAgreementInput> {
+  const snapshot = await db.agreement.findUniqueOrThrow({ where: { id }, select: agreementSnapshotSelect });
+  return snapshotToInput(JSON.parse(JSON.stringify(snapshot)) as Snapshot);
+}
+
 /**
- * Brings back an old version's content as a new version: history is never
- * rewritten. The editorial state and the status timeline stay as they are.
+ * Brings back an old version's content as a new version: history is never rewritten. The
+ * editorial state and the status timeline stay as they are. Organisations merged away since
+ * are replaced by the one they were merged into; anything else that no longer exists is
+ * refused, naming it.
  */
 export async function restoreRevision(db: Db, actor: Actor, rawInput: z.input<typeof ZRestoreRevisionInput>) {
   const input = ZRestoreRevisionInput.parse(rawInput);
   const snapshot = await loadSnapshot(db, input.id, input.version);
   const current = await loadLiveAgreement(db, input.id);
-  const data = ZAgreementInput.parse({ ...snapshotToInput(snapshot), status: current.status });
-  await db.$transaction(async (tx) => {
-    await claimNextVersion(tx, actor, input.id, input.expectedVersion, { ...agreementColumns(data), status: current.status });
-    await writeAgreementParts(tx, input.id, data);
-    await recordRevision(tx, { agreementId: input.id, authorId: actorId(actor), summary: `Restored version ${input.version}` });
-    await writeAudit(tx, { ...auditActor(actor), action: "agreement.restoreRevision", entityType: "Agreement", entityId: input.id, details: { version: input.version } });
-  });
-  return getAgreementForEditing(db, { id: input.id });
+  const restored = snapshotToInput(snapshot);
+  const data = ZAgreementInput.parse({ ...restored, parties: await withMergedOrganizations(db, restored.parties ?? []), status: current.status });
+  await assertKnownReferences(db, data, ["version"]);
+  await db.$transaction((tx) =>
+    saveAgreementVersion(tx, actor, {
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      data,
+      previousStatus: current.status,
+      summary: `Restored version ${input.version}`,
+      action: "agreement.restoreRevision",
+      details: { restoredVersion: input.version },
+    }),
+  );
+  return getAgreementForEditing(db, actor, { id: input.id });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { Lang } from "../validators/common";
 import { InvalidInputError } from "./errors";
 
@@ -39,10 +40,10 @@ interface KnownKeys {
 }
 
 const KNOWN_KEYS_TTL_MS = 60_000;
-const knownKeysByDb = new WeakMap<Db, Promise<KnownKeys>>();
+const knownKeysByDb = new WeakMap<Db | Prisma.TransactionClient, Promise<KnownKeys>>();
 
 /** Country codes and sector slugs, cached briefly: they change only with a migration or seed. */
-export async function knownTaxonomyKeys(db: Db): Promise<KnownKeys> {
+export async function knownTaxonomyKeys(db: Db | Prisma.TransactionClient): Promise<KnownKeys> {
   const cached = await knownKeysByDb.get(db)?.catch(() => undefined);
   if (cached && Date.now() - cached.loadedAt < KNOWN_KEYS_TTL_MS) return cached;
   const loading = Promise.all([

@@ -1,20 +1,24 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { type Actor, auditActor } from "../auth/access";
+import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "../auth/limiter";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import {
+  normalizeEmail,
   ZChangePasswordInput,
   ZInvitationAcceptInput,
+  ZInvitationIdInput,
   ZUserIdInput,
   ZUserInviteInput,
   ZUserSetRoleInput,
 } from "../validators/accounts";
+import { actorLabels } from "./actors";
 import { hashSecret } from "./api-tokens";
 import { writeAudit } from "./audit";
-import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { ConflictError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,12 +37,13 @@ export async function createUserWithPassword(
   tx: Tx,
   input: { email: string; name: string; role: Role; password: string; mustChangePassword?: boolean },
 ) {
-  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new ConflictError(`A user with the email ${input.email} already exists`);
+  const email = normalizeEmail(input.email);
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new ConflictError(`A user with the email ${email} already exists`);
   }
   const id = randomUUID();
   const user = await tx.user.create({
-    data: { id, email: input.email, name: input.name, role: input.role, mustChangePassword: input.mustChangePassword ?? false },
+    data: { id, email, name: input.name, role: input.role, mustChangePassword: input.mustChangePassword ?? false },
     select: publicUserFields,
   });
   await tx.account.create({
@@ -51,14 +56,29 @@ export function listUsers(db: Db) {
   return db.user.findMany({ orderBy: [{ active: "desc" }, { email: "asc" }], select: publicUserFields, take: 1000 });
 }
 
-/** A one-time link valid for seven days; only the hash of its secret is stored. */
+/** Invitations not accepted, revoked or expired: links that would still work. */
+const liveInvitation = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }) satisfies Prisma.InvitationWhereInput;
+
+/** Revokes the live invitations matching `where`, inside the caller's transaction; returns how many. */
+async function revokeInvitations(tx: Tx, where: Prisma.InvitationWhereInput): Promise<number> {
+  const { count } = await tx.invitation.updateMany({ where: { ...where, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}
+
+/**
+ * A one-time link valid for seven days; only the hash of its secret is stored. An email has
+ * at most one live invitation: inviting it again replaces the earlier link.
+ */
 export async function inviteUser(db: Db, actor: Actor, rawInput: z.input<typeof ZUserInviteInput>, baseUrl: string) {
   const input = ZUserInviteInput.parse(rawInput);
   const secret = randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
+    // Invitations of one email are made one at a time, so two at once still leave one live link.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('invitation:' || ${input.email}))`;
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ConflictError(`A user with the email ${input.email} already exists`);
     }
+    const replaced = await revokeInvitations(tx, { email: input.email });
     const invitation = await tx.invitation.create({
       data: {
         email: input.email,
@@ -68,8 +88,39 @@ export async function inviteUser(db: Db, actor: Actor, rawInput: z.input<typeof 
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       },
     });
-    await writeAudit(tx, { ...auditActor(actor), action: "user.invite", entityType: "Invitation", entityId: invitation.id, details: { email: input.email, role: input.role } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "user.invite",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      details: { email: input.email, role: input.role, ...(replaced ? { replacedInvitations: replaced } : {}) },
+    });
     return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, url: new URL(`/admin/invitation/${secret}`, baseUrl).toString() };
+  });
+}
+
+/** Invitation links that would still work, newest first, for the Users screen. */
+export async function listPendingInvitations(db: Db, actor: Actor) {
+  const invitations = await db.invitation.findMany({
+    where: liveInvitation(),
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: { id: true, email: true, role: true, invitedById: true, createdAt: true, expiresAt: true },
+  });
+  const labels = await actorLabels(db, invitations.map((invitation) => invitation.invitedById), actor);
+  return invitations.map(({ invitedById, ...invitation }) => ({ ...invitation, invitedBy: labels.get(invitedById) ?? "someone no longer here" }));
+}
+
+/** The link stops working at once. */
+export async function revokeInvitation(db: Db, actor: Actor, rawInput: z.input<typeof ZInvitationIdInput>) {
+  const { id } = ZInvitationIdInput.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { id }, select: { email: true, acceptedAt: true } });
+    if (!invitation) throw new NotFoundError(`No invitation has the id ${id}`);
+    if (invitation.acceptedAt) throw new ConflictError(`The invitation for ${invitation.email} was already accepted; deactivate the user instead`);
+    await revokeInvitations(tx, { id });
+    await writeAudit(tx, { ...auditActor(actor), action: "user.invitation.revoke", entityType: "Invitation", entityId: id, details: { email: invitation.email } });
+    return { id, revoked: true as const };
   });
 }
 
@@ -78,7 +129,9 @@ export async function acceptInvitation(db: Db, actor: Actor, rawInput: z.input<t
   assertAcceptablePassword("password", input.password);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) } });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
+    // An inviter deactivated since cannot bring anyone in (their links were revoked; this covers a race).
+    const inviter = invitation ? await tx.user.findUnique({ where: { id: invitation.invitedById }, select: { active: true } }) : null;
+    if (!invitation || !inviter?.active || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
       throw new InvalidInputError(["token"], "this invitation link is invalid, used or expired; ask an administrator for a new one");
     }
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
@@ -121,20 +174,36 @@ export async function setUserActive(db: Db, actor: Actor, rawInput: z.input<type
     if (!user) throw new NotFoundError(`No user has the id ${userId}`);
     if (!active && user.role === "ADMIN" && user.active) await assertAnotherAdminRemains(tx, userId);
     const updated = await tx.user.update({ where: { id: userId }, data: { active }, select: publicUserFields });
+    // Access ends everywhere at once: sessions, and the invitations this person sent.
+    const revokedInvitations = active ? 0 : await revokeInvitations(tx, { invitedById: userId });
     if (!active) await revokeSessions(tx, userId);
-    await writeAudit(tx, { ...auditActor(actor), action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: userId,
+      ...(revokedInvitations ? { details: { revokedInvitations } } : {}),
+    });
     return updated;
   });
 }
 
-/** Changes the signed-in user's password and ends their other sessions. */
+/**
+ * Changes the signed-in user's password and ends their other sessions. Guessing the current
+ * password here counts against the same lockout as signing in, before it is checked.
+ */
 export async function changeOwnPassword(db: Db, actor: Actor, rawInput: z.input<typeof ZChangePasswordInput>) {
   if (actor.kind !== "user") throw new InvalidInputError(["actor"], "only a signed-in person can change a password");
   const input = ZChangePasswordInput.parse(rawInput);
+  const email = normalizeEmail(actor.email);
+  const attempt = await beginLoginAttempt(db, email);
+  if (!attempt.allowed) throw new TooManyAttemptsError(attempt.retryAfterSeconds);
   const account = await db.account.findFirst({ where: { userId: actor.userId, providerId: CREDENTIAL_PROVIDER } });
   if (!account?.password || !(await verifyPassword(account.password, input.currentPassword))) {
+    await recordLoginFailure(db, email);
     throw new InvalidInputError(["currentPassword"], "is not your current password");
   }
+  await recordLoginSuccess(db, email);
   assertAcceptablePassword("newPassword", input.newPassword);
   if (input.newPassword === input.currentPassword) throw new InvalidInputError(["newPassword"], "must differ from the current password");
   const password = await hashPassword(input.newPassword);

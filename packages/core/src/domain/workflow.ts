@@ -7,7 +7,21 @@ import { isEditorOrAbove } from "./actors";
 import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
 import { writeAudit } from "./audit";
 import { ForbiddenError, InvalidInputError } from "./errors";
+import { createdBy } from "./record-access";
 import { recordRevision } from "./revisions";
+
+/** Editorial rules an installation chooses (README, configuration). */
+export interface EditorialPolicy {
+  /** The two-person rule: nobody approves a record, or an imported change, that they last edited. */
+  requireSecondReviewer: boolean;
+}
+
+/** Under the two-person rule, refuses an approval by whoever last changed the content. */
+export function assertSecondReviewer(policy: EditorialPolicy, actor: Actor, lastEditorId: string | null, what: string): void {
+  if (policy.requireSecondReviewer && lastEditorId !== null && lastEditorId === actorId(actor)) {
+    throw new ForbiddenError(`You last edited ${what}, and this installation requires a second person to approve it; ask another editor`);
+  }
+}
 
 interface TransitionRule {
   from: EditorialState[];
@@ -45,10 +59,12 @@ async function publicationProblems(db: Db, id: string): Promise<string[]> {
   ];
 }
 
-export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementTransitionInput>) {
+export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementTransitionInput>, policy: EditorialPolicy) {
   const input = ZAgreementTransitionInput.parse(rawInput);
   const rule = TRANSITION_RULES[input.action];
   const current = await loadLiveAgreement(db, input.id);
+  // Before any rule that would describe the record: someone else's draft stays opaque.
+  if (!isEditorOrAbove(actor) && !createdBy(actor, current)) throw new ForbiddenError("You may submit only the drafts you created");
   if (!rule.from.includes(current.state)) {
     const allowed = allowedActions(current.state);
     throw new InvalidInputError(
@@ -58,6 +74,7 @@ export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.inpu
   }
   if (rule.editorsOnly && !isEditorOrAbove(actor)) throw new ForbiddenError(`Only editors and admins may ${input.action} a record`);
   if (rule.commentRequired && !input.comment) throw new InvalidInputError(["comment"], `is required to ${input.action}: tell the author what to change`);
+  if (rule.to === "PUBLISHED") assertSecondReviewer(policy, actor, current.editedById, "this record");
   if (rule.to === "PUBLISHED") {
     const problems = await publicationProblems(db, input.id);
     if (problems.length) throw new InvalidInputError(["action"], `cannot publish yet: ${problems.join("; ")}`);
@@ -82,5 +99,5 @@ export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.inpu
       details: { from: current.state, to: rule.to, ...(input.comment ? { comment: input.comment } : {}) },
     });
   });
-  return getAgreementForEditing(db, { id: input.id });
+  return getAgreementForEditing(db, actor, { id: input.id });
 }

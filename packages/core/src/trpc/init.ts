@@ -3,7 +3,9 @@ import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { type Actor, hasRole, type TokenScope } from "../auth/access";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../domain/errors";
+import type { EditorialPolicy } from "../domain/workflow";
+import { readCoreEnv } from "../env";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "../domain/errors";
 import type { Role } from "../generated/prisma/enums";
 
 export type { Actor };
@@ -17,6 +19,8 @@ export interface Context {
   sameOrigin: boolean;
   /** Public origin of the site, for links such as invitations. */
   baseUrl: string;
+  /** Editorial rules of this installation; from the environment when not given. */
+  policy?: EditorialPolicy;
 }
 
 export interface Meta {
@@ -29,14 +33,22 @@ export interface Meta {
 }
 
 /** A context without a request, for tests and server-side callers. */
-export function createContextInner(options: { db: Db; publicDb?: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string }): Context {
+export function createContextInner(options: { db: Db; publicDb?: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string; policy?: EditorialPolicy }): Context {
   return {
     db: options.db,
     publicDb: options.publicDb ?? options.db,
     actor: options.actor ?? { kind: "anonymous", ip: null },
     sameOrigin: options.sameOrigin ?? true,
     baseUrl: options.baseUrl ?? "http://localhost:3000",
+    policy: options.policy,
   };
+}
+
+/** `REQUIRE_SECOND_REVIEWER` and the like, read once per process. */
+let policyFromEnv: EditorialPolicy | undefined;
+function editorialPolicyFromEnv(): EditorialPolicy {
+  policyFromEnv ??= { requireSecondReviewer: readCoreEnv().REQUIRE_SECOND_REVIEWER };
+  return policyFromEnv;
 }
 
 export interface FieldIssue {
@@ -82,6 +94,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   }
   if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
   if (cause instanceof ForbiddenError) throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
+  if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
   if (isDatabaseUnavailable(cause)) {
     throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable; try again shortly.", cause });
   }
@@ -116,7 +129,11 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-const baseProcedure = t.procedure.use(mapErrors).use(refuseCrossSiteMutations).use(refuseNulCharacters);
+const baseProcedure = t.procedure
+  .use(mapErrors)
+  .use(refuseCrossSiteMutations)
+  .use(refuseNulCharacters)
+  .use(({ ctx, next }) => next({ ctx: { policy: ctx.policy ?? editorialPolicyFromEnv() } }));
 
 /** Admits a signed-in person with at least `role`, or an API token holding the procedure's `tokenScope`. */
 function requireRole(role: Role) {

@@ -3,7 +3,12 @@ import { TOKEN_SCOPES } from "../auth/access";
 import { PASSWORD_MAX_LENGTH } from "../auth/password";
 import { Role } from "../generated/prisma/enums";
 
-export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "must be an email address" }));
+/** One spelling per address for every lookup: trimmed, Unicode NFKC (full-width letters fold to ASCII), lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize("NFKC").toLowerCase();
+}
+
+export const ZEmail = z.string().max(1000).transform(normalizeEmail).pipe(z.string().max(254).pipe(z.email({ message: "must be an email address" })));
 export const ZRole = z.enum(Role);
 /** Length is checked again by the password policy; this only stops absurd inputs early. */
 const ZPasswordInput = z.string().max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
@@ -11,6 +16,7 @@ const ZPasswordInput = z.string().max(PASSWORD_MAX_LENGTH * 4, `must be at most 
 export const ZUserInviteInput = z.object({ email: ZEmail, role: ZRole });
 export const ZUserSetRoleInput = z.object({ userId: z.string().min(1).max(100), role: ZRole });
 export const ZUserIdInput = z.object({ userId: z.string().min(1).max(100) });
+export const ZInvitationIdInput = z.object({ id: z.uuid() });
 
 export const ZInvitationAcceptInput = z.object({
   token: z.string().min(20).max(200),

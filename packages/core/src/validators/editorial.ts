@@ -142,6 +142,14 @@ export const ZAgreementTransitionInput = z.object({
   comment: optionalText(5000),
 });
 
+/** An editor's decision on a change an import proposed to a record that is not a draft. */
+export const ZProposedChangeDecisionInput = z.object({
+  id: z.uuid(),
+  /** The record version the reviewer compared against; a newer one means the diff they saw is stale. */
+  expectedVersion: z.number().int().min(1),
+  decision: z.enum(["approve", "reject"]),
+});
+
 export const ZEditorListInput = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   state: z.array(z.enum(EditorialState)).max(4).optional(),

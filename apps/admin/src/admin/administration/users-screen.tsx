@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
@@ -15,7 +15,7 @@ function InviteForm() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("CONTRIBUTOR");
-  const invite = useMutation(trpc.user.invite.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() }) }));
+  const invite = useMutation(trpc.user.invite.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() }) }));
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="xs">
@@ -33,12 +33,77 @@ function InviteForm() {
   );
 }
 
-/** People and their roles: invite, change role, deactivate and reactivate. */
+/** Invitation links that still work: who was invited, by whom, until when; each can be revoked at once. */
+function PendingInvitations() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.user.invitations.queryOptions());
+  const revoke = useMutation(trpc.user.revokeInvitation.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.invitations.queryKey() }) }));
+  const items = invitations.data ?? [];
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="pending-invitations-heading">
+      <Title order={3} size="h4" id="pending-invitations-heading">
+        Pending invitations
+      </Title>
+      <Text size="sm" c="dimmed">
+        Inviting an email again replaces its earlier link; deactivating someone revokes the invitations they sent.
+      </Text>
+      {revoke.error ? (
+        <Alert color="red" role="alert">
+          {apiFailure(revoke.error).message}
+        </Alert>
+      ) : null}
+      {!invitations.isPending && items.length === 0 ? <Text c="dimmed" size="sm">No invitation is waiting.</Text> : null}
+      {items.length ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label="Pending invitations">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Invited by</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>{invitation.email}</Table.Td>
+                  <Table.Td>{invitation.role.toLowerCase()}</Table.Td>
+                  <Table.Td>{invitation.invitedBy}</Table.Td>
+                  <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      aria-label={`Revoke the invitation for ${invitation.email}`}
+                      loading={revoke.isPending && revoke.variables.id === invitation.id}
+                      onClick={() => revoke.mutate({ id: invitation.id })}
+                    >
+                      Revoke
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** People and their roles: invite, revoke invitations, change role, deactivate and reactivate. */
 export function UsersScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.user.list.queryOptions());
-  const refresh = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() }) };
+  // Deactivating someone also revokes their invitations: both lists refresh.
+  const refresh = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() }) };
   const setRole = useMutation(trpc.user.setRole.mutationOptions(refresh));
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions(refresh));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions(refresh));
@@ -47,6 +112,10 @@ export function UsersScreen() {
     <Stack>
       <Title order={2}>Users</Title>
       <InviteForm />
+      <PendingInvitations />
+      <Title order={3} size="h4">
+        People
+      </Title>
       {failure ? <Alert color="red">{apiFailure(failure).message}</Alert> : null}
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Users">

@@ -1,15 +1,25 @@
 "use client";
-import { Alert, Badge, Button, FileInput, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconDownload, IconFileImport } from "@tabler/icons-react";
+import { Alert, Anchor, Badge, Button, FileInput, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconChevronDown, IconChevronRight, IconDownload, IconFileImport } from "@tabler/icons-react";
 import type { RouterOutputs } from "@coop/core/trpc";
-import { useState } from "react";
+import Link from "next/link";
+import { Fragment, useState } from "react";
 import { apiFailure } from "../api-errors";
+import { FieldDiffTable } from "../review/field-diff-table";
 import { useTRPCClient } from "../trpc";
 
 type ImportResult = RouterOutputs["import"]["run"];
+type ImportRow = ImportResult["rows"][number];
 type ImportFile = { name: string; format: "csv" | "json"; content: string };
 
-const OUTCOME_COLORS: Record<string, string> = { created: "green", updated: "blue", unchanged: "gray", "duplicate-suspect": "yellow", error: "red" };
+const OUTCOMES: Record<ImportRow["outcome"], { color: string; label: string }> = {
+  created: { color: "green", label: "new draft" },
+  updated: { color: "blue", label: "draft updated" },
+  proposed: { color: "violet", label: "awaits review" },
+  unchanged: { color: "gray", label: "unchanged" },
+  "duplicate-suspect": { color: "yellow", label: "possible duplicate" },
+  error: { color: "red", label: "error" },
+};
 
 /** A CSV cell with quotes doubled; a leading formula character is neutralised for spreadsheets. */
 function csvCell(value: string | number): string {
@@ -106,46 +116,103 @@ export function ImportScreen() {
       {result ? (
         <>
           <Alert color={result.dryRun ? "blue" : "green"} title={result.dryRun ? "Dry run: nothing was written" : "Import finished"} data-testid="import-summary">
-            <SimpleGrid cols={{ base: 2, sm: 6 }}>
+            <SimpleGrid cols={{ base: 2, sm: 7 }}>
               <Text size="sm">{result.total} rows</Text>
               <Text size="sm">{result.created} created</Text>
-              <Text size="sm">{result.updated} updated</Text>
+              <Text size="sm">{result.updated} drafts updated</Text>
+              <Text size="sm">{result.proposed} await review</Text>
               <Text size="sm">{result.unchanged} unchanged</Text>
               <Text size="sm">{result.duplicateSuspects} possible duplicates</Text>
               <Text size="sm">{result.errors} errors</Text>
             </SimpleGrid>
+            {result.proposed > 0 ? (
+              <Text size="sm" mt="xs">
+                Changes to records that are not drafts never reach readers on their own: {result.dryRun ? "after the import they" : "they"} wait for an editor under{" "}
+                <Anchor component={Link} href="/admin/review">
+                  Review
+                </Anchor>
+                .
+              </Text>
+            ) : null}
           </Alert>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label="Rows of the file">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={60}>Row</Table.Th>
-                  <Table.Th>Title</Table.Th>
-                  <Table.Th miw={150}>Outcome</Table.Th>
-                  <Table.Th>Problems</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.rows.map((row) => (
-                  <Table.Tr key={row.row}>
-                    <Table.Td>{row.row}</Table.Td>
-                    <Table.Td>{row.title}</Table.Td>
-                    <Table.Td>
-                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
-                        {row.outcome}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {(row.errors ?? []).map((problem) => `${problem.column}: ${problem.message}`).join("; ")}
-                      {(row.duplicates ?? []).map((duplicate) => `looks like “${duplicate.title}”`).join("; ")}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ImportRowsTable rows={result.rows} />
         </>
       ) : null}
     </Stack>
+  );
+}
+
+/** Each row's outcome; rows that change a record open to show the change field by field. */
+function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (row: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(row)) next.add(row);
+      return next;
+    });
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped aria-label="Rows of the file">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={60}>Row</Table.Th>
+            <Table.Th>Title</Table.Th>
+            <Table.Th miw={150}>Outcome</Table.Th>
+            <Table.Th>Details</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const detailsId = `import-row-${row.row}-changes`;
+            const expanded = open.has(row.row);
+            return (
+              <Fragment key={row.row}>
+                <Table.Tr>
+                  <Table.Td>{row.row}</Table.Td>
+                  <Table.Td>{row.id ? <Anchor component={Link} href={`/admin/records/${row.id}`}>{row.title}</Anchor> : row.title}</Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTCOMES[row.outcome].color} variant="light">
+                      {OUTCOMES[row.outcome].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {(row.errors ?? []).map((problem) => `${problem.column}: ${problem.message}`).join("; ")}
+                    {(row.duplicates ?? []).map((duplicate, index) => (
+                      <Text key={duplicate.id} size="sm" span>
+                        {index ? "; " : ""}looks like{" "}
+                        <Anchor component={Link} href={`/admin/records/${duplicate.id}`}>
+                          {duplicate.title}
+                        </Anchor>{" "}
+                        ({duplicate.reasons.join(", ")})
+                      </Text>
+                    ))}
+                    {row.changes?.length ? (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        leftSection={expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                        aria-expanded={expanded}
+                        aria-controls={detailsId}
+                        onClick={() => toggle(row.row)}
+                      >
+                        {expanded ? "Hide" : "Show"} the {row.changes.length === 1 ? "change" : `${row.changes.length} changes`}: {row.changes.map((change) => change.field).join(", ")}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+                {expanded && row.changes ? (
+                  <Table.Tr id={detailsId}>
+                    <Table.Td colSpan={4}>
+                      <FieldDiffTable changes={row.changes} caption={`Changes row ${row.row} makes to ${row.title ?? "the record"}`} afterLabel={row.outcome === "proposed" ? "Proposed" : "After import"} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -47,14 +47,27 @@ export function DuplicateWarning({ title, excludeId }: { title: string; excludeI
   );
 }
 
+/** Records that look the same as the one being created: those the editor may open, and how many others exist. */
+export interface DuplicateMatches {
+  candidates: DuplicateCandidate[];
+  /** Someone else's unpublished records, which the editor may not open. */
+  hidden: number;
+}
+
 /** Creating was refused because of strong duplicates: show them and let the editor create anyway. */
-export function ConfirmNotDuplicateModal({ candidates, onConfirm, onCancel }: { candidates: DuplicateCandidate[] | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmNotDuplicateModal({ matches, onConfirm, onCancel }: { matches: DuplicateMatches | null; onConfirm: () => void; onCancel: () => void }) {
+  const hidden = matches?.hidden ?? 0;
   return (
-    <Modal opened={candidates !== null} onClose={onCancel} title="This record may already exist">
+    <Modal opened={matches !== null} onClose={onCancel} title="This record may already exist">
       <Text size="sm" mb="xs">
         These records look the same. Open them to check; create the new record only if it is a different agreement.
       </Text>
-      <CandidateList candidates={candidates ?? []} />
+      <CandidateList candidates={matches?.candidates ?? []} />
+      {hidden ? (
+        <Text size="sm" mt="xs">
+          {hidden === 1 ? "One unpublished record" : `${hidden} unpublished records`} by someone else also {hidden === 1 ? "looks" : "look"} the same; an editor can check.
+        </Text>
+      ) : null}
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onCancel}>
           Cancel

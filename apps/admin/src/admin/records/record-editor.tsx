@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { type ApiFailure, apiFailure } from "../api-errors";
 import { useTRPC } from "../trpc";
 import { ConflictScreen } from "./conflict-screen";
-import { ConfirmNotDuplicateModal, type DuplicateCandidate, DuplicateWarning } from "./duplicate-warning";
+import { ConfirmNotDuplicateModal, type DuplicateCandidate, type DuplicateMatches, DuplicateWarning } from "./duplicate-warning";
 import { MainFields } from "./main-fields";
 import { PartiesFields } from "./parties-fields";
 import {
@@ -52,7 +52,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
   const queryClient = useQueryClient();
   const [base, setBase] = useState<StoredRecord | null>(stored);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateMatches | null>(null);
   const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
   const form = useForm<RecordFormValues>({
     mode: "controlled",
@@ -83,7 +83,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
 
   const showFailure = async (failure: ApiFailure, values: RecordFormValues) => {
     if (failure.code === "CONFLICT" && Array.isArray(failure.conflict?.duplicates)) {
-      setDuplicates(failure.conflict.duplicates as DuplicateCandidate[]);
+      setDuplicates({ candidates: failure.conflict.duplicates as DuplicateCandidate[], hidden: Number(failure.conflict.hiddenDuplicates ?? 0) });
       return;
     }
     if (failure.code === "CONFLICT" && base) {
@@ -200,7 +200,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
         </Grid>
       </form>
       <ConfirmNotDuplicateModal
-        candidates={duplicates}
+        matches={duplicates}
         onCancel={() => setDuplicates(null)}
         onConfirm={() => {
           setDuplicates(null);

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -62,6 +62,16 @@ export function WorkflowPanel({
         <Text size="xs" c="dimmed" mb="xs">
           Version {record.version} · saved {formatDateTime(record.updatedAt)} by {record.updatedBy ?? "unknown"}
         </Text>
+        {record.proposedChange ? (
+          <Alert color="violet" variant="light" mb="xs" title="An import proposes changes">
+            Readers see this record as it is until an editor approves them.{" "}
+            {canPublish ? (
+              <Anchor component={Link} href="/admin/review">
+                Review the changes
+              </Anchor>
+            ) : null}
+          </Alert>
+        ) : null}
         {hasUnsavedChanges ? (
           <Text size="sm" c="orange" mb="xs">
             Save your changes before moving the record on.

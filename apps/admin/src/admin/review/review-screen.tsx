@@ -1,5 +1,6 @@
 "use client";
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import type { RouterOutputs } from "@coop/core/trpc";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -7,6 +8,9 @@ import { apiFailure } from "../api-errors";
 import { enumLabel, formatDateTime } from "../format";
 import { STATE_COLORS } from "../records/options";
 import { useTRPC } from "../trpc";
+import { FieldDiffTable } from "./field-diff-table";
+
+type ProposedChange = RouterOutputs["agreement"]["proposedChanges"][number];
 
 interface QueueItem {
   id: string;
@@ -54,6 +58,69 @@ function ReviewCard({ item }: { item: QueueItem }) {
   );
 }
 
+/** A change an import proposed to a record readers can see: the field diff, then approve or reject. */
+function ProposedChangeCard({ proposal }: { proposal: ProposedChange }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const decide = useMutation(
+    trpc.agreement.decideProposedChange.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.agreement.pathKey() }),
+    }),
+  );
+  const headingId = `proposed-${proposal.id}`;
+  const run = (decision: "approve" | "reject") => decide.mutate({ id: proposal.id, expectedVersion: proposal.version, decision });
+  return (
+    <Card withBorder component="article" aria-labelledby={headingId}>
+      <Group gap="xs" mb={4}>
+        <Badge color={STATE_COLORS[proposal.state]}>{enumLabel(proposal.state)}</Badge>
+        <Anchor component={Link} href={`/admin/records/${proposal.id}`} fw={600} id={headingId}>
+          {proposal.title}
+        </Anchor>
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        Imported {formatDateTime(proposal.proposedAt)} by {proposal.proposedBy}
+        {proposal.externalId ? ` · external id ${proposal.externalId}` : ""} · readers see the record as it is until you approve
+      </Text>
+      <FieldDiffTable changes={proposal.changes} caption={`Changes the import proposes to ${proposal.title}`} />
+      <Group mt="xs" gap="xs">
+        <Button size="xs" color="green" loading={decide.isPending && decide.variables.decision === "approve"} onClick={() => run("approve")}>
+          Approve the change
+        </Button>
+        <Button size="xs" variant="default" loading={decide.isPending && decide.variables.decision === "reject"} onClick={() => run("reject")}>
+          Reject it
+        </Button>
+      </Group>
+      {decide.error ? (
+        <Alert color="red" mt="xs" role="alert">
+          {apiFailure(decide.error).message}
+        </Alert>
+      ) : null}
+    </Card>
+  );
+}
+
+function ProposedChanges() {
+  const trpc = useTRPC();
+  const proposals = useQuery(trpc.agreement.proposedChanges.queryOptions());
+  const items = proposals.data ?? [];
+  return (
+    <Stack component="section" aria-labelledby="proposed-changes-heading">
+      <Title order={2} id="proposed-changes-heading">
+        Imported changes
+      </Title>
+      <Text size="sm" c="dimmed">
+        Re-imports that change a record in review, published or archived wait here; the record changes only when you approve.
+      </Text>
+      {proposals.isPending ? <Text c="dimmed">Loading…</Text> : null}
+      {proposals.error ? <Alert color="red">{apiFailure(proposals.error).message}</Alert> : null}
+      {!proposals.isPending && !proposals.error && items.length === 0 ? <Text c="dimmed">No imported changes are waiting.</Text> : null}
+      {items.map((proposal) => (
+        <ProposedChangeCard key={proposal.id} proposal={proposal} />
+      ))}
+    </Stack>
+  );
+}
+
 /** Editors: records waiting for review. Contributors: their own drafts and submissions with the latest comments. */
 export function ReviewScreen({ canReview }: { canReview: boolean }) {
   const trpc = useTRPC();
@@ -83,13 +150,18 @@ export function ReviewScreen({ canReview }: { canReview: boolean }) {
   }
   const items = queue.data?.items ?? [];
   return (
-    <Stack>
-      <Title order={2}>Review queue</Title>
-      {queue.isPending ? <Text c="dimmed">Loading…</Text> : null}
-      {!queue.isPending && items.length === 0 ? <Text c="dimmed">Nothing is waiting for review.</Text> : null}
-      {items.map((item) => (
-        <ReviewCard key={item.id} item={item} />
-      ))}
+    <Stack gap="xl">
+      <Stack component="section" aria-labelledby="review-queue-heading">
+        <Title order={2} id="review-queue-heading">
+          Review queue
+        </Title>
+        {queue.isPending ? <Text c="dimmed">Loading…</Text> : null}
+        {!queue.isPending && items.length === 0 ? <Text c="dimmed">Nothing is waiting for review.</Text> : null}
+        {items.map((item) => (
+          <ReviewCard key={item.id} item={item} />
+        ))}
+      </Stack>
+      <ProposedChanges />
     </Stack>
   );
 }

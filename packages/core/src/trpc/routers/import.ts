@@ -13,10 +13,12 @@ function progressChannel() {
     },
     async *drain(until: Promise<unknown>) {
       let done = false;
-      void until.finally(() => {
+      const finish = () => {
         done = true;
         wake?.();
-      });
+      };
+      // Both outcomes handled here: a failed import is reported by whoever awaits `until`, never left unhandled.
+      void until.then(finish, finish);
       while (!done || pending.length) {
         if (!pending.length) await new Promise<void>((resolve) => (wake = resolve));
         while (pending.length) yield pending.shift()!;
