@@ -9,7 +9,7 @@ export {
   startTemporaryPostgres,
 } from "./embedded";
 export { resolveServerLocation } from "./embedded-location";
-export { applyMigrations, createMigration } from "./migrate";
+export { applyMigrations } from "@coop/migrations";
 export { grantApplicationPrivileges, migrateAsOwner, provisionDatabaseRoles, roleOf, withRole, type DatabaseRoles } from "./roles";
 export { seedDatabase } from "./seed";
 export { createDatabaseIfMissing, openDatabaseServer, withClient, withDatabase, type DatabaseServer } from "./server";
