@@ -59,7 +59,7 @@ beforeAll(async () => {
     return { headers: { authorization: `Bearer ${created.secret}` }, actor };
   };
   const revoked = await token(["records:read-drafts", "records:write"], "revoked");
-  await revokeApiToken(database.db, admin, { id: (revoked.actor as Extract<Actor, { kind: "token" }>).tokenId });
+  await revokeApiToken(database.db, admin, { id: (revoked.actor).tokenId });
   const person = async (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => {
     const user = role === "ADMIN" ? adminUser : await createTestUser(database.db, role);
     return { headers: { cookie: await signIn(server, user.email, user.password) }, actor: userActor(user), password: user.password };

@@ -34,7 +34,7 @@ function renderHeldBack(response: http.ServerResponse, render: () => Promise<voi
       const headers = rest.find((argument) => typeof argument === "object" && argument !== null) ?? {};
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value as string | string[]);
       return response;
-    }) as typeof response.writeHead;
+    });
     response.flushHeaders = () => {};
     response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       chunks.push(chunkBytes(chunk, encoding));
