@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import { createAgreement, createApiToken, createOrganization, deleteAgreement, inviteUser, revokeApiToken, transitionAgreement, updateAgreement } from "@coop/core/domain";
 import { appRouter } from "@coop/core/trpc";
 import { ZAgreementCreateInput, ZAgreementUpdateInput } from "@coop/core/validators";

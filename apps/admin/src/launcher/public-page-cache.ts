@@ -1,7 +1,16 @@
 import type http from "node:http";
 import { CLIENT_IP_HEADER } from "@coop/core/auth";
-import { type ClientRateLimiter, PRIVATE_CACHE_CONTROL, publicPageContentSecurityPolicy, publicSurfaceMetrics, tooManyRequestsMessage } from "@coop/core/http";
-import { etagOf, matchesIfNoneMatch, publicHeaders, type PublicResponseCache } from "@coop/core/trpc";
+import {
+  type ClientRateLimiter,
+  etagOf,
+  matchesIfNoneMatch,
+  PRIVATE_CACHE_CONTROL,
+  publicHeaders,
+  publicPageContentSecurityPolicy,
+  type PublicResponseCache,
+  publicSurfaceMetrics,
+  tooManyRequestsMessage,
+} from "@coop/core/http";
 import type { PublicPage } from "./public-pages";
 
 type RequestHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;

@@ -1,7 +1,6 @@
 import "server-only";
 import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
-import { type ClientRateLimiter, sharedPublicRateLimiter } from "@coop/core/http";
-import { type PublicResponseCache, sharedPublicCache } from "@coop/core/trpc";
+import { type ClientRateLimiter, type PublicResponseCache, sharedPublicCache, sharedPublicRateLimiter } from "@coop/core/http";
 import { publicSurfaceLimits, serverEnv } from "../env";
 
 const globalForDb = globalThis as unknown as { coopDatabases?: DatabaseClients };

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { authenticateApiToken } from "../domain/api-tokens";
 import type { Role } from "../generated/prisma/enums";
-import type { Actor } from "./access";
+import type { Actor } from "../domain/access";
 import type { Auth, SessionPolicy } from "./auth";
 import { DEFAULT_SESSION_POLICY } from "./auth";
 import { CLIENT_IP_HEADER } from "./client-ip";

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { Actor } from "../auth/access";
+import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
-import { type Actor, hasRole, type TokenScope } from "../auth/access";
+import { type Actor, hasRole, type TokenScope } from "../domain/access";
 import type { EditorialPolicy } from "../domain/workflow";
 import { readCoreEnv } from "../env";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "../domain/errors";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TOKEN_SCOPES } from "../auth/access";
-import { PASSWORD_MAX_LENGTH } from "../auth/password";
+import { TOKEN_SCOPES } from "../domain/access";
+import { PASSWORD_MAX_LENGTH } from "../domain/passwords";
 import { Role } from "../generated/prisma/enums";
 
 /** One spelling per address for every lookup: trimmed, Unicode NFKC (full-width letters fold to ASCII), lower case. */
