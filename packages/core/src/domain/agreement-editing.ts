@@ -11,6 +11,7 @@ import {
 import { actorLabels, isEditorOrAbove } from "./actors";
 import { agreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
+import { enqueueRecordEvent } from "./webhook-outbox";
 import { findLikelyDuplicates } from "./duplicates";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
@@ -186,6 +187,7 @@ export async function updateAgreement(db: Db, actor: Actor, input: z.output<type
     const sourceIds = await writeAgreementParts(tx, id, data);
     if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `Edited; status now ${data.status}` : "Edited" });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.update", entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1 } });
   });
   return getAgreementForEditing(db, { id });
@@ -197,8 +199,9 @@ const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: tru
 export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZVersionedId>) {
   const { id, expectedVersion } = ZVersionedId.parse(rawInput);
   await db.$transaction(async (tx) => {
-    await loadLiveAgreement(tx, id);
+    const current = await loadLiveAgreement(tx, id);
     await claimNextVersion(tx, actor, id, expectedVersion, { deletedAt: new Date() });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.deleted", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Deleted" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.delete", entityType: "Agreement", entityId: id });
   });
@@ -208,10 +211,11 @@ export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<ty
 export async function restoreDeletedAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
   await db.$transaction(async (tx) => {
-    const current = await tx.agreement.findUnique({ where: { id }, select: { deletedAt: true } });
+    const current = await tx.agreement.findUnique({ where: { id }, select: { deletedAt: true, state: true } });
     if (!current) throw new NotFoundError(`No record has the id ${id}`);
     if (!current.deletedAt) throw new ConflictError("This record is not deleted");
     await tx.agreement.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 }, updatedById: actorId(actor) } });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.published", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Restored after deletion" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restore", entityType: "Agreement", entityId: id });
   });

@@ -7,6 +7,7 @@ import { actorLabels } from "./actors";
 import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
 import { agreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
+import { enqueueRecordEvent } from "./webhook-outbox";
 import { NotFoundError } from "./errors";
 import { recordRevision } from "./revisions";
 
@@ -133,6 +134,7 @@ export async function restoreRevision(db: Db, actor: Actor, rawInput: z.input<ty
     await claimNextVersion(tx, actor, input.id, input.expectedVersion, { ...agreementColumns(data), status: current.status });
     await writeAgreementParts(tx, input.id, data);
     await recordRevision(tx, { agreementId: input.id, authorId: actorId(actor), summary: `Restored version ${input.version}` });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", input.id);
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restoreRevision", entityType: "Agreement", entityId: input.id, details: { version: input.version } });
   });
   return getAgreementForEditing(db, { id: input.id });

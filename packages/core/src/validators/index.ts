@@ -3,3 +3,4 @@ export * from "./agreement";
 export * from "./accounts";
 export * from "./editorial";
 export * from "./intake";
+export * from "./webhooks";
