@@ -4,3 +4,4 @@ export * from "./accounts";
 export * from "./editorial";
 export * from "./intake";
 export * from "./webhooks";
+export * from "./public-outputs";
