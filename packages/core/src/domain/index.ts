@@ -20,3 +20,4 @@ export * from "./workflow";
 export * from "./import";
 export { IMPORT_COLUMNS } from "./import-rows";
 export * from "./intake";
+export * from "./webhooks";
