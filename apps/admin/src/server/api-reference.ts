@@ -27,13 +27,17 @@ const REFERENCE_PAGE = `<!doctype html>
 <title>coop-tracker API reference</title>
 </head>
 <body>
-<script id="api-reference" type="application/json" data-url="/api/openapi.json" data-configuration='{"withDefaultFonts":false}'></script>
+<script id="api-reference" type="application/json" data-url="/api/openapi.json" data-configuration='{"withDefaultFonts":false,"agent":{"disabled":true},"mcp":{"disabled":true},"showDeveloperTools":"never"}'></script>
 <script src="/api/docs/scalar.js"></script>
 </body>
 </html>
 `;
 
-/** `/api/docs`: the interactive API reference, under the site's policy (scripts and connections to this origin only). */
+/**
+ * `/api/docs`: the interactive API reference, under the site's policy (scripts and connections
+ * to this origin only). Scalar's hosted extras (AI agent, MCP, developer tools) are turned off:
+ * they would call its servers.
+ */
 export function serveApiReferencePage(request: Request): Response {
   const response = publicResponse(request, REFERENCE_PAGE, {
     "Content-Type": "text/html; charset=utf-8",
