@@ -4,12 +4,14 @@ import { crashDuringWrites } from "./crash";
 import { databaseOutage } from "./database-outage";
 import { FaultNotProved } from "./harness";
 import { secondInstance } from "./second-instance";
+import { crashDuringWebhookDelivery } from "./webhook-crash";
 
 try {
   await databaseOutage();
   await crashDuringWrites();
   await concurrentSaves();
   await secondInstance();
+  await crashDuringWebhookDelivery();
 } catch (error) {
   // A claim not proved has printed its FAILED line already; anything else is a broken run.
   if (!(error instanceof FaultNotProved)) console.error(error);

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@coop/core/domain";
-import { createAgreement, createApiToken, createOrganization, deleteAgreement, inviteUser, revokeApiToken, transitionAgreement, updateAgreement } from "@coop/core/domain";
+import { createAgreement, createApiToken, createOrganization, createWebhookEndpoint, deleteAgreement, inviteUser, revokeApiToken, transitionAgreement, updateAgreement } from "@coop/core/domain";
 import { appRouter } from "@coop/core/trpc";
 import { ZAgreementCreateInput, ZAgreementUpdateInput } from "@coop/core/validators";
 import { callProcedure, createTestUser, signIn, testServer, type TestServer } from "../support/auth";
@@ -48,6 +48,8 @@ function userActor(user: Awaited<ReturnType<typeof createTestUser>>): Extract<Ac
 }
 
 beforeAll(async () => {
+  // Webhook endpoints on loopback are refused unless listed; nothing is ever delivered in this file.
+  vi.stubEnv("WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
   table = await readAccessTable();
   server = testServer(database.db);
   const adminUser = await createTestUser(database.db, "ADMIN");
@@ -126,6 +128,18 @@ const ON_A_RECORD: Record<string, (owner: Actor) => Promise<Call>> = {
   "dashboard.overview": async (owner) => ({ input: undefined, listed: (await draftOf(owner, "IN_REVIEW")).id }),
 };
 
+const HOOK_URL = "http://127.0.0.1:9/coop-hook";
+const webhookEndpoint = async () => (await createWebhookEndpoint(database.db, admin, { url: HOOK_URL, events: ["record.updated"] })).id;
+
+/** A delivery waiting in an endpoint's log, as the outbox writes one. */
+async function webhookDelivery() {
+  const endpointId = await webhookEndpoint();
+  const { id: agreementId } = await database.db.agreement.findFirstOrThrow({ select: { id: true } });
+  const event = await database.db.webhookEvent.create({ data: { type: "record.updated", agreementId, payload: {} } });
+  const delivery = await database.db.webhookDelivery.create({ data: { endpointId, eventId: event.id, agreementId } });
+  return { endpointId, deliveryId: delivery.id.toString() };
+}
+
 const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
   "agreement.list": async () => ({ country: ["ZW"] }),
   "agreement.bySlug": async () => ({ slug: "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025" }),
@@ -169,6 +183,12 @@ const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
   "user.reactivate": async () => ({ userId: (await createTestUser(database.db, "CONTRIBUTOR")).id }),
   "apiToken.list": async () => undefined,
   "apiToken.create": async () => ({ name: `Token ${next()}`, scopes: ["records:write"], expiresInDays: 30 }),
+  "webhook.list": async () => undefined,
+  "webhook.create": async () => ({ url: HOOK_URL, events: ["record.published"], description: `Hook ${next()}` }),
+  "webhook.update": async () => ({ id: await webhookEndpoint(), description: `Renamed ${next()}` }),
+  "webhook.delete": async () => ({ id: await webhookEndpoint() }),
+  "webhook.deliveries": async () => ({ id: (await webhookDelivery()).endpointId }),
+  "webhook.replay": async () => ({ deliveryId: (await webhookDelivery()).deliveryId }),
   "apiToken.revoke": async () => ({ id: (await createApiToken(database.db, admin, { name: `Revocable ${next()}`, scopes: ["records:write"] })).token.id }),
 };
 

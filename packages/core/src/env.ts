@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   REQUIRE_SECOND_REVIEWER: ZFlag,
   COOP_DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Webhook targets allowed despite a loopback, private or link-local address: host names, addresses or CIDRs, comma-separated. */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean)),
 });
 
 export type CoreEnv = z.infer<typeof EnvSchema>;

@@ -13,6 +13,7 @@ import {
   IconBuilding,
   IconSun,
   IconUsers,
+  IconWebhook,
 } from "@tabler/icons-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -34,6 +35,7 @@ const NAVIGATION = [
   { href: "/admin/embed", label: "Embed", icon: IconCode, minimumRole: "CONTRIBUTOR" },
   { href: "/admin/users", label: "Users", icon: IconUsers, minimumRole: "ADMIN", group: "Admin" },
   { href: "/admin/tokens", label: "API tokens", icon: IconKey, minimumRole: "ADMIN", group: "Admin" },
+  { href: "/admin/webhooks", label: "Webhooks", icon: IconWebhook, minimumRole: "ADMIN", group: "Admin" },
   { href: "/admin/audit", label: "Audit", icon: IconHistory, minimumRole: "ADMIN", group: "Admin" },
 ] as const;
 

@@ -6,8 +6,10 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientIpFrom, proxyTrust } from "@coop/core/auth";
+import { createDb } from "@coop/core/db";
 import { cachedPublicAnswer, refuseUnaffordablePublicWork } from "@coop/core/gateway";
 import { publicSurfaceMetrics, securityHeaders, sharedPublicCache, sharedPublicRateLimiter } from "@coop/core/http";
+import { WebhookDeliveryWorker } from "@coop/core/webhooks";
 import { publicSurfaceLimits, serverEnv } from "../env";
 import { isRouterRequest, publicPageOf } from "./public-pages";
 import { createPublicPageRenderer } from "./public-page-cache";
@@ -87,6 +89,11 @@ const server = http.createServer((request, response) => {
 });
 server.listen(env.PORT, env.HOST);
 
+// Webhooks leave from every instance; the outbox's row locks keep them from sending one twice.
+const webhookDb = createDb(DATABASE_URL, { max: 3 });
+const webhooks = new WebhookDeliveryWorker(webhookDb);
+webhooks.start();
+
 const metricsServer =
   env.METRICS_PORT === undefined
     ? null
@@ -100,7 +107,8 @@ const metricsServer =
 
 const shutdown = () => {
   metricsServer?.close();
-  server.close(() => process.exit(0));
+  const closed = new Promise((resolve) => server.close(resolve));
+  void Promise.all([closed, webhooks.stop()]).then(() => process.exit(0));
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

@@ -16,6 +16,7 @@ import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
+import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { slugify } from "./slugs";
 import { knownTaxonomyKeys } from "./taxonomy";
@@ -210,7 +211,7 @@ export async function updateAgreement(db: Db, actor: Actor, input: z.output<type
   await db.$transaction(async (tx) => {
     const current = await loadLiveAgreement(tx, id);
     assertMayEdit(actor, current);
-    await saveAgreementVersion(tx, actor, { id, expectedVersion, data, previousStatus: current.status, summary: "Edited", action: "agreement.update" });
+    await saveAgreementVersion(tx, actor, { id, expectedVersion, data, previous: current, summary: "Edited", action: "agreement.update" });
   });
   return getAgreementForEditing(db, actor, { id });
 }
@@ -227,7 +228,8 @@ export async function saveAgreementVersion(
     id: string;
     expectedVersion: number;
     data: TAgreementData;
-    previousStatus: TAgreementData["status"];
+    /** The record as it was: its status decides the timeline entry, its state whether readers are told. */
+    previous: { state: string; status: TAgreementData["status"] };
     summary: string;
     action: string;
     columns?: Prisma.AgreementUpdateManyMutationInput;
@@ -235,7 +237,7 @@ export async function saveAgreementVersion(
   },
 ): Promise<void> {
   const { id, expectedVersion, data } = version;
-  const statusChanged = version.previousStatus !== data.status;
+  const statusChanged = version.previous.status !== data.status;
   if (statusChanged && !data.statusChange) {
     throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
   }
@@ -243,6 +245,7 @@ export async function saveAgreementVersion(
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
+  if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
   await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
 }
 
@@ -252,8 +255,9 @@ const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: tru
 export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZVersionedId>) {
   const { id, expectedVersion } = ZVersionedId.parse(rawInput);
   await db.$transaction(async (tx) => {
-    await loadLiveAgreement(tx, id);
+    const current = await loadLiveAgreement(tx, id);
     await claimNextVersion(tx, actor, id, expectedVersion, { deletedAt: new Date() });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.deleted", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Deleted" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.delete", entityType: "Agreement", entityId: id });
   });
@@ -263,10 +267,11 @@ export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<ty
 export async function restoreDeletedAgreement(db: Db, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
   await db.$transaction(async (tx) => {
-    const current = await tx.agreement.findUnique({ where: { id }, select: { deletedAt: true } });
+    const current = await tx.agreement.findUnique({ where: { id }, select: { deletedAt: true, state: true } });
     if (!current) throw new NotFoundError(`No record has the id ${id}`);
     if (!current.deletedAt) throw new ConflictError("This record is not deleted");
     await tx.agreement.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 }, updatedById: actorId(actor) } });
+    if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.published", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Restored after deletion" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restore", entityType: "Agreement", entityId: id });
   });

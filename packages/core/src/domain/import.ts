@@ -341,7 +341,7 @@ async function planChanges(
           id,
           expectedVersion: existing.version,
           data,
-          previousStatus: current.status,
+          previous: { state: existing.state, status: current.status },
           summary: `Imported changes to ${changes.map((change) => change.field).join(", ")}`,
           action: "agreement.import.update",
           columns: { importedRow: row },

@@ -26,3 +26,4 @@ export * from "./intake";
 export * from "./proposed-changes";
 export * from "./record-access";
 export type { FieldChange, FieldValue } from "./record-diff";
+export * from "./webhooks";

@@ -78,7 +78,7 @@ export async function decideProposedChange(db: Db, actor: Actor, rawInput: z.inp
         id: input.id,
         expectedVersion: input.expectedVersion,
         data: parsed.data,
-        previousStatus: current.status,
+        previous: current,
         summary: "Approved an imported change",
         action: "agreement.proposedChange.approve",
         columns: { importedRow: proposal.importedRow as Prisma.InputJsonValue },

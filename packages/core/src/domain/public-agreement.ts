@@ -114,7 +114,7 @@ type SummarySqlRow = Omit<SummaryRow, "sources"> & {
  * (passed in so callers can page, order and add columns of their own).
  */
 export async function queryPublicSummaries<Extra extends object = object>(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   query: (columns: Prisma.Sql) => Prisma.Sql,
 ): Promise<(SummaryRow & Extra)[]> {
   const rows = await db.$queryRaw<(SummarySqlRow & Extra)[]>(query(PUBLIC_SUMMARY_COLUMNS));

@@ -147,7 +147,7 @@ export async function restoreRevision(db: Db, actor: Actor, rawInput: z.input<ty
       id: input.id,
       expectedVersion: input.expectedVersion,
       data,
-      previousStatus: current.status,
+      previous: current,
       summary: `Restored version ${input.version}`,
       action: "agreement.restoreRevision",
       details: { restoredVersion: input.version },

@@ -6,6 +6,7 @@ import { type TransitionAction, TRANSITIONS, ZAgreementTransitionInput } from ".
 import { isEditorOrAbove } from "./actor-labels";
 import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
 import { writeAudit } from "./audit";
+import { enqueueRecordEvent } from "./webhook-outbox";
 import { ForbiddenError, InvalidInputError } from "./errors";
 import { createdBy } from "./record-access";
 import { recordRevision } from "./revisions";
@@ -91,6 +92,8 @@ export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.inpu
       });
     }
     await recordRevision(tx, { agreementId: input.id, authorId: actorId(actor), summary: `${input.action}: ${current.state} -> ${rule.to}` });
+    if (rule.to === "PUBLISHED") await enqueueRecordEvent(tx, "record.published", input.id);
+    else if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.unpublished", input.id);
     await writeAudit(tx, {
       ...auditActor(actor),
       action: `agreement.${input.action}`,

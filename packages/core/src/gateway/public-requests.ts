@@ -9,6 +9,8 @@ import { type PublicWork, PUBLISHING_WORK } from "../http/public-work";
 import { type ClientRateLimiter, rateLimitClientOf, tooManyRequestsMessage } from "../http/rate-limit";
 import { tooManyRequests } from "../http/responses";
 import { tooManyRequests as trpcTooManyRequests } from "../trpc/fetch-handler";
+import { REST_PREFIX } from "../rest/operations";
+import { publicRestCost, restCacheKey } from "../rest/requests";
 import { planRefusal, planTrpcRequest, trpcCacheKey } from "../trpc/request-plan";
 
 const TRPC_ENDPOINT = "/api/trpc";
@@ -31,6 +33,7 @@ export function publicCacheKeyOf(request: { method: string; url: string; headers
   if (request.method !== "GET" || request.headers.has("authorization")) return null;
   const url = new URL(request.url);
   if (url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return trpcCacheKey(url, TRPC_ENDPOINT);
+  if (url.pathname.startsWith(`${REST_PREFIX}/`)) return restCacheKey(url);
   return PUBLISHING_KEYS[url.pathname]?.(url) ?? null;
 }
 
@@ -45,6 +48,10 @@ const PUBLISHING_PATHS: Record<string, PublicWork> = {
 
 /** The rate-limited public work a GET asks for; null for anything the handlers do not limit. */
 function publicWorkOf(url: URL): PublicWork | null {
+  if (url.pathname.startsWith(`${REST_PREFIX}/`)) {
+    const cost = publicRestCost(url);
+    return cost === null ? null : { surface: "api", cost };
+  }
   if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? null;
   const plan = planTrpcRequest(url, TRPC_ENDPOINT);
   return plan.publicOnly && !planRefusal(plan) ? { surface: "api", cost: plan.cost } : null;
@@ -67,7 +74,9 @@ export function refuseUnaffordablePublicWork(
   if (decision.allowed) return null;
   publicSurfaceMetrics().rateLimited.inc({ surface: work.surface });
   const message = tooManyRequestsMessage(decision.retryAfterSeconds);
-  return work.surface === "api" ? trpcTooManyRequests(decision.retryAfterSeconds, message) : tooManyRequests(decision.retryAfterSeconds, message);
+  // Each surface refuses in its own error shape: tRPC's envelope, or the plain JSON error of REST and the feeds.
+  const inTrpcEnvelope = url.pathname.startsWith(`${TRPC_ENDPOINT}/`);
+  return inTrpcEnvelope ? trpcTooManyRequests(decision.retryAfterSeconds, message) : tooManyRequests(decision.retryAfterSeconds, message);
 }
 
 /** A cached public answer as plain status, headers and body, or null: for servers that answer before any framework runs. */

@@ -7,7 +7,14 @@ import { serveOEmbed } from "./oembed";
 import type { ClientRateLimiter } from "./rate-limit";
 import { corsPreflight, publicEndpoint } from "./responses";
 
-export { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicPageContentSecurityPolicy, securityHeaders } from "./headers";
+export {
+  API_CONTENT_SECURITY_POLICY,
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  publicPageContentSecurityPolicy,
+  securityHeaders,
+  siteContentSecurityPolicy,
+} from "./headers";
 export { publicSurfaceMetrics } from "./metrics";
 export { type CachedAnswer, DEFAULT_PUBLIC_CACHE_BYTES, PublicResponseCache, sharedPublicCache } from "./public-cache";
 export { etagOf, matchesIfNoneMatch, publicHeaders, publicResponse, type StreamedBody } from "./public-responses";

@@ -15,9 +15,12 @@ const ERROR_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
-/** A plain JSON error: a machine-readable `error`, a readable `message` and, for bad input, the parameters at fault. */
-export function jsonError(status: number, error: string, message: string, issues?: ParameterIssue[]): Response {
-  return new Response(JSON.stringify({ error, message, ...(issues ? { issues } : {}) }), { status, headers: ERROR_HEADERS });
+/**
+ * A plain JSON error: a machine-readable `error`, a readable `message`, for bad input the
+ * parameters (or body fields) at fault, and any details a client needs to recover (`conflict`).
+ */
+export function jsonError(status: number, error: string, message: string, issues?: ParameterIssue[], details?: Record<string, unknown>): Response {
+  return new Response(JSON.stringify({ error, message, ...(issues ? { issues } : {}), ...details }), { status, headers: ERROR_HEADERS });
 }
 
 /** A 429 with the seconds to wait, as header and in words. */

@@ -25,16 +25,18 @@ export const WIDGET_PARAMS = ["country", "partner", "sector", "status", "limit",
 
 export type QueryInput<K extends QueryParam> = { [P in K]?: string | string[] | number };
 
+/** How a query parameter's text is read before the validators judge it. */
+export type ParamKind = "text" | "list" | "number" | "boolean";
+
 /**
  * Reads the named parameters into the plain object the zod validators expect.
  * Lists may be repeated (`country=ZW&country=CG`) or comma-separated (`country=ZW,CG`);
  * empty values, as an HTML form sends for untouched fields, count as absent.
  * Values are left for the validators to judge, so errors name the parameter.
  */
-export function readQueryParams<K extends QueryParam>(params: URLSearchParams, names: readonly K[]): QueryInput<K> {
-  const input: QueryInput<K> = {};
-  for (const name of names) {
-    const kind = PARAM_KIND[name];
+export function readTypedParams(params: URLSearchParams, kinds: Record<string, ParamKind>): Record<string, string | string[] | number | boolean> {
+  const input: Record<string, string | string[] | number | boolean> = {};
+  for (const [name, kind] of Object.entries(kinds)) {
     if (kind === "list") {
       const values = params.getAll(name).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
       if (values.length) input[name] = values;
@@ -42,9 +44,16 @@ export function readQueryParams<K extends QueryParam>(params: URLSearchParams, n
     }
     const value = params.get(name)?.trim();
     if (!value) continue;
-    input[name] = kind === "number" && /^\d{1,9}$/.test(value) ? Number(value) : value;
+    if (kind === "number" && /^\d{1,9}$/.test(value)) input[name] = Number(value);
+    else if (kind === "boolean" && (value === "true" || value === "false")) input[name] = value === "true";
+    else input[name] = value;
   }
   return input;
+}
+
+/** The public parameters of feeds, exports and pages, read by their known kinds. */
+export function readQueryParams<K extends QueryParam>(params: URLSearchParams, names: readonly K[]): QueryInput<K> {
+  return readTypedParams(params, Object.fromEntries(names.map((name) => [name, PARAM_KIND[name]]))) as QueryInput<K>;
 }
 
 export interface ParameterIssue {

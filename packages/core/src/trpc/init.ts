@@ -56,7 +56,8 @@ export interface FieldIssue {
   message: string;
 }
 
-function fieldIssues(error: unknown): FieldIssue[] | null {
+/** What is wrong with the input, per field, or null when the error is not about input. */
+export function fieldIssues(error: unknown): FieldIssue[] | null {
   if (error instanceof ZodError) {
     return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
   }

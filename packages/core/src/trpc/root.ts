@@ -12,6 +12,7 @@ import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { taxonomyRouter } from "./routers/taxonomy";
 import { userRouter } from "./routers/user";
+import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   taxonomy: taxonomyRouter,
   user: userRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

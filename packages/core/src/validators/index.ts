@@ -3,3 +3,5 @@ export * from "./agreement";
 export * from "./accounts";
 export * from "./editorial";
 export * from "./intake";
+export * from "./webhooks";
+export * from "./public-outputs";

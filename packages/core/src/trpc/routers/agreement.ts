@@ -11,6 +11,7 @@ import {
   ZAgreementFilters,
   ZAgreementListInput,
 } from "../../validators/agreement";
+import { ZPublicAgreementDetail, ZPublicAgreementPage, ZPublicChangesPage, ZPublicFacets } from "../../validators/public-outputs";
 import { publicProcedure } from "../init";
 
 export const agreementRouter = {
@@ -18,11 +19,17 @@ export const agreementRouter = {
   list: publicProcedure
     .meta({ access: "public", cost: 2 })
     .input(ZAgreementListInput.optional())
+    .output(ZPublicAgreementPage)
     .query(({ ctx, input }) => listPublishedAgreements(ctx.db, input ?? {})),
-  bySlug: publicProcedure.input(ZAgreementBySlugInput).query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
+  bySlug: publicProcedure.input(ZAgreementBySlugInput).output(ZPublicAgreementDetail).query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
   facets: publicProcedure
     .meta({ access: "public", cost: 5 })
     .input(ZAgreementFilters.optional())
+    .output(ZPublicFacets)
     .query(({ ctx, input }) => publishedAgreementFacets(ctx.db, input ?? {})),
-  changes: publicProcedure.meta({ access: "public", cost: 2 }).input(ZAgreementChangesInput).query(({ ctx, input }) => publicAgreementChanges(ctx.db, input)),
+  changes: publicProcedure
+    .meta({ access: "public", cost: 2 })
+    .input(ZAgreementChangesInput)
+    .output(ZPublicChangesPage)
+    .query(({ ctx, input }) => publicAgreementChanges(ctx.db, input)),
 } satisfies TRPCRouterRecord;
