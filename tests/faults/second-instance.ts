@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTemporaryDataDir, findFreePort } from "@coop/core/db/lifecycle";
+import { createTemporaryDataDir, findFreePort } from "@coop/core/lifecycle";
 import { failed, proved } from "./harness";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

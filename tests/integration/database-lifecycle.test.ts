@@ -14,7 +14,7 @@ import {
   resolveServerLocation,
   startEmbeddedPostgres,
   withClient,
-} from "@coop/core/db/lifecycle";
+} from "@coop/core/lifecycle";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();

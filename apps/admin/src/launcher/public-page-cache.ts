@@ -1,6 +1,6 @@
 import type http from "node:http";
-import { CLIENT_IP_HEADER } from "@coop/core/auth";
 import {
+  CLIENT_IP_HEADER,
   type ClientRateLimiter,
   etagOf,
   matchesIfNoneMatch,

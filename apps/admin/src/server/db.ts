@@ -1,5 +1,5 @@
 import "server-only";
-import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
+import { checkDatabase, createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
 import { type ClientRateLimiter, type PublicResponseCache, sharedPublicCache, sharedPublicRateLimiter } from "@coop/core/http";
 import { publicSurfaceLimits, serverEnv } from "../env";
 
@@ -15,6 +15,11 @@ function databases(): DatabaseClients {
 /** The primary: writes, sessions and editorial reads. */
 export function getDb(): Db {
   return databases().primary;
+}
+
+/** Whether the primary answers, for the health check. */
+export function databaseIsUp(): Promise<boolean> {
+  return checkDatabase(getDb());
 }
 
 /** Where public reads go: a read replica when DATABASE_REPLICA_URLS is set, else the primary. */

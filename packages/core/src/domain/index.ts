@@ -1,4 +1,4 @@
-export { type Actor, hasRole, type TokenScope, TOKEN_SCOPES } from "./access";
+export { type Actor, hasRole } from "./access";
 export * from "./agreements";
 export * from "./audit";
 export * from "./errors";

@@ -9,7 +9,7 @@ import {
   ZWebhookReplayInput,
   ZWebhookUpdateInput,
 } from "../validators/webhooks";
-import { assertAllowedTarget, TargetRefusedError } from "../webhooks/targets";
+import { assertAllowedTarget, TargetRefusedError } from "./webhook-targets";
 import { writeAudit } from "./audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertKnownTaxonomy } from "./taxonomy";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "../auth/client-ip";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
 import { ClientRateLimiter } from "../http/rate-limit";
 

@@ -15,6 +15,7 @@ export {
   securityHeaders,
   siteContentSecurityPolicy,
 } from "./headers";
+export { CLIENT_IP_HEADER, clientIpFrom, type ProxyTrust, proxyTrust } from "./client-ip";
 export { publicSurfaceMetrics } from "./metrics";
 export { type CachedAnswer, DEFAULT_PUBLIC_CACHE_BYTES, PublicResponseCache, sharedPublicCache } from "./public-cache";
 export { etagOf, matchesIfNoneMatch, publicHeaders, publicResponse, type StreamedBody } from "./public-responses";

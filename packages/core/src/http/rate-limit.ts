@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { clientIpOf } from "../auth/actor";
+import { clientIpOf } from "./client-ip";
 import type { LimitDecision } from "../domain/login-limits";
 import { publicSurfaceMetrics } from "./metrics";
 import type { PublicWork } from "./public-work";

@@ -1,8 +1,8 @@
 import { readCoreEnv } from "../env";
-import { createDb } from "./client";
-import { migrateAsOwner } from "./roles";
-import { seedDatabase } from "./seed";
-import { type DatabaseServer, openDatabaseServer } from "./server";
+import { createDb } from "../db/client";
+import { migrateAsOwner } from "../db/roles";
+import { seedDatabase } from "../seed";
+import { type DatabaseServer, openDatabaseServer } from "../db/server";
 
 const USAGE = "usage: db <migrate [--no-rehearsal] | seed>";
 
