@@ -28,7 +28,7 @@ async function documentedBlock(marker: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url });
+  server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
   token = (await createApiToken(database.db, await userActor(database.db, "EDITOR"), { name: "other app", scopes: ["records:read-drafts", "records:write"] })).secret;
 });
 afterAll(async () => {
