@@ -1,12 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { siteContentSecurityPolicy } from "@coop/core/http/headers";
+import { isDevelopment } from "@/env";
 
 /**
  * Content Security Policy of the editors' dashboard: scripts only with this request's
  * nonce (and what they load, via 'strict-dynamic'); the rest as on every page of the site.
  */
 function adminContentSecurityPolicy(nonce: string): string {
-  const developmentEval = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
+  const developmentEval = isDevelopment() ? " 'unsafe-eval'" : "";
   return siteContentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${developmentEval}`);
 }
 

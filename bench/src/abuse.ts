@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import autocannon from "autocannon";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer } from "@coop/admin/launcher";
 import { report } from "./measure";
 

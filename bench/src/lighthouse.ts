@@ -4,7 +4,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { resolveChromium } from "@coop/browser";
 import { createDb } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, findFreePort, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/lifecycle";
 import { createUserWithPassword } from "@coop/core/domain";
 import { launchServer } from "@coop/admin/launcher";
 import { generateAgreements } from "./generate";

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, seedDatabase, startTemporaryPostgres, withDatabase } from "@coop/core/lifecycle";
 import { generateAgreements } from "./generate";
 import { benchAbuse } from "./abuse";
 import { benchHttp } from "./http";

@@ -1,4 +1,4 @@
-import type { Actor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import type { Db } from "@coop/core/db";
 import { createAgreement, importAgreements, updateAgreement } from "@coop/core/domain";
 import { ZAgreementInput } from "@coop/core/validators";

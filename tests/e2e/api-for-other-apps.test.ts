@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { resolveChromium } from "@coop/browser";
 import { createCoopClient, type RouterOutputs, TRPCClientError } from "@coop/core/client";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { createApiToken, transitionAgreement } from "@coop/core/domain";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { useTestDatabase } from "../support/database";

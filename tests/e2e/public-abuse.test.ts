@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { useTestDatabase } from "../support/database";
 
@@ -94,7 +94,7 @@ describe("security headers", () => {
 
   // Each from its own address, so the rate limit of one never shows in another.
   it.each(paths.map((path, index) => [path, `192.0.2.${20 + index}`]))("%s carries nosniff, a Referrer-Policy, HSTS and a CSP", async (path, client) => {
-    const response = await fetch(`${base}${path}`, from(client!));
+    const response = await fetch(`${base}${path}`, from(client));
     expect(response.status).toBe(200);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { createCoopClient, TRPCClientError } from "@coop/core/client";
 import { LaunchError, launchServer, type RunningServer } from "@coop/admin/launcher";
 import { useTestDatabase } from "../support/database";

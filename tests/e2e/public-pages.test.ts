@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { resolveChromium } from "@coop/browser";
 import { useTestDatabase } from "../support/database";
@@ -193,7 +193,7 @@ describe("feeds, exports and oEmbed over HTTP", () => {
     const feed = ZJsonFeed.parse(await (await fetch(`${server.url}/feed.json?country=GH`)).json());
     expect(feed.items.map((item) => item.title)).toEqual([HOSTILE_TITLE]);
     const csv = await (await fetch(`${server.url}/export.csv?country=GH,ZW`)).text();
-    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
     expect(rows.map((row) => row.slug).sort()).toEqual(["hostile-record", ...SEEDED_SLUGS.filter((slug) => slug.startsWith("zimbabwe"))].sort());
   });
 

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { createTestUser } from "../support/auth";
 import { useTestDatabase } from "../support/database";

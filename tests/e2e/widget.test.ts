@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer, type RunningServer } from "@coop/admin/launcher";
 import { resolveChromium } from "@coop/browser";
 import { useTestDatabase } from "../support/database";

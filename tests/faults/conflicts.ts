@@ -1,4 +1,4 @@
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { launchServer } from "@coop/admin/launcher";
 import { failed, faultDatabase, faultRecordData, postJson, proved, writerToken } from "./harness";
 

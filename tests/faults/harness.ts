@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { createDb, type Db } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, createTemporaryDataDir, findFreePort, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, createTemporaryDataDir, findFreePort, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/lifecycle";
 import { createApiToken, createUserWithPassword } from "@coop/core/domain";
 
 /** An embedded PostgreSQL on a fixed port in a temporary directory, so it can be stopped, killed and restarted. */

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { findFreePort } from "@coop/core/db/lifecycle";
+import { findFreePort } from "@coop/core/lifecycle";
 import { createAgreement, createUserWithPassword, createWebhookEndpoint, transitionAgreement } from "@coop/core/domain";
 import { ZAgreementCreateInput } from "@coop/core/validators";
 import { launchServer } from "@coop/admin/launcher";

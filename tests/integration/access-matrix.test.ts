@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import { createAgreement, createApiToken, createOrganization, createWebhookEndpoint, deleteAgreement, inviteUser, revokeApiToken, transitionAgreement, updateAgreement } from "@coop/core/domain";
 import { appRouter } from "@coop/core/trpc";
 import { ZAgreementCreateInput, ZAgreementUpdateInput } from "@coop/core/validators";
@@ -61,7 +61,7 @@ beforeAll(async () => {
     return { headers: { authorization: `Bearer ${created.secret}` }, actor };
   };
   const revoked = await token(["records:read-drafts", "records:write"], "revoked");
-  await revokeApiToken(database.db, admin, { id: (revoked.actor as Extract<Actor, { kind: "token" }>).tokenId });
+  await revokeApiToken(database.db, admin, { id: (revoked.actor).tokenId });
   const person = async (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => {
     const user = role === "ADMIN" ? adminUser : await createTestUser(database.db, role);
     return { headers: { cookie: await signIn(server, user.email, user.password) }, actor: userActor(user), password: user.password };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "@coop/core/auth";
+import { CLIENT_IP_HEADER } from "@coop/core/http";
 import { createApiToken, ensureFirstAdmin, inviteUser } from "@coop/core/domain";
 import { callProcedure, createTestUser, signIn, signInRequest, testServer, type TestServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";

@@ -14,7 +14,7 @@ import {
   resolveServerLocation,
   startEmbeddedPostgres,
   withClient,
-} from "@coop/core/db/lifecycle";
+} from "@coop/core/lifecycle";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -42,6 +42,26 @@ describe("migrations", () => {
     expect(error?.message).toContain("29990101000000_broken");
     expect(error?.message.split("\n")).toHaveLength(1);
     expect(await database.db.agreement.count()).toBe(4);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("rehearses pending migrations so one failing leaves none applied, unless the rehearsal is skipped", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "coop-migrations-"));
+    await fs.cp(repoMigrations, dir, { recursive: true });
+    const add = async (name: string, sql: string) => {
+      await fs.mkdir(path.join(dir, name));
+      await fs.writeFile(path.join(dir, name, "migration.sql"), sql);
+    };
+    await add("29990101000000_reading_list", 'CREATE TABLE "ReadingList" ("id" TEXT PRIMARY KEY);\n');
+    await add("29990101000001_broken", 'ALTER TABLE "Agreement" ADD COLUMN "oops" NOT A TYPE;\n');
+    const readingList = () =>
+      withClient(database.ownerUrl, (client) => client.query<{ name: string | null }>(`SELECT to_regclass('"ReadingList"')::text AS name`)).then((r) => r.rows[0]?.name);
+
+    await expect(applyMigrations(database.ownerUrl, { migrationsDir: dir })).rejects.toThrow(/29990101000001_broken failed: .*Nothing was applied/);
+    expect(await readingList()).toBeNull();
+
+    await expect(applyMigrations(database.ownerUrl, { migrationsDir: dir, rehearse: false })).rejects.toThrow(/29990101000001_broken/);
+    expect(await readingList()).toBe('"ReadingList"');
     await fs.rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { applyMigrations, createDatabaseIfMissing, grantApplicationPrivileges, provisionDatabaseRoles, withClient, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, grantApplicationPrivileges, provisionDatabaseRoles, withClient, withDatabase } from "@coop/core/lifecycle";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();

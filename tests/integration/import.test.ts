@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { withClient } from "@coop/core/db/lifecycle";
+import { withClient } from "@coop/core/lifecycle";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { apiAs, sampleAgreementInput, userActor } from "../support/records";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, createAuth, createAuthRouteHandler } from "@coop/core/auth";
+import { createAuth, createAuthRouteHandler } from "@coop/core/auth";
 import { createDb, type Db } from "@coop/core/db";
-import { ClientRateLimiter, createPublishingHandlers } from "@coop/core/http";
-import { createTrpcFetchHandler, PublicResponseCache } from "@coop/core/trpc";
+import { CLIENT_IP_HEADER, ClientRateLimiter, createPublishingHandlers, PublicResponseCache } from "@coop/core/http";
+import { createTrpcFetchHandler } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { insertAgreement } from "../support/factory";
 

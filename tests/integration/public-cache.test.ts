@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@coop/core/auth";
 import { createDb } from "@coop/core/db";
-import { createPublishingHandlers, publicCacheKeyOf } from "@coop/core/http";
-import { createTrpcFetchHandler, PublicResponseCache } from "@coop/core/trpc";
+import { publicCacheKeyOf } from "@coop/core/gateway";
+import { createPublishingHandlers, PublicResponseCache } from "@coop/core/http";
+import { createTrpcFetchHandler } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { insertAgreement } from "../support/factory";
 

@@ -101,7 +101,7 @@ describe("/export.csv", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="coop-tracker-records.csv"');
-    const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await response.text(), { bom: true, columns: true });
     expect(rows).toHaveLength(SPREADSHEET_HOSTILE_TITLES.length + 1);
     expect(rows.map((row) => row.title).sort()).toEqual([...SPREADSHEET_HOSTILE_TITLES, hostileTitle].map(neutralised).sort());
     const hostile = rows.find((row) => row.slug === HOSTILE_SLUG);

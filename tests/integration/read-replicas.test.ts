@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClients, createDb, type DatabaseClients } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, seedDatabase, withDatabase } from "@coop/core/db/lifecycle";
+import { applyMigrations, createDatabaseIfMissing, seedDatabase, withDatabase } from "@coop/core/lifecycle";
 import { createPublishingHandlers } from "@coop/core/http";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { insertAgreement } from "../support/factory";

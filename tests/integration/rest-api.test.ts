@@ -1,10 +1,10 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, createAuth } from "@coop/core/auth";
+import { createAuth } from "@coop/core/auth";
 import { createApiToken } from "@coop/core/domain";
-import { ClientRateLimiter, publicCacheKeyOf } from "@coop/core/http";
+import { publicCacheKeyOf } from "@coop/core/gateway";
+import { CLIENT_IP_HEADER, ClientRateLimiter, PublicResponseCache } from "@coop/core/http";
 import { buildOpenApiDocument, createRestFetchHandler, REST_OPERATIONS } from "@coop/core/rest";
-import { PublicResponseCache } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { openApiContract } from "../support/openapi-contract";
 import { sampleAgreementInput, userActor } from "../support/records";

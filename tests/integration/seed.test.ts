@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDatabase } from "@coop/core/db/lifecycle";
+import { seedDatabase } from "@coop/core/lifecycle";
 import { createCaller, createContextInner } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
 import { apiAs, userActor } from "../support/records";

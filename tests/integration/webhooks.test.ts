@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import { createDb, type Db } from "@coop/core/db";
 import { deliverNextWebhook, type DeliveryOptions, targetPolicy, WebhookDeliveryWorker } from "@coop/core/webhooks";
 import { useTestDatabase } from "../support/database";

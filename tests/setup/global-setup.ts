@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { createDb } from "@coop/core/db";
-import { createDatabaseIfMissing, migrateAsOwner, provisionDatabaseRoles, seedDatabase, startTemporaryPostgres, withClient } from "@coop/core/db/lifecycle";
+import { createDatabaseIfMissing, migrateAsOwner, provisionDatabaseRoles, seedDatabase, startTemporaryPostgres, withClient } from "@coop/core/lifecycle";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { CLIENT_IP_HEADER, createAuth, createAuthRouteHandler } from "@coop/core/auth";
+import { createAuth, createAuthRouteHandler } from "@coop/core/auth";
+import { CLIENT_IP_HEADER } from "@coop/core/http";
 import type { Db } from "@coop/core/db";
 import { createUserWithPassword } from "@coop/core/domain";
 import { createTrpcFetchHandler } from "@coop/core/trpc";

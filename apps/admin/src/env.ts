@@ -1,4 +1,4 @@
-import { ZDatabaseReplicaUrls } from "@coop/core/db";
+import { ZDatabaseReplicaUrls } from "@coop/core/env";
 import { z } from "zod";
 
 const ServerEnvSchema = z.object({
@@ -53,3 +53,6 @@ export function sessionPolicy() {
   const env = serverEnv();
   return { idleMinutes: env.AUTH_SESSION_IDLE_MINUTES, maxHours: env.AUTH_SESSION_MAX_HOURS };
 }
+
+/** For the request proxy, which needs only this and runs before the app's settings are read. */
+export const isDevelopment = () => process.env.NODE_ENV === "development";

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { z } from "zod";
+import { browserEnv, browserProcessEnv } from "./env";
 
 export interface ResolvedChromium {
   /** Ready for Playwright's `launch`; `env` only when the browser needs libraries or fonts the system lacks. */
@@ -34,13 +34,6 @@ const SYSTEM_LOCATIONS = [
   "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
 ];
 
-const BrowserEnv = z.object({
-  CHROME_PATH: z.string().min(1).optional(),
-  /** `bundled` forces the npm-shipped Chromium (CI proves the fresh-machine path with it); `system` refuses it. */
-  COOP_BROWSER: z.enum(["auto", "system", "bundled"]).default("auto"),
-  LD_LIBRARY_PATH: z.string().optional(),
-});
-
 let resolving: Promise<ResolvedChromium> | undefined;
 
 /** The Chromium to drive; rejects with what to do when there is none. Resolved once per process. */
@@ -50,7 +43,7 @@ export function resolveChromium(): Promise<ResolvedChromium> {
 }
 
 async function findChromium(): Promise<ResolvedChromium> {
-  const env = BrowserEnv.parse(process.env);
+  const env = browserEnv();
   if (env.COOP_BROWSER !== "bundled") {
     if (env.CHROME_PATH) {
       if (!isExecutable(env.CHROME_PATH)) throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, which is not an executable file. Point it at a Chromium or Chrome binary, or unset it.`);
@@ -73,7 +66,7 @@ async function bundledChromium(): Promise<ResolvedChromium> {
   const { default: chromium } = await import("@sparticuz/chromium");
   const executablePath = await chromium.executablePath();
   const extraEnv = await missingSystemParts(executablePath);
-  const env = Object.keys(extraEnv).length ? { ...process.env, ...extraEnv } : undefined;
+  const env = Object.keys(extraEnv).length ? browserProcessEnv(extraEnv) : undefined;
   return { launchOptions: { executablePath, args: CONTAINER_ARGS, ...(env && { env }) }, source: "bundled" };
 }
 
@@ -85,7 +78,7 @@ async function missingSystemParts(executablePath: string): Promise<Record<string
     const { inflate } = await import("@sparticuz/chromium");
     const packageBin = path.join(path.dirname(createRequire(import.meta.url).resolve("@sparticuz/chromium")), "..", "bin");
     const libraries = await inflate(path.join(packageBin, "al2023.tar.br"));
-    env.LD_LIBRARY_PATH = [path.join(libraries, "lib"), BrowserEnv.parse(process.env).LD_LIBRARY_PATH].filter(Boolean).join(":");
+    env.LD_LIBRARY_PATH = [path.join(libraries, "lib"), browserEnv().LD_LIBRARY_PATH].filter(Boolean).join(":");
   }
   if (!fs.existsSync("/etc/fonts/fonts.conf")) env.FONTCONFIG_PATH = path.join(os.tmpdir(), "fonts");
   return env;

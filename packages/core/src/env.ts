@@ -14,6 +14,13 @@ const ZFlag = z
   .pipe(z.enum(["true", "false", "1", "0", "yes", "no", ""], { message: "must be true or false" }))
   .transform((value) => ["true", "1", "yes"].includes(value));
 
+/** `DATABASE_REPLICA_URLS`: comma-separated postgres:// URLs of read replicas; unset or empty means none. */
+export const ZDatabaseReplicaUrls = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each replica must be a postgres:// or postgresql:// URL")));
+
 const EnvSchema = z.object({
   /** The application's connection: a role that owns nothing (docs/OPERATIONS.md). */
   DATABASE_URL: ZPostgresUrl("DATABASE_URL").optional(),

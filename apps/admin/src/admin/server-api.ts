@@ -1,5 +1,6 @@
 import "server-only";
-import { type Actor, resolveActor } from "@coop/core/auth";
+import { resolveActor } from "@coop/core/auth";
+import type { Actor } from "@coop/core/domain";
 import { appRouter, createCaller, createContextInner } from "@coop/core/trpc";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";

@@ -1,27 +1,14 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { LaunchError, launchServer } from "./launch";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-
-const LauncherEnv = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("127.0.0.1"),
-  PUBLIC_URL: z.url().optional(),
-  COOP_DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
-  ADMIN_EMAIL: z.email().default("admin@coop-tracker.local"),
-});
+import { launcherEnv } from "./env";
+import { launchServer } from "./launch";
 
 async function main(): Promise<void> {
-  const env = LauncherEnv.safeParse(process.env);
-  if (!env.success) throw new LaunchError(`Invalid ${env.error.issues[0]?.path.join(".")}: ${env.error.issues[0]?.message}`);
+  const env = launcherEnv();
   const server = await launchServer({
-    port: env.data.PORT,
-    host: env.data.HOST,
-    publicUrl: env.data.PUBLIC_URL,
-    dataDir: env.data.COOP_DATA_DIR,
-    firstAdminEmail: env.data.ADMIN_EMAIL,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    dataDir: env.COOP_DATA_DIR,
+    firstAdminEmail: env.ADMIN_EMAIL,
     log: (line) => console.log(line),
   });
   if (server.firstAdmin) {

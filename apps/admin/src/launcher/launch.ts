@@ -5,8 +5,9 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@coop/core/db";
-import { migrateAsOwner, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/db/lifecycle";
+import { migrateAsOwner, openDatabaseServer, seedDatabase, type DatabaseServer } from "@coop/core/lifecycle";
 import { ensureFirstAdmin } from "@coop/core/domain";
+import { launcherEnv, webServerEnvironment } from "./env";
 
 const appDir = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -83,7 +84,7 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
       HOST: host,
       DATABASE_URL: database.url,
       PUBLIC_URL: url,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? (options.dataDir ? await readOrCreateSecret(path.join(options.dataDir, "auth.secret")) : newSecret()),
+      AUTH_SECRET: launcherEnv().AUTH_SECRET ?? (options.dataDir ? await readOrCreateSecret(path.join(options.dataDir, "auth.secret")) : newSecret()),
     });
     await waitUntilServing(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${options.port}`, next);
     let stopping = false;
@@ -107,7 +108,7 @@ export async function launchServer(options: LaunchOptions): Promise<RunningServe
 function startWebServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.join(appDir, "src/launcher/server.ts")], {
     cwd: appDir,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: webServerEnvironment({ ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
     stdio: ["ignore", "inherit", "inherit"],
   });
 }

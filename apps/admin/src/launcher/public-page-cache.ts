@@ -1,7 +1,16 @@
 import type http from "node:http";
-import { CLIENT_IP_HEADER } from "@coop/core/auth";
-import { type ClientRateLimiter, PRIVATE_CACHE_CONTROL, publicPageContentSecurityPolicy, publicSurfaceMetrics, tooManyRequestsMessage } from "@coop/core/http";
-import { etagOf, matchesIfNoneMatch, publicHeaders, type PublicResponseCache } from "@coop/core/trpc";
+import {
+  CLIENT_IP_HEADER,
+  type ClientRateLimiter,
+  etagOf,
+  matchesIfNoneMatch,
+  PRIVATE_CACHE_CONTROL,
+  publicHeaders,
+  publicPageContentSecurityPolicy,
+  type PublicResponseCache,
+  publicSurfaceMetrics,
+  tooManyRequestsMessage,
+} from "@coop/core/http";
 import type { PublicPage } from "./public-pages";
 
 type RequestHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
@@ -34,7 +43,7 @@ function renderHeldBack(response: http.ServerResponse, render: () => Promise<voi
       const headers = rest.find((argument) => typeof argument === "object" && argument !== null) ?? {};
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value as string | string[]);
       return response;
-    }) as typeof response.writeHead;
+    });
     response.flushHeaders = () => {};
     response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       chunks.push(chunkBytes(chunk, encoding));

@@ -4,34 +4,19 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { z } from "zod";
-import { CLIENT_IP_HEADER, clientIpFrom, proxyTrust } from "@coop/core/auth";
 import { createDb } from "@coop/core/db";
-import { publicSurfaceMetrics, refuseUnaffordablePublicWork, securityHeaders, sharedPublicRateLimiter } from "@coop/core/http";
-import { cachedPublicAnswer, sharedPublicCache } from "@coop/core/trpc";
+import { cachedPublicAnswer, refuseUnaffordablePublicWork } from "@coop/core/gateway";
+import { CLIENT_IP_HEADER, clientIpFrom, proxyTrust, publicSurfaceMetrics, securityHeaders, sharedPublicCache, sharedPublicRateLimiter } from "@coop/core/http";
 import { WebhookDeliveryWorker } from "@coop/core/webhooks";
 import { publicSurfaceLimits, serverEnv } from "../env";
 import { isRouterRequest, publicPageOf } from "./public-pages";
 import { createPublicPageRenderer } from "./public-page-cache";
+import { webServerEnv } from "./env";
 import { logUnhandledRejections } from "./process-guards";
 
 logUnhandledRejections();
 
-const env = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535),
-    HOST: z.string().min(1),
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-    /** Addresses or subnets of the reverse proxies (proxy-addr notation); preferred over a hop count. */
-    TRUSTED_PROXIES: z
-      .string()
-      .default("")
-      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean)),
-    /** Prometheus metrics on their own listener, off unless set; keep it off the public network. */
-    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
-  })
-  .parse(process.env);
+const env = webServerEnv();
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const app = next({ dev: false, dir: appDir, hostname: env.HOST, port: env.PORT });

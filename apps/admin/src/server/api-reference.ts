@@ -1,9 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { siteContentSecurityPolicy } from "@coop/core/http/headers";
+import { etagOf, publicResponse, siteContentSecurityPolicy } from "@coop/core/http";
 import { buildOpenApiDocument } from "@coop/core/rest";
-import { etagOf, publicResponse } from "@coop/core/trpc";
 import { siteOrigin } from "./public-site";
 
 /** Scalar's self-contained browser build, served from this origin: the reference page loads nothing from elsewhere. */

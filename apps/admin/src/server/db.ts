@@ -1,7 +1,6 @@
 import "server-only";
-import { createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
-import { type ClientRateLimiter, sharedPublicRateLimiter } from "@coop/core/http";
-import { type PublicResponseCache, sharedPublicCache } from "@coop/core/trpc";
+import { checkDatabase, createDatabaseClients, type DatabaseClients, type Db } from "@coop/core/db";
+import { type ClientRateLimiter, type PublicResponseCache, sharedPublicCache, sharedPublicRateLimiter } from "@coop/core/http";
 import { publicSurfaceLimits, serverEnv } from "../env";
 
 const globalForDb = globalThis as unknown as { coopDatabases?: DatabaseClients };
@@ -16,6 +15,11 @@ function databases(): DatabaseClients {
 /** The primary: writes, sessions and editorial reads. */
 export function getDb(): Db {
   return databases().primary;
+}
+
+/** Whether the primary answers, for the health check. */
+export function databaseIsUp(): Promise<boolean> {
+  return checkDatabase(getDb());
 }
 
 /** Where public reads go: a read replica when DATABASE_REPLICA_URLS is set, else the primary. */

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { etagOf, matchesIfNoneMatch } from "@coop/core/trpc";
+import { etagOf, matchesIfNoneMatch } from "@coop/core/http";
 
 /** Written by `pnpm build` (apps/widget); Next runs with apps/admin as its working directory. */
 const BUNDLE_PATH = path.join(process.cwd(), "../widget/dist/coop-feed.js");

@@ -1,20 +1,16 @@
 import type { Db } from "../db/client";
 import { authenticateApiToken } from "../domain/api-tokens";
 import type { Role } from "../generated/prisma/enums";
-import type { Actor } from "./access";
+import type { Actor } from "../domain/access";
 import type { Auth, SessionPolicy } from "./auth";
 import { DEFAULT_SESSION_POLICY } from "./auth";
-import { CLIENT_IP_HEADER } from "./client-ip";
+import { clientIpOf } from "../http/client-ip";
 
 
 /** Credentials were presented but are not valid: answered with 401, never ignored. */
 export class AuthenticationError extends Error {}
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,200})$/;
-
-export function clientIpOf(headers: Headers): string | null {
-  return headers.get(CLIENT_IP_HEADER);
-}
 
 /**
  * Who sent this request: an API token (`Authorization: Bearer`, cookies ignored),

@@ -2,7 +2,8 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Db } from "../db/client";
 import { trustedOrigins } from "./origins";
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "../domain/passwords";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../validators/accounts";
 
 export interface SessionPolicy {
   /** A session unused this long ends. */

@@ -1,8 +1,4 @@
-export { type Actor, type TokenScope, TOKEN_SCOPES, hasRole } from "./access";
 export { AuthenticationError, resolveActor } from "./actor";
-export { CLIENT_IP_HEADER, clientIpFrom, type ProxyTrust, proxyTrust } from "./client-ip";
 export { type Auth, createAuth, DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth";
-export { LOGIN_LOCKOUT } from "./limiter";
-export { ARGON2_PARAMS, hashPassword, passwordProblem, verifyPassword } from "./password";
 export { AUTH_IP_LIMIT, createAuthRouteHandler, DEFAULT_AUTH_BODY_LIMIT_BYTES } from "./route";
 export { trustedOrigins } from "./origins";

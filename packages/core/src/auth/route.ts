@@ -1,11 +1,11 @@
 import type { Db } from "../db/client";
 import { writeAudit } from "../domain/audit";
+import { beginLoginAttempt, consumeRateLimit, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "../domain/login-limits";
+import { clientIpOf } from "../http/client-ip";
 import { publicSurfaceMetrics } from "../http/metrics";
 import { payloadTooLargeResponse, readBodyWithin } from "../http/request-body";
 import { ZEmail } from "../validators/accounts";
-import { clientIpOf } from "./actor";
 import type { Auth } from "./auth";
-import { beginLoginAttempt, consumeRateLimit, purgeStaleRateLimitBuckets, recordLoginFailure, recordLoginSuccess } from "./limiter";
 
 /** The only better-auth endpoints exposed: everything else (sign-up, password change) goes through our rules. */
 const EXPOSED_ROUTES = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);

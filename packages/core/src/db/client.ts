@@ -1,6 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
-import { z } from "zod";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -10,13 +9,6 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
   return new PrismaClient({ adapter });
 }
-
-/** `DATABASE_REPLICA_URLS`: comma-separated postgres:// URLs of read replicas; unset or empty means none. */
-export const ZDatabaseReplicaUrls = z
-  .string()
-  .optional()
-  .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each replica must be a postgres:// or postgresql:// URL")));
 
 /** The primary and, when configured, its read replicas. */
 export interface DatabaseClients {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import { applyMigrations, type ApplyMigrationsOptions } from "./migrate";
+import { applyMigrations, type ApplyMigrationsOptions } from "@coop/migrations";
 import { withClient, withDatabase } from "./connection";
 import type { DatabaseServer } from "./server";
 

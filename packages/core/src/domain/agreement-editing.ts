@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "../auth/access";
+import { type Actor, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -10,7 +10,7 @@ import {
   ZAgreementIdInput,
   ZAgreementUpdateInput,
 } from "../validators/editorial";
-import { actorLabel, actorLabels } from "./actors";
+import { actorLabel, actorLabels } from "./actor-labels";
 import { agreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";

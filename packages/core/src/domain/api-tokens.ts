@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type Actor, auditActor, actorId, TOKEN_SCOPES, type TokenScope } from "../auth/access";
+import { TOKEN_SCOPES, type TokenScope } from "../validators/accounts";
+import { type Actor, auditActor, actorId } from "./access";
 import type { Db } from "../db/client";
 import { ZApiTokenCreateInput, ZApiTokenIdInput } from "../validators/accounts";
 import type { z } from "zod";

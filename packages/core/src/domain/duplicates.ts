@@ -63,7 +63,7 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
       if (row.titleSimilarity >= 0.3) reasons.push(`similar title (${Math.round(row.titleSimilarity * 100)}%)`);
       if (organizationMatch) reasons.push("same or similar organisation");
       if (sharedCountries.length) reasons.push(`same countries: ${sharedCountries.join(", ")}`);
-      if (closeInTime) reasons.push(`dates ${Math.round(daysApart!)} days apart`);
+      if (closeInTime) reasons.push(`dates ${Math.round(daysApart)} days apart`);
       const score =
         0.55 * row.titleSimilarity +
         (organizationMatch ? 0.2 : 0) +

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import { type Actor, actorId } from "../auth/access";
+import { type Actor, actorId } from "./access";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { ZEditorListInput } from "../validators/editorial";
 import { DEFAULT_EDITOR_SORT_ORDER, type TEditorSort } from "../validators/vocabulary";
 import { agreementFilterConditions } from "./agreement-filters";
-import { actorLabels } from "./actors";
+import { actorLabels } from "./actor-labels";
 import { CursorValue, decodeCursor, encodeCursor } from "./cursor";
 import { toIsoDate } from "./dates";
 import { type KeysetOrder, keysetPageSql } from "./keyset";

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { Actor } from "../auth/access";
+import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -341,7 +341,7 @@ async function planChanges(
           id,
           expectedVersion: existing.version,
           data,
-          previous: { state: existing.state, status: current.status as TAgreementData["status"] },
+          previous: { state: existing.state, status: current.status },
           summary: `Imported changes to ${changes.map((change) => change.field).join(", ")}`,
           action: "agreement.import.update",
           columns: { importedRow: row },

@@ -1,3 +1,4 @@
+export { type Actor, hasRole } from "./access";
 export * from "./agreements";
 export * from "./audit";
 export * from "./errors";
@@ -9,6 +10,8 @@ export * from "./search-index";
 export * from "./taxonomy";
 export * from "./api-tokens";
 export * from "./users";
+export { LOGIN_LOCKOUT } from "./login-limits";
+export { ARGON2_PARAMS, hashPassword, passwordProblem, verifyPassword } from "./passwords";
 export * from "./agreement-editing";
 export * from "./audit-log";
 export * from "./duplicates";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Actor, auditActor } from "../auth/access";
+import { type Actor, auditActor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../validators/editorial";

@@ -1,4 +1,4 @@
-import { type Actor, actorId } from "../auth/access";
+import { type Actor, actorId } from "./access";
 import type { Db } from "../db/client";
 import { publishedAgreementFacets } from "./agreements";
 import { readableRecordsWhere } from "./record-access";

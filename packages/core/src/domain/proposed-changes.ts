@@ -1,11 +1,11 @@
 // Changes an import proposes to records readers can see (or that are in review): they wait
 // here, shown to editors as a field diff, until one approves (a new version) or rejects them.
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "../auth/access";
+import { type Actor, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { type TAgreementInput, ZAgreementInput, ZProposedChangeDecisionInput } from "../validators/editorial";
-import { actorLabels } from "./actors";
+import { actorLabels } from "./actor-labels";
 import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion, versionConflict } from "./agreement-editing";
 import { writeAudit } from "./audit";
 import { InvalidInputError, NotFoundError } from "./errors";

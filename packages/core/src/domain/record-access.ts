@@ -1,11 +1,11 @@
 // Drafts have owners: contributors and API tokens that write records read, edit and submit
 // only the records they created (and read anyone's published ones); editors and admins, and
 // tokens granted `records:read-drafts` for reading, see every record.
-import { type Actor, actorId } from "../auth/access";
+import { type Actor, actorId } from "./access";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { EditorialState } from "../generated/prisma/enums";
-import { isEditorOrAbove } from "./actors";
+import { isEditorOrAbove } from "./actor-labels";
 import { ForbiddenError, NotFoundError } from "./errors";
 
 type Tx = Prisma.TransactionClient;

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { Actor } from "../auth/access";
+import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { DatePrecision } from "../generated/prisma/enums";
 import { type TAgreementInput, ZAgreementIdInput, ZAgreementInput, ZRestoreRevisionInput, ZRevisionDiffInput } from "../validators/editorial";
-import { actorLabels } from "./actors";
+import { actorLabels } from "./actor-labels";
 import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion } from "./agreement-editing";
 import { NotFoundError } from "./errors";
 import { withMergedOrganizations } from "./organizations";

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { type Actor, auditActor } from "../auth/access";
-import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "../auth/limiter";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
+import { type Actor, auditActor } from "./access";
+import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "./login-limits";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
@@ -15,7 +15,7 @@ import {
   ZUserInviteInput,
   ZUserSetRoleInput,
 } from "../validators/accounts";
-import { actorLabels } from "./actors";
+import { actorLabels } from "./actor-labels";
 import { hashSecret } from "./api-tokens";
 import { writeAudit } from "./audit";
 import { ConflictError, InvalidInputError, NotFoundError, TooManyAttemptsError } from "./errors";

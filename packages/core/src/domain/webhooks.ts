@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "../auth/access";
+import { type Actor, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import {
   ZWebhookCreateInput,
@@ -9,7 +9,7 @@ import {
   ZWebhookReplayInput,
   ZWebhookUpdateInput,
 } from "../validators/webhooks";
-import { assertAllowedTarget, TargetRefusedError } from "../webhooks/targets";
+import { assertAllowedTarget, TargetRefusedError } from "./webhook-targets";
 import { writeAudit } from "./audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertKnownTaxonomy } from "./taxonomy";

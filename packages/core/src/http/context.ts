@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { PublicResponseCache } from "../trpc/public-cache";
+import type { PublicResponseCache } from "./public-cache";
 import type { ClientRateLimiter } from "./rate-limit";
 
 /** What every public endpoint gets besides the request. */

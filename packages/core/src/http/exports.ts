@@ -3,7 +3,7 @@ import type { PublicAgreementSummary } from "../domain/public-agreement";
 import { agreementCsvChunks, CSV_CONTENT_TYPE } from "../publishing/csv";
 import { agreementJsonChunks, JSON_CONTENT_TYPE } from "../publishing/json-export";
 import { LIST_FILTER_PARAMS, readQueryParams } from "../publishing/query-params";
-import { etagOf, publicResponse } from "../trpc/http";
+import { etagOf, publicResponse } from "./public-responses";
 import { ZAgreementExportInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
 import { PUBLISHING_WORK } from "./public-work";

@@ -4,7 +4,7 @@ import { type FeedDocument, feedTitle } from "../publishing/feed-document";
 import { buildJsonFeed, JSON_FEED_CONTENT_TYPE } from "../publishing/json-feed";
 import { queryString, siteUrl } from "../publishing/links";
 import { readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
-import { servePublicCached } from "../trpc/http";
+import { servePublicCached } from "./public-responses";
 import { ZFeedLatestInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
 import { PUBLISHING_WORK } from "./public-work";

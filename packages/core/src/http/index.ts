@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { PublicResponseCache } from "../trpc/public-cache";
+import type { PublicResponseCache } from "./public-cache";
 import type { EndpointContext } from "./context";
 import { serveCsvExport, serveJsonExport } from "./exports";
 import { serveAtomFeed, serveJsonFeed } from "./feeds";
@@ -7,9 +7,18 @@ import { serveOEmbed } from "./oembed";
 import type { ClientRateLimiter } from "./rate-limit";
 import { corsPreflight, publicEndpoint } from "./responses";
 
-export { publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
-export { API_CONTENT_SECURITY_POLICY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicPageContentSecurityPolicy, securityHeaders } from "./headers";
+export {
+  API_CONTENT_SECURITY_POLICY,
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  publicPageContentSecurityPolicy,
+  securityHeaders,
+  siteContentSecurityPolicy,
+} from "./headers";
+export { CLIENT_IP_HEADER, clientIpFrom, type ProxyTrust, proxyTrust } from "./client-ip";
 export { publicSurfaceMetrics } from "./metrics";
+export { type CachedAnswer, DEFAULT_PUBLIC_CACHE_BYTES, PublicResponseCache, sharedPublicCache } from "./public-cache";
+export { etagOf, matchesIfNoneMatch, publicHeaders, publicResponse, type StreamedBody } from "./public-responses";
 export { admitPublicWork, ClientRateLimiter, DEFAULT_PUBLIC_RATE_LIMIT, type RateLimitPolicy, sharedPublicRateLimiter, tooManyRequestsMessage } from "./rate-limit";
 export { describeBytes, payloadTooLargeResponse, readBodyWithin } from "./request-body";
 

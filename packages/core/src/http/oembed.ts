@@ -6,7 +6,7 @@ import { feedTitle } from "../publishing/feed-document";
 import { recordUrl } from "../publishing/links";
 import { buildOEmbed, embedTargetOf, type EmbedTarget, type OEmbedOptions } from "../publishing/oembed";
 import { parameterIssues, readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
-import { type PublicBody, servePublicCached } from "../trpc/http";
+import { type PublicBody, servePublicCached } from "./public-responses";
 import { ZFeedLatestInput } from "../validators/agreement";
 import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";

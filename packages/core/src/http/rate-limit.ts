@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { clientIpOf } from "../auth/actor";
-import type { LimitDecision } from "../auth/limiter";
+import { clientIpOf } from "./client-ip";
+import type { LimitDecision } from "../domain/login-limits";
 import { publicSurfaceMetrics } from "./metrics";
 import type { PublicWork } from "./public-work";
 

@@ -61,7 +61,7 @@ describe("agreementCsvChunks", () => {
   it("writes a BOM and the header, then rows that parse back to the neutralised values", async () => {
     const text = await csvText(["=1+1", "Plain, with comma"]);
     expect(text.startsWith("\uFEFFid,slug,url,")).toBe(true);
-    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(Object.keys(rows[0] ?? {})).toEqual(CSV_HEADERS);
     expect(rows.map((row) => row.title)).toEqual(["'=1+1", "Plain, with comma"]);
     expect(rows[0]?.summary).toBe('Line one\nline "two", with a comma');

@@ -1,7 +1,12 @@
 import { z } from "zod";
-import { TOKEN_SCOPES } from "../auth/access";
-import { PASSWORD_MAX_LENGTH } from "../auth/password";
 import { Role } from "../generated/prisma/enums";
+
+/** What an API token may be granted beyond reading published records. */
+export const TOKEN_SCOPES = ["records:read-drafts", "records:write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
 
 /** One spelling per address for every lookup: trimmed, Unicode NFKC (full-width letters fold to ASCII), lower case. */
 export function normalizeEmail(email: string): string {

@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
-import { DEFAULT_DELIVERY_TIMEOUT_MS, postWebhook, type TargetPolicy, targetPolicy } from "./targets";
+import { DEFAULT_DELIVERY_TIMEOUT_MS, postWebhook, type TargetPolicy, targetPolicy } from "../domain/webhook-targets";
 
 export interface RetryPolicy {
   /** Wait before the second attempt; each later wait doubles. */

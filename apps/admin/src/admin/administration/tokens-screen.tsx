@@ -26,7 +26,7 @@ export function TokensScreen() {
       <Title order={2}>API tokens</Title>
       <Group align="flex-end" gap="sm">
         <TextInput label="Name" description="The app that will use it" value={name} onChange={(event) => setName(event.currentTarget.value)} />
-        <Checkbox.Group label="Scopes" value={scopes} onChange={(value) => setScopes(value as Scope[])}>
+        <Checkbox.Group label="Scopes" value={scopes} onChange={(value) => setScopes(value)}>
           <Group gap="xs" mt={6}>
             {SCOPES.map((scope) => (
               <Checkbox key={scope} value={scope} label={scope} />

@@ -114,7 +114,7 @@ export function WebhooksScreen() {
           <TextInput label="URL" placeholder="https://example.org/coop-webhook" w={360} value={url} onChange={(event) => setUrl(event.currentTarget.value)} />
           <TextInput label="Description" w={240} value={description} onChange={(event) => setDescription(event.currentTarget.value)} />
         </Group>
-        <Checkbox.Group label="Events" value={events} onChange={(value) => setEvents(value as EventType[])}>
+        <Checkbox.Group label="Events" value={events} onChange={(value) => setEvents(value)}>
           <Group gap="xs" mt={6}>
             {EVENTS.map((event) => (
               <Checkbox key={event} value={event} label={event} />

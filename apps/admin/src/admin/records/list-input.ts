@@ -12,7 +12,7 @@ export function listInputOf(filters: RecordFilters, sorting: RecordSorting, limi
   if (filters.from) candidate.from = filters.from;
   if (filters.to) candidate.to = filters.to;
   const parsed = ZEditorListInput.safeParse(candidate);
-  if (parsed.success) return candidate as EditorListInput;
+  if (parsed.success) return candidate;
   const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  return Object.fromEntries(Object.entries(candidate).filter(([name]) => !refused.has(name))) as EditorListInput;
+  return Object.fromEntries(Object.entries(candidate).filter(([name]) => !refused.has(name)));
 }

@@ -5,7 +5,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { type ApiFailure, apiFailure } from "../api-errors";
 import { useTRPC } from "../trpc";
 import { ConflictScreen } from "./conflict-screen";
@@ -120,13 +120,16 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
 
   // Drafts save themselves once the editor pauses, when the form is valid.
   const [settledValues] = useDebouncedValue(form.values, AUTOSAVE_PAUSE_MS);
-  useEffect(() => {
+  // An effect event: it reads the latest editor state, while only a newly settled form triggers it.
+  const autosave = useEffectEvent((values: RecordFormValues) => {
     if (!base || base.state !== "DRAFT" || saving || conflict || !form.isDirty()) return;
-    if (comparable(settledValues) !== comparable(form.getValues())) return;
-    if (Object.keys(validateRecordForm(settledValues, base.status)).length) return;
-    void save(settledValues, { autosave: true });
-    // Only a newly settled state of the form triggers an autosave.
-  }, [settledValues]);
+    if (comparable(values) !== comparable(form.getValues())) return;
+    if (Object.keys(validateRecordForm(values, base.status)).length) return;
+    void save(values, { autosave: true });
+  });
+  // Saving is synchronising with the server, an effect's job; its state changes follow the request.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => autosave(settledValues), [settledValues]);
 
   if (conflict && base) {
     const theirsValues = formValuesOf(conflict.theirs);

@@ -192,7 +192,7 @@ const validateAgreementInput = zod4Resolver(ZAgreementInput);
  */
 export function validateRecordForm(values: RecordFormValues, storedStatus: string | null): FormErrors {
   const input = agreementInputOf(values, storedStatus);
-  const errors = validateAgreementInput(input as unknown as Record<string, unknown>);
+  const errors = validateAgreementInput(input);
   const sentLocales = (input.translations ?? []).map((translation) => translation.locale);
   return Object.fromEntries(
     Object.entries(errors).map(([path, message]) => {

@@ -41,7 +41,7 @@ export function WorkflowPanel({
       onSuccess: (saved) => {
         setCommentFor(null);
         setComment("");
-        onTransitioned(saved as StoredRecord);
+        onTransitioned(saved);
       },
     }),
   );

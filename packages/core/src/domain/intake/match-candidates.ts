@@ -56,7 +56,7 @@ export async function findMatchCandidates(db: Db, proposal: Proposal): Promise<M
 }
 
 function dateWindow(proposal: Proposal): Prisma.AgreementWhereInput {
-  const date = toKnownDate((proposal.draft.signedOn as string | null | undefined) ?? (proposal.draft.announcedOn as string | null | undefined) ?? null);
+  const date = toKnownDate((proposal.draft.signedOn) ?? (proposal.draft.announcedOn) ?? null);
   if (!date) return {};
   const on = Date.parse(date.date);
   const window = { gte: new Date(on - WINDOW_DAYS * 86_400_000), lte: new Date(on + WINDOW_DAYS * 86_400_000) };

@@ -53,7 +53,7 @@ export function matchExistingRecords(proposal: Proposal, candidates: MatchCandid
 function proposalEntities(proposal: Proposal): EventEntities {
   const organizationCountry = new Map(proposal.organizations.filter((o) => o.id).map((o) => [o.id!, o.countryCode ?? null]));
   const { draft } = proposal;
-  const date = toKnownDate((draft.signedOn as string | null | undefined) ?? (draft.announcedOn as string | null | undefined) ?? null);
+  const date = toKnownDate((draft.signedOn) ?? (draft.announcedOn) ?? null);
   return entitiesOf(
     (draft.parties ?? []).map((party) => ({
       countryCode: party.countryCode ?? (party.organizationId ? (organizationCountry.get(party.organizationId) ?? null) : null),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ZAgreementKind, ZLang, ZLifecycleStatus } from "@coop/core/validators";
 import { enumLabel, LANGUAGE_NAMES } from "@/records/format";
 import styles from "../records.module.css";
@@ -79,7 +80,7 @@ export function RecordFilters(props: { values: FilterValues; africanCountries: O
         <button type="submit" className={styles.button}>
           Apply filters
         </button>
-        <a href="/records">Clear all</a>
+        <Link href="/records">Clear all</Link>
       </div>
     </form>
   );

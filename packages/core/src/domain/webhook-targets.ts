@@ -52,7 +52,7 @@ export function addressRefusal(hostname: string, address: string, policy: Target
   const host = bareHost(hostname);
   if (policy.hosts.has(host)) return null;
   const ip = unmapped(address);
-  if (policy.ranges.some(([range, bits]) => range.kind() === ip.kind() && (ip as ipaddr.IPv4).match(range as ipaddr.IPv4, bits))) return null;
+  if (policy.ranges.some(([range, bits]) => range.kind() === ip.kind() && (ip as ipaddr.IPv4).match(range, bits))) return null;
   const range = ip.range();
   if (range === "unicast") return null;
   const resolved = host === ip.toString() ? host : `${host} resolves to ${ip.toString()}, which`;

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/access";
+import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 

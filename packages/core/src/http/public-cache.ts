@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import pg from "pg";
-import { publicSurfaceMetrics } from "../http/metrics";
+import { publicSurfaceMetrics } from "./metrics";
 
 const CHANNEL = "coop_public_data";
 /** Fits a 512 MiB instance: Node and Next take about 250 MiB, the database pool and requests in flight the rest. */

@@ -276,7 +276,7 @@ function describeEngineError(error: unknown, command: string, registry: ErrorLoo
   const jsError = external?.[1] === undefined ? undefined : registry.consumeError(Number(external[1]))?.error;
   if (external && jsError !== undefined) {
     const jsMessage = jsError instanceof Error ? jsError.message : String(jsError);
-    const jsCode = (jsError as { code?: unknown } | null)?.code;
+    const jsCode = typeof jsError === "object" && jsError !== null && "code" in jsError ? jsError.code : undefined;
     const suffix = typeof jsCode === "string" && !jsMessage.includes(jsCode) ? ` (${jsCode})` : "";
     return new SchemaEngineError(message.replace(external[0], `${jsMessage}${suffix}`), code, { cause: jsError });
   }

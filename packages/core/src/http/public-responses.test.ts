@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagOf, matchesIfNoneMatch, publicResponse } from "./http";
+import { etagOf, matchesIfNoneMatch, publicResponse } from "./public-responses";
 
 describe("ETags", () => {
   it("are strong, quoted and depend on the bytes", () => {

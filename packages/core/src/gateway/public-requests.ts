@@ -1,15 +1,19 @@
+// What the HTTP server in front of the app answers before any framework runs: kept public
+// answers and refusals of work a client cannot pay for, for tRPC and publishing paths alike.
+import { canonicalFeedPath } from "../http/feeds";
+import { publicSurfaceMetrics } from "../http/metrics";
+import { oembedCacheKey } from "../http/oembed";
+import type { PublicResponseCache } from "../http/public-cache";
+import { matchesIfNoneMatch, publicHeaders } from "../http/public-responses";
+import { type PublicWork, PUBLISHING_WORK } from "../http/public-work";
+import { type ClientRateLimiter, rateLimitClientOf, tooManyRequestsMessage } from "../http/rate-limit";
+import { tooManyRequests } from "../http/responses";
+import { tooManyRequests as trpcTooManyRequests } from "../trpc/fetch-handler";
 import { REST_PREFIX } from "../rest/operations";
 import { publicRestCost, restCacheKey } from "../rest/requests";
 import { planRefusal, planTrpcRequest, trpcCacheKey } from "../trpc/request-plan";
-import { tooManyRequests as trpcTooManyRequests } from "../trpc/http";
-import { canonicalFeedPath } from "./feeds";
-import { publicSurfaceMetrics } from "./metrics";
-import { oembedCacheKey } from "./oembed";
-import { type PublicWork, PUBLISHING_WORK } from "./public-work";
-import { type ClientRateLimiter, rateLimitClientOf, tooManyRequestsMessage } from "./rate-limit";
-import { tooManyRequests } from "./responses";
 
-export const TRPC_ENDPOINT = "/api/trpc";
+const TRPC_ENDPOINT = "/api/trpc";
 
 /** Paths of the publishing endpoints whose answers are kept, with their canonical keys. */
 const PUBLISHING_KEYS: Record<string, (url: URL) => string | null> = {
@@ -74,3 +78,17 @@ export function refuseUnaffordablePublicWork(
   const inTrpcEnvelope = url.pathname.startsWith(`${TRPC_ENDPOINT}/`);
   return inTrpcEnvelope ? trpcTooManyRequests(decision.retryAfterSeconds, message) : tooManyRequests(decision.retryAfterSeconds, message);
 }
+
+/** A cached public answer as plain status, headers and body, or null: for servers that answer before any framework runs. */
+export function cachedPublicAnswer(
+  cache: PublicResponseCache,
+  request: { method: string; url: string; headers: Headers },
+): { status: 200 | 304; headers: Headers; body: Uint8Array<ArrayBuffer> | null } | null {
+  const key = publicCacheKeyOf(request);
+  const cached = key ? cache.get(key) : undefined;
+  if (!cached) return null;
+  const headers = publicHeaders(cached.etag, cached.headers);
+  const notModified = matchesIfNoneMatch(request, cached.etag);
+  return { status: notModified ? 304 : 200, headers, body: notModified ? null : cached.body };
+}
+

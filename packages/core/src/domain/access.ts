@@ -1,7 +1,5 @@
 import type { Role } from "../generated/prisma/enums";
-
-export const TOKEN_SCOPES = ["records:read-drafts", "records:write"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+import type { TokenScope } from "../validators/accounts";
 
 const RANK: Record<Role, number> = { CONTRIBUTOR: 1, EDITOR: 2, ADMIN: 3 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressRefusal, targetPolicy } from "./targets";
+import { addressRefusal, targetPolicy } from "./webhook-targets";
 
 describe("addressRefusal", () => {
   const none = targetPolicy([]);

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import type { MigrationList } from "./schema-engine";
 import { withClient } from "./connection";
+import type { MigrationList } from "./engine";
 
 /**
  * Runs the pending migrations inside one transaction and rolls it back, so a

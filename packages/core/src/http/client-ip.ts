@@ -4,6 +4,11 @@ import proxyAddr from "proxy-addr";
 /** Set by the app's own HTTP server from the socket (or trusted proxies); any client copy is overwritten. */
 export const CLIENT_IP_HEADER = "x-coop-client-ip";
 
+/** The client address the app's HTTP server set on a request, if any. */
+export function clientIpOf(headers: Headers): string | null {
+  return headers.get(CLIENT_IP_HEADER);
+}
+
 /** Which peers are the site's own reverse proxies. */
 export interface ProxyTrust {
   /** proxy-addr's test of one address of the chain, `hop` 0 being the socket peer. */

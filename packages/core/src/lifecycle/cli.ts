@@ -1,11 +1,10 @@
 import { readCoreEnv } from "../env";
-import { createDb } from "./client";
-import { createMigration } from "./migrate";
-import { migrateAsOwner } from "./roles";
-import { seedDatabase } from "./seed";
-import { type DatabaseServer, openDatabaseServer } from "./server";
+import { createDb } from "../db/client";
+import { migrateAsOwner } from "../db/roles";
+import { seedDatabase } from "../seed";
+import { type DatabaseServer, openDatabaseServer } from "../db/server";
 
-const USAGE = "usage: db <migrate | migration:create <name> | seed>";
+const USAGE = "usage: db <migrate [--no-rehearsal] | seed>";
 
 /** Runs `work` against the app database: DATABASE_URL, the running app's embedded server, or one started for the duration. */
 async function withAppDatabase(work: (server: DatabaseServer) => Promise<void>): Promise<void> {
@@ -18,15 +17,11 @@ async function withAppDatabase(work: (server: DatabaseServer) => Promise<void>):
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
-  async migrate() {
+  async migrate(flags) {
+    const rehearse = !flags.includes("--no-rehearsal");
     await withAppDatabase(async (server) => {
-      await migrateAsOwner(server, { log: (line) => console.log(line), warn: (line) => console.warn(line) });
+      await migrateAsOwner(server, { rehearse, log: (line) => console.log(line), warn: (line) => console.warn(line) });
     });
-  },
-  async "migration:create"([name]) {
-    if (!name) throw new Error(`a migration name is required: ${USAGE}`);
-    const { path } = await createMigration(name);
-    console.log(path ? `Wrote ${path}` : "The schema and the migrations agree: nothing to write.");
   },
   async seed() {
     await withAppDatabase(async (server) => {

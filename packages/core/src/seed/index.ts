@@ -17,7 +17,7 @@ import {
   Region,
 } from "../generated/prisma/enums";
 import { ZCountryCode, ZPartialDate, ZSectorSlug, ZSlug } from "../validators/common";
-import type { Db } from "./client";
+import type { Db } from "../db/client";
 
 const ZNames = z.object({ en: z.string().min(1), fr: z.string().min(1), pt: z.string().min(1), ru: z.string().min(1) });
 

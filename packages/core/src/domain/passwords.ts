@@ -1,5 +1,6 @@
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../validators/accounts";
 
 // `Algorithm` is an ambient const enum, which isolated modules cannot read: 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm.Argon2id;
@@ -7,8 +8,6 @@ const ARGON2ID = 2 as Algorithm.Argon2id;
 /** argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 /**
  * The 49,233 most common passwords of the zxcvbn frequency list (from the Xato

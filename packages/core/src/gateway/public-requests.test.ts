@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "../auth/client-ip";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
-import { ClientRateLimiter } from "./rate-limit";
+import { ClientRateLimiter } from "../http/rate-limit";
 
 const request = (path: string, headers: Record<string, string> = {}, method = "GET") => ({
   method,

@@ -1,0 +1,1 @@
+export { cachedPublicAnswer, publicCacheKeyOf, refuseUnaffordablePublicWork } from "./public-requests";
