@@ -20,3 +20,7 @@ export * from "./workflow";
 export * from "./import";
 export { IMPORT_COLUMNS } from "./import-rows";
 export * from "./intake";
+export * from "./public-organizations";
+export * from "./public-paths";
+export * from "./related";
+export * from "./sitemap";

@@ -5,11 +5,13 @@ import {
   publicAgreementChanges,
   publishedAgreementFacets,
 } from "../../domain/agreements";
+import { relatedPublishedAgreements } from "../../domain/related";
 import {
   ZAgreementBySlugInput,
   ZAgreementChangesInput,
   ZAgreementFilters,
   ZAgreementListInput,
+  ZAgreementRelatedInput,
 } from "../../validators/agreement";
 import { publicProcedure } from "../init";
 
@@ -24,5 +26,6 @@ export const agreementRouter = {
     .meta({ access: "public", cost: 5 })
     .input(ZAgreementFilters.optional())
     .query(({ ctx, input }) => publishedAgreementFacets(ctx.db, input ?? {})),
+  related: publicProcedure.meta({ access: "public", cost: 2 }).input(ZAgreementRelatedInput).query(({ ctx, input }) => relatedPublishedAgreements(ctx.db, input)),
   changes: publicProcedure.meta({ access: "public", cost: 2 }).input(ZAgreementChangesInput).query(({ ctx, input }) => publicAgreementChanges(ctx.db, input)),
 } satisfies TRPCRouterRecord;
