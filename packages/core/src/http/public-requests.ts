@@ -4,6 +4,7 @@ import { canonicalFeedPath } from "./feeds";
 import { publicSurfaceMetrics } from "./metrics";
 import { oembedCacheKey } from "./oembed";
 import { type PublicWork, PUBLISHING_WORK } from "./public-work";
+import { sitemapCacheKey } from "./sitemap";
 import { type ClientRateLimiter, rateLimitClientOf, tooManyRequestsMessage } from "./rate-limit";
 import { tooManyRequests } from "./responses";
 
@@ -27,7 +28,7 @@ export function publicCacheKeyOf(request: { method: string; url: string; headers
   if (request.method !== "GET" || request.headers.has("authorization")) return null;
   const url = new URL(request.url);
   if (url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return trpcCacheKey(url, TRPC_ENDPOINT);
-  return PUBLISHING_KEYS[url.pathname]?.(url) ?? null;
+  return PUBLISHING_KEYS[url.pathname]?.(url) ?? sitemapCacheKey(url);
 }
 
 /** What the handlers charge each publishing endpoint's uncached work, by path. */
@@ -41,7 +42,7 @@ const PUBLISHING_PATHS: Record<string, PublicWork> = {
 
 /** The rate-limited public work a GET asks for; null for anything the handlers do not limit. */
 function publicWorkOf(url: URL): PublicWork | null {
-  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? null;
+  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? (sitemapCacheKey(url) ? PUBLISHING_WORK.sitemap : null);
   const plan = planTrpcRequest(url, TRPC_ENDPOINT);
   return plan.publicOnly && !planRefusal(plan) ? { surface: "api", cost: plan.cost } : null;
 }

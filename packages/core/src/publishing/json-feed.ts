@@ -23,6 +23,8 @@ export function buildJsonFeed(feed: FeedDocument) {
         date_modified: entry.updated,
         tags: entry.tags,
         language: entry.lang,
+        // JSON Feed extensions start with an underscore.
+        _coop: { confidence: entry.confidence },
         ...(entry.sourceUrls[0] ? { external_url: entry.sourceUrls[0] } : {}),
       };
     }),
