@@ -25,6 +25,7 @@ export function formatsFor(lang: Lang) {
     /** A decimal from the API (a string), as "10,000" or "10 000". */
     quantity: (value: string) => number.format(Number(value)),
     count: (value: number) => number.format(value),
+    percent: (ratio: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio),
     amount({ value, currency }: { value: string; currency: string | null }): string {
       if (!currency) return number.format(Number(value));
       try {

@@ -139,9 +139,11 @@ const ORGANIZATION_FACET_SIZE = 50;
 
 /**
  * Counts of published agreements matching the filters, per country, partner, sector,
- * status, kind, confidence, organisation and year. Each facet is counted under every
- * filter but its own (values of one facet are alternatives), so a count is what the
- * list shows when that value alone is chosen in its facet; `total` counts under all.
+ * status, kind, confidence, organisation and year. Each of the first six is counted
+ * under every filter but its own (values of one facet are alternatives), so a count is
+ * what the list shows when that value alone is chosen in its facet. `total`, `year` and
+ * `organization` (the 50 organisations most often party to the matching records, with
+ * their names as `label`) count under all the filters.
  */
 export async function publishedAgreementFacets(db: Db, rawFilters: TAgreementFilters) {
   const filters = ZAgreementFilters.parse(rawFilters);
@@ -169,7 +171,7 @@ export async function publishedAgreementFacets(db: Db, rawFilters: TAgreementFil
     UNION ALL SELECT 'confidence', "confidence"::text, NULL, count(*) FROM matched WHERE ${unlessOwn("confidence")} GROUP BY 2
     UNION ALL (SELECT 'organization', o.slug, min(o.name), count(DISTINCT m.id) FROM matched m
       JOIN "AgreementParty" p ON p."agreementId" = m.id JOIN "Organization" o ON o.id = p."organizationId"
-      WHERE ${unlessOwn("organization")} GROUP BY o.slug ORDER BY 4 DESC, 2 LIMIT ${ORGANIZATION_FACET_SIZE})
+      WHERE ${unlessOwn(null)} GROUP BY o.slug ORDER BY 4 DESC, 2 LIMIT ${ORGANIZATION_FACET_SIZE})
     UNION ALL SELECT 'year', extract(year FROM "eventOn")::int::text, NULL, count(*) FROM matched WHERE "eventOn" IS NOT NULL AND ${unlessOwn(null)} GROUP BY 2`;
 
   const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Exclude<Facet, "organization">, FacetCount[]> & {

@@ -104,7 +104,6 @@ export const en = {
     citeBibtex: "BibTeX",
     permalink: "Permalink to this version",
     versionLabel: "version {version}",
-    accessed: "accessed {date}",
     newerVersion: "This link cites version {cited}; the record has changed since and is shown at version {current}.",
     correction: "Request a correction",
     relatedFeed: "Atom feed of related records",
@@ -126,6 +125,7 @@ export const en = {
   },
   organization: {
     kind: "Kind",
+    countries: "Countries",
     country: "Country",
     website: "Website",
     aliases: "Also known as",

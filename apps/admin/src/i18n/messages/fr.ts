@@ -105,7 +105,6 @@ export const fr: Messages = {
     citeBibtex: "BibTeX",
     permalink: "Lien permanent vers cette version",
     versionLabel: "version {version}",
-    accessed: "consulté le {date}",
     newerVersion: "Ce lien cite la version {cited} ; la fiche a changé depuis et est affichée dans sa version {current}.",
     correction: "Demander une correction",
     relatedFeed: "Flux Atom des fiches liées",
@@ -127,6 +126,7 @@ export const fr: Messages = {
   },
   organization: {
     kind: "Type",
+    countries: "Pays",
     country: "Pays",
     website: "Site web",
     aliases: "Aussi appelée",

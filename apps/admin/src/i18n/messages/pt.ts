@@ -105,7 +105,6 @@ export const pt: Messages = {
     citeBibtex: "BibTeX",
     permalink: "Ligação permanente para esta versão",
     versionLabel: "versão {version}",
-    accessed: "consultado em {date}",
     newerVersion: "Esta ligação cita a versão {cited}; o registo mudou desde então e é mostrado na versão {current}.",
     correction: "Pedir uma correção",
     relatedFeed: "Feed Atom de registos relacionados",
@@ -127,6 +126,7 @@ export const pt: Messages = {
   },
   organization: {
     kind: "Tipo",
+    countries: "Países",
     country: "País",
     website: "Sítio web",
     aliases: "Também conhecida como",

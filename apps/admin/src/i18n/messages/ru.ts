@@ -110,7 +110,6 @@ export const ru: Messages = {
     citeBibtex: "BibTeX",
     permalink: "Постоянная ссылка на эту версию",
     versionLabel: "версия {version}",
-    accessed: "дата обращения {date}",
     newerVersion: "Эта ссылка указывает на версию {cited}; с тех пор запись изменилась и показана в версии {current}.",
     correction: "Предложить исправление",
     relatedFeed: "Лента Atom связанных записей",
@@ -132,6 +131,7 @@ export const ru: Messages = {
   },
   organization: {
     kind: "Вид",
+    countries: "Страны",
     country: "Страна",
     website: "Сайт",
     aliases: "Другие названия",
