@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPublishingHandlers } from "@coop/core/http";
 import { createCaller, createContextInner, type RouterInputs } from "@coop/core/trpc";
 import { useTestDatabase } from "../support/database";
-import { insertAgreement } from "../support/factory";
+import { type AgreementFixture, insertAgreement } from "../support/factory";
+import { apiAs, sampleAgreementInput, userActor } from "../support/records";
 
 const database = useTestDatabase();
 const origin = "https://coop.test";
@@ -33,15 +34,15 @@ async function listedSlugs(filters: ListInput): Promise<string[]> {
 
 beforeAll(async () => {
   // Tanzania, Uganda and Rwanda hold only this file's records; the seed has none there.
-  const fixtures = [
+  const fixtures: AgreementFixture[] = [
     { africa: "TZ", kind: "MOU", status: "SIGNED", confidence: "CONFIRMED", sectors: ["space"], signedOn: "2023-03-01", title: "Tanzania satellite MOU", organizations: ["tz-space-agency"] },
     { africa: "TZ", kind: "TALKS", status: "ANNOUNCED", confidence: "UNVERIFIED", sectors: ["space", "cybersecurity"], signedOn: null, title: "Tanzania cyber talks" },
     { africa: "TZ", partner: "BY", kind: "AGREEMENT", status: "IN_FORCE", confidence: "REPORTED", sectors: ["agriculture"], signedOn: "2024-07-15", title: "Tanzania tractor agreement", organizations: ["tz-space-agency", "tz-farms"] },
     { africa: "UG", kind: "MOU", status: "SIGNED", confidence: "UNVERIFIED", sectors: ["cybersecurity"], signedOn: "2024-01-10", title: "Uganda cybersecurity MOU" },
     { africa: "UG", partner: "BY", kind: "TALKS", status: "UNDER_NEGOTIATION", confidence: "REPORTED", sectors: ["agriculture", "space"], signedOn: "2025-05-05", title: "Uganda farming talks", organizations: ["tz-farms"] },
     { africa: "RW", kind: "AGREEMENT", status: "SIGNED", confidence: "CONFIRMED", sectors: ["space"], signedOn: "2022-11-30", title: "Rwanda ground station agreement" },
-  ] as const;
-  for (const fixture of fixtures) await insertAgreement(database.db, { ...fixture, sectors: [...fixture.sectors], organizations: fixture.organizations ? [...fixture.organizations] : [] });
+  ];
+  for (const fixture of fixtures) await insertAgreement(database.db, fixture);
   await insertAgreement(database.db, { africa: "TZ", title: "Tanzania draft", state: "DRAFT", organizations: ["draft-only-organisation"] });
 });
 
@@ -184,5 +185,88 @@ describe("sitemap", () => {
     expect(locations.filter((loc) => /\/records\/[^/]+$/.test(loc))).toHaveLength(published.length * 4);
     expect(locations).toEqual(expect.arrayContaining([`${origin}/countries/TZ`, `${origin}/pt/countries/RU`, `${origin}/ru/organizations/tz-farms`, `${origin}/fr`]));
     expect(locations.join(" ")).not.toContain("draft");
+  });
+});
+
+describe("record text beyond title and summary, in other languages", () => {
+  it("goes from the editor to the record page, the feeds and the exports, each part saying its language", async () => {
+    const editor = apiAs(database.db, await userActor(database.db, "EDITOR"));
+    const created = await editor.agreement.create({
+      data: sampleAgreementInput({
+        title: "Kenya and Russia open a satellite ground station",
+        venue: "Nairobi",
+        event: "Kenya–Russia space forum",
+        commitments: [
+          { description: "Train 200 engineers", quantity: 200, unit: "engineers", source: 0 },
+          { description: "Open a control room", source: 0 },
+        ],
+        statusChange: { occurredOn: "2025-06-12", source: 0, note: "Signed in Nairobi" },
+      }),
+    });
+    const [signing] = created.statusEvents;
+    const french = {
+      locale: "FR" as const,
+      title: "Le Kenya et la Russie ouvrent une station au sol",
+      venue: "Nairobi (Kenya)",
+      event: "Forum spatial Kenya–Russie",
+      commitments: ["Former 200 ingénieurs"],
+      statusNotes: { [signing!.id]: "Signé à Nairobi" },
+    };
+    const { status: _status, statusChange: _statusChange, ...unchanged } = sampleAgreementInput();
+    const input = {
+      ...unchanged,
+      title: "Kenya and Russia open a satellite ground station",
+      status: "SIGNED" as const,
+      venue: "Nairobi",
+      event: "Kenya–Russia space forum",
+      sources: created.sources.map(({ id, url, publisher }) => ({ id, url, publisher })),
+      commitments: [
+        { description: "Train 200 engineers", quantity: 200, unit: "engineers", source: 0 },
+        { description: "Open a control room", source: 0 },
+      ],
+      translations: [french],
+    };
+    const refused = await editor.agreement
+      .update({ id: created.id, expectedVersion: 1, data: { ...input, translations: [{ ...french, commitments: ["un", "deux", "trois"] }] } })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", cause: { issues: [expect.objectContaining({ path: ["data", "translations", 0, "commitments"], message: "has 3 descriptions for 2 commitments" })] } });
+    await editor.agreement.update({ id: created.id, expectedVersion: 1, data: input });
+    await editor.agreement.transition({ id: created.id, expectedVersion: 2, action: "submit" });
+    const published = await editor.agreement.transition({ id: created.id, expectedVersion: 3, action: "approve" });
+
+    const inFrench = await api().agreement.bySlug({ slug: published.slug, lang: "fr" });
+    expect(inFrench).toMatchObject({ lang: "fr", title: french.title, venue: french.venue, event: french.event, path: `/fr/records/${published.slug}` });
+    expect(inFrench.commitments.map((c) => [c.description, c.lang])).toEqual([["Former 200 ingénieurs", "fr"], ["Open a control room", "en"]]);
+    expect(inFrench.timeline.map((step) => [step.note, step.lang])).toEqual([["Signé à Nairobi", "fr"]]);
+    const inPortuguese = await api().agreement.bySlug({ slug: published.slug, lang: "pt" });
+    expect(inPortuguese).toMatchObject({ lang: "en", venue: "Nairobi", event: "Kenya–Russia space forum" });
+    expect(inPortuguese.timeline[0]).toMatchObject({ note: "Signed in Nairobi", lang: "en" });
+
+    const exported = JSON.parse(await get(handlers.jsonExport, `/export.json?q=satellite%20ground&lang=fr`)) as {
+      url: string;
+      commitments: { description: string; lang: string; quantity: string | null }[];
+      timeline: { status: string; on: { date: string }; note: string; lang: string }[];
+    }[];
+    expect(exported).toHaveLength(1);
+    expect(exported[0]?.url).toBe(`${origin}/fr/records/${published.slug}`);
+    expect(exported[0]?.commitments[0]).toMatchObject({ description: "Former 200 ingénieurs", lang: "fr", quantity: "200.00" });
+    expect(exported[0]?.timeline).toEqual([{ status: "SIGNED", on: { date: "2025-06-12", precision: "DAY" }, note: "Signé à Nairobi", lang: "fr", sourceId: expect.any(String) }]);
+    const [row] = parse(await get(handlers.csvExport, `/export.csv?q=satellite%20ground&lang=fr`), { bom: true, columns: true }) as Record<string, string>[];
+    expect(row?.commitments).toBe("Former 200 ingénieurs (promised: 200.00 engineers; delivered: not reported; deadline: unknown)\nOpen a control room (promised: no figure; delivered: not reported; deadline: unknown)");
+    expect(row?.timeline).toBe("2025-06-12 SIGNED: Signé à Nairobi");
+  });
+
+  it("are imported from title_fr, summary_fr, venue_fr and event_fr columns", async () => {
+    const editor = apiAs(database.db, await userActor(database.db, "EDITOR"));
+    const content = [
+      "external_id,title,kind,status,venue,african_countries,partner_countries,title_pt,venue_pt,event_pt,title_ru",
+      'rw-imp-1,"Rwanda and Russia agree on drones",AGREEMENT,SIGNED,Kigali,RW,RU,"Ruanda e Rússia acordam drones","Quigali","Fórum de Quigali","Руанда и Россия договорились о дронах"',
+    ].join("\n");
+    expect(await editor.import.run({ format: "csv", content, dryRun: false })).toMatchObject({ created: 1, errors: 0 });
+    const record = await database.db.agreement.findUniqueOrThrow({ where: { externalId: "rw-imp-1" }, select: { translations: { orderBy: { locale: "asc" } } } });
+    expect(record.translations.map(({ locale, title, venue, event }) => ({ locale, title, venue, event }))).toEqual([
+      { locale: "PT", title: "Ruanda e Rússia acordam drones", venue: "Quigali", event: "Fórum de Quigali" },
+      { locale: "RU", title: "Руанда и Россия договорились о дронах", venue: null, event: null },
+    ]);
   });
 });
