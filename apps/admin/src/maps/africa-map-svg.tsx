@@ -37,7 +37,8 @@ export function AfricaMapSvg(props: {
   const { map, counts, countryNames, colours, hrefOf } = props;
   const max = Math.max(1, ...Object.values(counts));
   return (
-    <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={props.label} className={props.className} style={props.style}>
+    // With links inside, the map is a group of them, not a picture (an image cannot hold controls).
+    <svg viewBox={`0 0 ${map.width} ${map.height}`} role={hrefOf ? "group" : "img"} aria-label={props.label} className={props.className} style={props.style}>
       {map.shapes.map((shape) => {
         const count = counts[shape.code] ?? 0;
         const title = <title>{`${countryNames[shape.code] ?? shape.code}: ${count}`}</title>;

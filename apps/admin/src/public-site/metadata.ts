@@ -37,7 +37,8 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
   const title = input.title ?? m.site.name;
   const description = input.description ?? m.site.description;
   return {
-    title: input.title,
+    // Left out rather than undefined, so the layout's site title stays.
+    ...(input.title ? { title: input.title } : {}),
     description,
     alternates: {
       canonical,
