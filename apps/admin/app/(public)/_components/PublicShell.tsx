@@ -62,11 +62,11 @@ export function PublicShell(props: {
       <main id="content">{props.children}</main>
       <footer className={styles.siteFooter}>
         <p>
-          {m.site.follow}: <a href={feeds.atom}>{m.site.atomFeed}</a> · <a href={feeds.jsonFeed}>{m.site.jsonFeed}</a>
+          {m.site.follow} <a href={feeds.atom}>{m.site.atomFeed}</a> · <a href={feeds.jsonFeed}>{m.site.jsonFeed}</a>
           {feeds.csv && feeds.json && (
             <>
               {" · "}
-              {m.site.download}: <a href={feeds.csv}>{m.site.csv}</a> · <a href={feeds.json}>{m.site.json}</a>
+              {m.site.download} <a href={feeds.csv}>{m.site.csv}</a> · <a href={feeds.json}>{m.site.json}</a>
             </>
           )}
         </p>

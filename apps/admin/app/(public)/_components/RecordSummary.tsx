@@ -17,6 +17,12 @@ export function RecordSummary({ agreement, kit, countryName, headingLevel = 2 }:
       <article>
         <Heading lang={agreement.lang}>
           <a href={agreement.path}>{agreement.title}</a>
+          {agreement.lang !== kit.lang && (
+            <span className={`${styles.muted} ${styles.small} ${styles.original}`} lang={kit.lang}>
+              {" "}
+              {m.record.inOriginal}
+            </span>
+          )}
         </Heading>
         <p className={styles.meta}>
           <StatusBadge status={agreement.status} kit={kit} />
