@@ -162,8 +162,14 @@ export default async function RecordsPage({ params, searchParams }: PageProps) {
             <p>{m.list.none}</p>
           )}
           <nav className={styles.pager} aria-label={m.list.pages}>
-            {page.previousCursor ? <a href={pageLink(kit, query, page.previousCursor, "backward")}>← {m.list.previous}</a> : query.has("cursor") ? <a href={pageLink(kit, query, null)}>← {m.list.first}</a> : <span />}
-            {page.nextCursor && <a href={pageLink(kit, query, page.nextCursor)}>{m.list.next} →</a>}
+            {page.previousCursor ? (
+              <a href={pageLink(kit, query, page.previousCursor, "backward")}>{`← ${m.list.previous}`}</a>
+            ) : query.has("cursor") ? (
+              <a href={pageLink(kit, query, null)}>{`← ${m.list.first}`}</a>
+            ) : (
+              <span />
+            )}
+            {page.nextCursor && <a href={pageLink(kit, query, page.nextCursor)}>{`${m.list.next} →`}</a>}
           </nav>
         </section>
       )}
