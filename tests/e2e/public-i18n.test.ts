@@ -115,6 +115,13 @@ describe("the public site in the reader's language, in Chromium", () => {
     await close(tab);
   });
 
+  it("keeps one address per page: /en/… moves to the unprefixed English page, an unknown language is a 404", async () => {
+    const moved = await fetch(`${server.url}/en/records/${CYBERZIM}`, { redirect: "manual" });
+    expect(moved.status).toBe(308);
+    expect(moved.headers.get("location")).toBe(`/records/${CYBERZIM}`);
+    expect((await fetch(`${server.url}/xx/records`)).status).toBe(404);
+  });
+
   it("shows country and organisation pages with their chart, feed and records", async () => {
     const country = await open("/fr/countries/ZW");
     expect(await country.locator("h1").innerText()).toBe("Zimbabwe");
