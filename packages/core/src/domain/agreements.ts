@@ -134,6 +134,10 @@ export interface FacetCount {
 const FACETS = ["country", "partner", "sector", "status", "kind", "confidence", "organization", "year"] as const;
 export type Facet = (typeof FACETS)[number];
 
+/** What the facets read of each row. */
+const FACET_COLUMNS = Prisma.sql`a.id, a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."status", a."kind", a."confidence",
+  COALESCE(a."signedOn", a."announcedOn") AS "eventOn"`;
+
 /** Organisations listed in the organisation facet, most records first. */
 const ORGANIZATION_FACET_SIZE = 50;
 
@@ -149,30 +153,24 @@ export async function publishedAgreementFacets(db: Db, rawFilters: TAgreementFil
   const filters = ZAgreementFilters.parse(rawFilters);
   await assertKnownTaxonomy(db, filters);
   const byFacet = facetFilterConditions(filters);
-  const flag = (facet: FacetFilter) => byFacet[facet] ?? Prisma.sql`true`;
-  // Rows matching all but their own facet; a row failing two facet filters counts nowhere.
-  const unlessOwn = (facet: FacetFilter | null) =>
-    Prisma.join([Prisma.sql`true`, ...FACET_FILTERS.filter((other) => other !== facet && byFacet[other]).map((other) => Prisma.raw(`"ok_${other}"`))], " AND ");
+  const scope = [PUBLISHED, ...scopeFilterConditions(filters)];
+  const rowsWhere = (conditions: Prisma.Sql[]) => Prisma.sql`SELECT ${FACET_COLUMNS} FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}`;
+  // A facet that filters is counted over the rows every other filter lets through; the rest over the matched rows.
+  const rowsOf = (facet: FacetFilter) =>
+    byFacet[facet] ? Prisma.sql`(${rowsWhere([...scope, ...FACET_FILTERS.flatMap((other) => (other !== facet ? (byFacet[other] ?? []) : []))])})` : Prisma.sql`matched`;
   const rows = await db.$queryRaw<{ facet: Facet | "total"; value: string | null; label: string | null; count: bigint }[]>`
-    WITH matched AS (
-      SELECT a.id, a."africanCountryCodes", a."partnerCountryCodes", a."sectorSlugs", a."status", a."kind", a."confidence",
-             COALESCE(a."signedOn", a."announcedOn") AS "eventOn",
-             ${Prisma.join(FACET_FILTERS.map((facet) => Prisma.sql`(${flag(facet)}) AS ${Prisma.raw(`"ok_${facet}"`)}`))}
-      FROM "Agreement" a
-      WHERE ${Prisma.join([PUBLISHED, ...scopeFilterConditions(filters)], " AND ")}
-        AND (${Prisma.join(FACET_FILTERS.map((facet) => Prisma.sql`(${flag(facet)})::int`), " + ")}) >= ${Object.keys(byFacet).length - 1}
-    )
-    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) FROM matched WHERE ${unlessOwn(null)}
-    UNION ALL SELECT 'country', v, NULL, count(*) FROM matched, unnest("africanCountryCodes") v WHERE ${unlessOwn("country")} GROUP BY v
-    UNION ALL SELECT 'partner', v, NULL, count(*) FROM matched, unnest("partnerCountryCodes") v WHERE ${unlessOwn("partner")} GROUP BY v
-    UNION ALL SELECT 'sector', v, NULL, count(*) FROM matched, unnest("sectorSlugs") v WHERE ${unlessOwn("sector")} GROUP BY v
-    UNION ALL SELECT 'status', "status"::text, NULL, count(*) FROM matched WHERE ${unlessOwn("status")} GROUP BY 2
-    UNION ALL SELECT 'kind', "kind"::text, NULL, count(*) FROM matched WHERE ${unlessOwn("kind")} GROUP BY 2
-    UNION ALL SELECT 'confidence', "confidence"::text, NULL, count(*) FROM matched WHERE ${unlessOwn("confidence")} GROUP BY 2
+    WITH matched AS (${rowsWhere([...scope, ...Object.values(byFacet)])})
+    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) FROM matched
+    UNION ALL SELECT 'country', v, NULL, count(*) FROM ${rowsOf("country")} m, unnest(m."africanCountryCodes") v GROUP BY v
+    UNION ALL SELECT 'partner', v, NULL, count(*) FROM ${rowsOf("partner")} m, unnest(m."partnerCountryCodes") v GROUP BY v
+    UNION ALL SELECT 'sector', v, NULL, count(*) FROM ${rowsOf("sector")} m, unnest(m."sectorSlugs") v GROUP BY v
+    UNION ALL SELECT 'status', m."status"::text, NULL, count(*) FROM ${rowsOf("status")} m GROUP BY 2
+    UNION ALL SELECT 'kind', m."kind"::text, NULL, count(*) FROM ${rowsOf("kind")} m GROUP BY 2
+    UNION ALL SELECT 'confidence', m."confidence"::text, NULL, count(*) FROM ${rowsOf("confidence")} m GROUP BY 2
     UNION ALL (SELECT 'organization', o.slug, min(o.name), count(DISTINCT m.id) FROM matched m
       JOIN "AgreementParty" p ON p."agreementId" = m.id JOIN "Organization" o ON o.id = p."organizationId"
-      WHERE ${unlessOwn(null)} GROUP BY o.slug ORDER BY 4 DESC, 2 LIMIT ${ORGANIZATION_FACET_SIZE})
-    UNION ALL SELECT 'year', extract(year FROM "eventOn")::int::text, NULL, count(*) FROM matched WHERE "eventOn" IS NOT NULL AND ${unlessOwn(null)} GROUP BY 2`;
+      GROUP BY o.slug ORDER BY 4 DESC, 2 LIMIT ${ORGANIZATION_FACET_SIZE})
+    UNION ALL SELECT 'year', extract(year FROM "eventOn")::int::text, NULL, count(*) FROM matched WHERE "eventOn" IS NOT NULL GROUP BY 2`;
 
   const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Exclude<Facet, "organization">, FacetCount[]> & {
     organization: (FacetCount & { label: string })[];
