@@ -64,10 +64,12 @@ export const ZPublicAgreementSummary = z
   .meta({ id: "Record" });
 
 export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
+  version: z.number().int().describe("The saved version shown, for a citation's permalink."),
   sources: z.array(ZPublicSource.extend({ excerpt: z.string().nullable(), retrievedAt: ZInstantText.nullable() })),
   commitments: z.array(
     z.object({
       description: z.string(),
+      lang: ZLang.describe("The language of `description`."),
       quantity: z.string().nullable(),
       unit: z.string().nullable(),
       deadline: ZPublicDate,
@@ -76,12 +78,20 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
       sourceId: z.uuid().nullable(),
     }),
   ),
-  timeline: z.array(z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), sourceId: z.uuid().nullable() })),
+  timeline: z.array(
+    z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), lang: ZLang.describe("The language of `note`."), sourceId: z.uuid().nullable() }),
+  ),
 }).meta({ id: "RecordDetail" });
 
 const ZNextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.");
 
-export const ZPublicAgreementPage = z.object({ items: z.array(ZPublicAgreementSummary), nextCursor: ZNextCursor }).meta({ id: "RecordPage" });
+export const ZPublicAgreementPage = z
+  .object({
+    items: z.array(ZPublicAgreementSummary),
+    nextCursor: ZNextCursor,
+    previousCursor: z.string().nullable().describe("Pass as `cursor` with `direction: backward` for the page before; null on the first."),
+  })
+  .meta({ id: "RecordPage" });
 
 const ZFacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const ZPublicFacets = z
@@ -92,9 +102,11 @@ export const ZPublicFacets = z
     sector: ZFacetCounts,
     status: ZFacetCounts,
     kind: ZFacetCounts,
+    confidence: ZFacetCounts,
+    organization: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })).describe("The organisations named most often, by slug, with their names."),
     year: ZFacetCounts,
   })
-  .meta({ id: "Facets" });
+  .meta({ id: "Facets", description: "Counts of the matching records; each group is counted under every other filter, not its own, so it lists the choices open beside the current ones." });
 
 export const ZPublicChangesPage = z
   .object({
@@ -118,6 +130,7 @@ export const ZPublicFeed = z
         title: z.string(),
         kind: ZAgreementKind,
         status: ZLifecycleStatus,
+        confidence: z.enum(Confidence),
         date: ZPublicDate,
         countries: z.array(z.string()),
         partners: z.array(z.string()),

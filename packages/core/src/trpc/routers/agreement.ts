@@ -5,11 +5,13 @@ import {
   publicAgreementChanges,
   publishedAgreementFacets,
 } from "../../domain/agreements";
+import { relatedPublishedAgreements } from "../../domain/related";
 import {
   ZAgreementBySlugInput,
   ZAgreementChangesInput,
   ZAgreementFilters,
   ZAgreementListInput,
+  ZAgreementRelatedInput,
 } from "../../validators/agreement";
 import { ZPublicAgreementDetail, ZPublicAgreementPage, ZPublicChangesPage, ZPublicFacets } from "../../validators/public-outputs";
 import { publicProcedure } from "../init";
@@ -27,6 +29,7 @@ export const agreementRouter = {
     .input(ZAgreementFilters.optional())
     .output(ZPublicFacets)
     .query(({ ctx, input }) => publishedAgreementFacets(ctx.db, input ?? {})),
+  related: publicProcedure.meta({ access: "public", cost: 2 }).input(ZAgreementRelatedInput).query(({ ctx, input }) => relatedPublishedAgreements(ctx.db, input)),
   changes: publicProcedure
     .meta({ access: "public", cost: 2 })
     .input(ZAgreementChangesInput)
