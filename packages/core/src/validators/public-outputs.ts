@@ -83,6 +83,22 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
   ),
 }).meta({ id: "RecordDetail" });
 
+export const ZPublicRelated = z.object({ items: z.array(ZPublicAgreementSummary) }).meta({ id: "RelatedRecords" });
+
+const ZNamedOrganization = z.object({ slug: z.string(), name: z.string() });
+export const ZPublicOrganization = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    kind: z.enum(OrganizationKind),
+    countryCode: z.string().nullable(),
+    website: z.string().nullable(),
+    members: z.array(ZNamedOrganization).describe("A consortium's members."),
+    consortia: z.array(ZNamedOrganization).describe("The consortia it belongs to."),
+  })
+  .meta({ id: "PublicOrganization", description: "An organisation party to at least one published record." });
+
 const ZNextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.");
 
 export const ZPublicAgreementPage = z

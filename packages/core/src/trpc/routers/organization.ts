@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ZPublicOrganization } from "../../validators/public-outputs";
 import { createOrganization, mergeOrganizations, searchOrganizations, updateOrganization } from "../../domain/organizations";
 import { getPublicOrganization } from "../../domain/public-organizations";
 import { ZOrganizationBySlugInput } from "../../validators/agreement";
@@ -6,7 +7,7 @@ import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, 
 import { contributorProcedure, editorProcedure, publicProcedure } from "../init";
 
 export const organizationRouter = {
-  bySlug: publicProcedure.input(ZOrganizationBySlugInput).query(({ ctx, input }) => getPublicOrganization(ctx.db, input)),
+  bySlug: publicProcedure.input(ZOrganizationBySlugInput).output(ZPublicOrganization).query(({ ctx, input }) => getPublicOrganization(ctx.db, input)),
   search: contributorProcedure
     .meta({ access: "private", tokenScope: "records:read-drafts" })
     .input(ZOrganizationSearchInput)
