@@ -58,12 +58,19 @@ async function refuseUnaffordable(request: http.IncomingMessage, response: http.
   return true;
 }
 
+/** How long a refused body is read and thrown away before its connection is cut. */
+const REFUSED_BODY_LINGER_MS = 2_000;
+
 const server = http.createServer((request, response) => {
   request.headers[CLIENT_IP_HEADER] = clientIpFrom(request, trust);
   for (const [name, value] of Object.entries(baseHeaders)) response.setHeader(name, value);
-  // A body refused unread (413) is not drained: the connection closes once the answer is out.
+  // A body refused unread (413) is discarded for a moment, not buffered: a client still sending then
+  // reads the answer instead of a connection reset, and the connection closes soon after.
   response.once("finish", () => {
-    if (!request.complete) request.socket.end();
+    if (request.complete) return;
+    request.resume();
+    request.socket.end();
+    setTimeout(() => request.socket.destroy(), REFUSED_BODY_LINGER_MS).unref();
   });
   if (request.method !== "GET" || !request.url?.startsWith("/")) return void handle(request, response);
   if (answerFromCache(request, response)) return;
