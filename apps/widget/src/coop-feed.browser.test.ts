@@ -95,7 +95,7 @@ describe("<coop-feed> rendering", () => {
   });
 
   it("speaks the language of the lang attribute, else of the host page", async () => {
-    const calls = stubFetch(() => feedResponse(items));
+    const calls = stubFetch((call) => feedResponse(items, call));
     const french = mountFeed({ api: API, lang: "fr" });
     await nextEvent(french, "coop-load");
     expect(calls[0]!.input.lang).toBe("fr");
@@ -174,7 +174,7 @@ describe("<coop-feed> attributes", () => {
   });
 
   it("re-fetches once after a burst of attribute changes, aborting the request in flight", async () => {
-    const calls = stubFetch((call) => (call.input.lang === "ru" ? feedResponse(items) : hangUntilAborted(call)));
+    const calls = stubFetch((call) => (call.input.lang === "ru" ? feedResponse(items, call) : hangUntilAborted(call)));
     const element = mountFeed({ api: API });
     await vi.waitFor(() => expect(calls).toHaveLength(1));
 

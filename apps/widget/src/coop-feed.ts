@@ -3,7 +3,7 @@ import { feedUrl, fetchFeed, recordUrl, type ShownItem } from "./api";
 import { styles } from "./coop-feed.styles";
 import { countryName, formatRecordDate } from "./format";
 import { type FeedOptions, parseFeedOptions } from "./options";
-import { statusLabel, STRINGS } from "./strings";
+import { STRINGS } from "./strings";
 
 /** Where this script was loaded from: the default `api`, so one script tag is all a host needs. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -223,8 +223,8 @@ export class CoopFeed extends LitElement {
     return html`<li part="item">
       ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
       <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
-          >${statusLabel(item.status, lang)}</span
-        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${statusLabel(item.confidence, lang)}</span>` : nothing}${date
+          >${item.statusLabel ?? item.status}</span
+        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${item.confidenceLabel ?? item.confidence}</span>` : nothing}${date
           ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>`
           : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
           ? html`<span part="publisher">${item.publisher}</span>`
