@@ -1,8 +1,15 @@
 // Plain values of the record vocabulary, without zod: the dashboard's list screens load this
 // in the browser instead of the validators.
-import type { Confidence, LifecycleStatus } from "../generated/prisma/enums";
+import type { Confidence, LifecycleStatus, Role } from "../generated/prisma/enums";
 
 export { AgreementKind, Confidence, EditorialState, LifecycleStatus, OrganizationKind, PartyRole } from "../generated/prisma/enums";
+
+/** Each role can do what the roles below it can (the server checks it; the dashboard hides what a role cannot reach). */
+const ROLE_RANK: Record<Role, number> = { CONTRIBUTOR: 1, EDITOR: 2, ADMIN: 3 };
+
+export function hasRole(role: Role, atLeast: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[atLeast];
+}
 
 /** The languages readers are served in; English is the original of every record. */
 export const LANGS = ["en", "fr", "pt", "ru"] as const;
