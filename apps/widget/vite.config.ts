@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
+
+/** The whole widget, Lit included, in 9 KB of gzip; declared in package.json so `pnpm bench` checks the same number. */
+const GZIP_BUDGET_BYTES = (JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8")) as { gzipBudgetBytes: number }).gzipBudgetBytes;
 
 /** Collapses whitespace and comments inside css`` templates, which no JS minifier touches. */
 function minifyCssTemplates(): Plugin {
@@ -35,9 +40,25 @@ function minifyHtmlTemplates(): Plugin {
   };
 }
 
+/** Fails the build when the bundle, as a server gzips it on the fly (default level), is over its budget. */
+function enforceGzipBudget(): Plugin {
+  return {
+    name: "coop-gzip-budget",
+    writeBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== "chunk") continue;
+        const gzipBytes = gzipSync(file.code).length;
+        if (gzipBytes > GZIP_BUDGET_BYTES) {
+          this.error(`${file.fileName} is ${gzipBytes} bytes gzipped, over its budget of ${GZIP_BUDGET_BYTES} bytes (apps/widget/package.json "gzipBudgetBytes").`);
+        }
+      }
+    },
+  };
+}
+
 // One self-contained ES module (Lit included) that any page loads with a single script tag.
 export default defineConfig({
-  plugins: [minifyCssTemplates(), minifyHtmlTemplates()],
+  plugins: [minifyCssTemplates(), minifyHtmlTemplates(), enforceGzipBudget()],
   build: {
     lib: { entry: "src/coop-feed.ts", formats: ["es"], fileName: () => "coop-feed.js" },
     target: "es2022",

@@ -107,6 +107,11 @@ describe("confidence", () => {
   it("is in feed.latest, both feeds and both exports", async () => {
     const latest = await api().feed.latest({ country: ["UG"], limit: 5 });
     expect(latest.items.map((item) => [item.title, item.confidence]).sort()).toEqual([["Uganda cybersecurity MOU", "UNVERIFIED"], ["Uganda farming talks", "REPORTED"]]);
+    const french = await api().feed.latest({ country: ["UG"], limit: 5, lang: "fr" });
+    const unverified = french.items.find((item) => item.confidence === "UNVERIFIED");
+    // The widget shows these words as they come: the site's own labels, in the asked language.
+    expect([unverified?.confidenceLabel, latest.items.find((item) => item.confidence === "UNVERIFIED")?.confidenceLabel]).toEqual(["Non vérifiée", "Unverified"]);
+    expect(french.items.map((item) => [item.title, item.statusLabel]).sort()).toEqual([["Uganda cybersecurity MOU", "Signé"], ["Uganda farming talks", "En négociation"]]);
     const jsonFeed = JSON.parse(await get(handlers.jsonFeed, "/feed.json?country=UG")) as { items: { title: string; _coop: { confidence: string } }[] };
     expect(jsonFeed.items.find((item) => item.title === "Uganda cybersecurity MOU")?._coop.confidence).toBe("UNVERIFIED");
     expect(await get(handlers.atomFeed, "/feed.atom?country=UG")).toContain('<category scheme="urn:coop-tracker:confidence" term="UNVERIFIED"');

@@ -3,7 +3,9 @@ import type { RecordDate } from "./format";
 import type { FeedOptions } from "./options";
 
 /** The fields of a `feed.latest` item the widget shows. */
-export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status" | "confidence"> & {
+export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status" | "confidence"> &
+  // Labels in the asked language; a site too old to send them shows the codes.
+  Partial<Pick<FeedItem, "statusLabel" | "confidenceLabel">> & {
   date: RecordDate;
 };
 

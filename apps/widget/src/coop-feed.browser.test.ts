@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CoopErrorDetail, CoopLoadDetail } from "./coop-feed";
+import { type CoopErrorDetail, CoopFeed, type CoopLoadDetail } from "./coop-feed";
 import {
   API,
   feedItem,
@@ -95,7 +95,7 @@ describe("<coop-feed> rendering", () => {
   });
 
   it("speaks the language of the lang attribute, else of the host page", async () => {
-    const calls = stubFetch(() => feedResponse(items));
+    const calls = stubFetch((call) => feedResponse(items, call));
     const french = mountFeed({ api: API, lang: "fr" });
     await nextEvent(french, "coop-load");
     expect(calls[0]!.input.lang).toBe("fr");
@@ -174,7 +174,7 @@ describe("<coop-feed> attributes", () => {
   });
 
   it("re-fetches once after a burst of attribute changes, aborting the request in flight", async () => {
-    const calls = stubFetch((call) => (call.input.lang === "ru" ? feedResponse(items) : hangUntilAborted(call)));
+    const calls = stubFetch((call) => (call.input.lang === "ru" ? feedResponse(items, call) : hangUntilAborted(call)));
     const element = mountFeed({ api: API });
     await vi.waitFor(() => expect(calls).toHaveLength(1));
 
@@ -207,6 +207,36 @@ describe("<coop-feed> attributes", () => {
 
     element.style.setProperty("--coop-background", "rgb(1, 2, 3)");
     expect(getComputedStyle(base).backgroundColor).toBe("rgb(1, 2, 3)");
+  });
+});
+
+describe("<coop-feed> properties", () => {
+  it("takes properties a framework set before the script defined the element", async () => {
+    const calls = stubFetch(() => feedResponse(items));
+    // A tag name not yet defined stands in for <coop-feed> on a page whose script arrives late.
+    const early = document.createElement("coop-feed-late") as CoopFeed;
+    Object.assign(early, { api: API, limit: 2, country: ["zw"], language: "pt" });
+    document.body.append(early);
+    customElements.define("coop-feed-late", class extends CoopFeed {});
+    await nextEvent(early, "coop-load");
+    expect(calls[0]!.input).toEqual({ country: ["ZW"], limit: 2, lang: "pt" });
+    expect(shadow(early).querySelectorAll("li")).toHaveLength(3);
+    // ...and they stay live: a later change fetches again.
+    early.limit = 1;
+    await vi.waitFor(() => expect(calls.at(-1)!.input.limit).toBe(1));
+  });
+
+  it("renders a property change once the update completes, and a removed attribute restores the default", async () => {
+    const calls = stubFetch((call) => feedResponse(items, call));
+    const element = mountFeed({ api: API, layout: "cards" });
+    await nextEvent(element, "coop-load");
+    element.layout = "compact";
+    await element.updateComplete;
+    expect(shadow(element).querySelector("[part=base]")!.classList.contains("compact")).toBe(true);
+    element.removeAttribute("layout");
+    await element.updateComplete;
+    expect(shadow(element).querySelector("[part=base]")!.classList.contains("list")).toBe(true);
+    expect(calls).toHaveLength(1);
   });
 });
 

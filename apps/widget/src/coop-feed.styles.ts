@@ -1,4 +1,5 @@
-import { css } from "lit";
+/** Tagged so editors highlight the CSS and the build compacts it (vite.config.ts); the element adopts it as one shared sheet. */
+const css = String.raw;
 
 export const styles = css`
   :host {

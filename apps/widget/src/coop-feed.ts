@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing, render } from "lit/html.js";
 import { feedUrl, fetchFeed, recordUrl, type ShownItem } from "./api";
 import { styles } from "./coop-feed.styles";
 import { countryName, formatRecordDate } from "./format";
 import { type FeedOptions, parseFeedOptions } from "./options";
-import { statusLabel, STRINGS } from "./strings";
+import { STRINGS } from "./strings";
 
 /** Where this script was loaded from: the default `api`, so one script tag is all a host needs. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -15,6 +15,24 @@ const NEAR_VIEWPORT = "200px";
 const EVENT_INIT = { bubbles: true, composed: true };
 
 type LoadState = "loading" | "loaded" | "error";
+
+/** Each attribute and the property that carries it (`lang` itself is HTMLElement's, so its property has another name). */
+const PROPERTY_OF_ATTRIBUTE = {
+  api: "api",
+  country: "country",
+  partner: "partner",
+  sector: "sector",
+  status: "status",
+  limit: "limit",
+  lang: "language",
+  theme: "theme",
+  layout: "layout",
+  "hide-unverified": "hide-unverified",
+} as const;
+type PropertyName = (typeof PROPERTY_OF_ATTRIBUTE)[keyof typeof PROPERTY_OF_ATTRIBUTE];
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(styles);
 
 export interface CoopLoadDetail {
   items: ShownItem[];
@@ -71,32 +89,48 @@ export interface CoopErrorDetail {
  * @fires coop-load - The records arrived and are shown; `detail: { items }`.
  * @fires coop-error - Loading failed or timed out (5 s); `detail: { message }`. The fallback content and a retry button are shown.
  */
-export class CoopFeed extends LitElement {
-  static override styles = styles;
+export class CoopFeed extends HTMLElement {
+  static observedAttributes = Object.keys(PROPERTY_OF_ATTRIBUTE);
 
-  static override properties = {
-    api: {},
-    country: {},
-    partner: {},
-    sector: {},
-    status: {},
-    limit: {},
-    language: { attribute: "lang" },
-    theme: {},
-    layout: {},
-    "hide-unverified": {},
-  };
+  // Lit's templates render into the shadow root; this small class does the rest of what LitElement
+  // would (properties that re-render, one render per microtask), at a fraction of its size.
+  static {
+    for (const name of Object.values(PROPERTY_OF_ATTRIBUTE)) {
+      Object.defineProperty(this.prototype, name, {
+        get(this: CoopFeed) {
+          return this.#properties[name];
+        },
+        set(this: CoopFeed, value: unknown) {
+          if (Object.is(value, this.#properties[name])) return;
+          this.#properties[name] = value;
+          this.requestUpdate();
+        },
+      });
+    }
+  }
 
+  /** @attr api */
   declare api?: string;
+  /** @attr country */
   declare country?: string | string[];
+  /** @attr partner */
   declare partner?: string | string[];
+  /** @attr sector */
   declare sector?: string | string[];
+  /** @attr status */
   declare status?: string | string[];
+  /** @attr limit */
   declare limit?: string | number;
-  /** The `lang` attribute (`lang` itself is HTMLElement's, so the property has another name). */
+  /**
+   * The `lang` attribute (`lang` itself is HTMLElement's, so the property has another name).
+   * @attr lang
+   */
   declare language?: string;
+  /** @attr theme */
   declare theme?: string;
+  /** @attr layout */
   declare layout?: string;
+  /** @attr hide-unverified */
   declare "hide-unverified"?: string;
 
   #options!: FeedOptions;
@@ -108,12 +142,49 @@ export class CoopFeed extends LitElement {
   #controller?: AbortController;
   #delay?: ReturnType<typeof setTimeout>;
   #warned = new Set<string>();
+  #properties: Partial<Record<PropertyName, unknown>> = {};
+  #connectedOnce = false;
+  #updatePending = false;
+  /** Resolves once the element has rendered its latest change. */
+  updateComplete: Promise<boolean> = Promise.resolve(true);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [sheet];
+    // A framework may set properties before this script defines the element: they take effect now.
+    for (const name of Object.values(PROPERTY_OF_ATTRIBUTE)) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = this[name];
+      delete this[name];
+      this[name] = value as never;
+    }
+  }
+
+  attributeChangedCallback(name: keyof typeof PROPERTY_OF_ATTRIBUTE, _old: string | null, value: string | null): void {
+    this[PROPERTY_OF_ATTRIBUTE[name]] = value ?? undefined;
+  }
+
+  /** Renders again in a microtask: several changes in a row cost one render. */
+  requestUpdate(): void {
+    if (this.#updatePending) return;
+    this.#updatePending = true;
+    this.updateComplete = Promise.resolve().then(() => {
+      this.#updatePending = false;
+      if (!this.#connectedOnce) return true;
+      this.#willUpdate();
+      render(this.#render(), this.shadowRoot!, { host: this });
+      this.#updated();
+      return true;
+    });
+  }
+
+  connectedCallback(): void {
+    this.#connectedOnce = true;
     if (this.#nearViewport) {
       this.requestUpdate();
     } else {
+      this.requestUpdate();
       this.#observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -127,8 +198,7 @@ export class CoopFeed extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.#observer?.disconnect();
     // A detached element does no work; it fetches again if it comes back.
     clearTimeout(this.#delay);
@@ -136,7 +206,7 @@ export class CoopFeed extends LitElement {
     this.#controller = this.#requestedUrl = undefined;
   }
 
-  protected override willUpdate(): void {
+  #willUpdate(): void {
     this.#options = parseFeedOptions(
       // Properties, not attributes: frameworks such as React 19 set properties, with numbers or arrays.
       (name) => {
@@ -148,7 +218,7 @@ export class CoopFeed extends LitElement {
     );
   }
 
-  protected override updated(): void {
+  #updated(): void {
     const url = feedUrl(this.#options);
     if (!this.#nearViewport || url === this.#requestedUrl) return;
     this.#requestedUrl = url;
@@ -200,7 +270,7 @@ export class CoopFeed extends LitElement {
     console.warn(message);
   }
 
-  protected override render() {
+  #render() {
     const { lang, theme, layout } = this.#options;
     return html`<div part="base" class="base ${theme} ${layout}" lang=${lang}>${this.#state === "loaded" ? this.#renderItems() : this.#renderPending()}</div>`;
   }
@@ -223,8 +293,8 @@ export class CoopFeed extends LitElement {
     return html`<li part="item">
       ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
       <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
-          >${statusLabel(item.status, lang)}</span
-        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${statusLabel(item.confidence, lang)}</span>` : nothing}${date
+          >${item.statusLabel ?? item.status}</span
+        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${item.confidenceLabel ?? item.confidence}</span>` : nothing}${date
           ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>`
           : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
           ? html`<span part="publisher">${item.publisher}</span>`

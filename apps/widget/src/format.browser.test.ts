@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { countryName, formatRecordDate } from "./format";
-import { statusLabel } from "./strings";
 
 describe("formatRecordDate", () => {
   it("says a date no more precisely than it is known, in each language", () => {
@@ -40,7 +39,7 @@ describe("formatRecordDate", () => {
   });
 });
 
-describe("countryName and statusLabel", () => {
+describe("countryName", () => {
   it("name countries from the browser's own data, and fall back to the code", () => {
     expect(countryName("ZW", "en")).toBe("Zimbabwe");
     expect(countryName("RU", "fr")).toBe("Russie");
@@ -48,13 +47,5 @@ describe("countryName and statusLabel", () => {
     expect(countryName("CG", "en")).toBe("Congo-Brazzaville");
     expect(countryName("CD", "ru")).toBe("Конго-Киншаса");
     expect(countryName("<img>", "en")).toBe("<img>");
-  });
-
-  it("translate lifecycle statuses", () => {
-    expect(statusLabel("IN_FORCE", "en")).toBe("In force");
-    expect(statusLabel("UNDER_NEGOTIATION", "en")).toBe("Under negotiation");
-    expect(statusLabel("IN_FORCE", "fr")).toBe("En vigueur");
-    expect(statusLabel("CANCELLED", "pt")).toBe("Cancelado");
-    expect(statusLabel("SIGNED", "ru")).toBe("Подписано");
   });
 });

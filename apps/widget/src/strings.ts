@@ -1,34 +1,8 @@
-/** Languages the widget speaks; the API translates record titles into the same ones. */
-export const LANGS = ["en", "fr", "pt", "ru"] as const;
-export type Lang = (typeof LANGS)[number];
+import type { Lang, LifecycleStatus } from "@coop/core/validators/vocabulary";
 
-export const STATUSES = [
-  "ANNOUNCED",
-  "PROPOSED",
-  "UNDER_NEGOTIATION",
-  "SIGNED",
-  "IN_FORCE",
-  "IMPLEMENTING",
-  "COMPLETED",
-  "SUSPENDED",
-  "CANCELLED",
-] as const;
-export type Status = (typeof STATUSES)[number];
+export type { Lang };
 
-/** Codes the widget names in words: the statuses, then the marker of unverified records. */
-const LABELLED: string[] = [...STATUSES, "UNVERIFIED"];
-
-export interface UiStrings {
-  /** Accessible name of the list. */
-  list: string;
-  loadFailed: string;
-  retry: string;
-  empty: string;
-  dateUnknown: string;
-  /** Labels of LABELLED in the same order, separated by "|"; English reads the codes themselves. */
-  statuses?: string;
-}
-
+/** The element's own words, in every language the site serves (a language added to the core fails typecheck here). */
 export const STRINGS: Record<Lang, UiStrings> = {
   en: {
     list: "Latest cooperation records",
@@ -43,7 +17,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Réessayer",
     empty: "Aucune fiche pour l’instant.",
     dateUnknown: "date inconnue",
-    statuses: "Annoncé|Proposé|En négociation|Signé|En vigueur|En cours de mise en œuvre|Achevé|Suspendu|Annulé|Non vérifié",
   },
   pt: {
     list: "Últimos registos de cooperação",
@@ -51,7 +24,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Tentar novamente",
     empty: "Ainda sem registos.",
     dateUnknown: "data desconhecida",
-    statuses: "Anunciado|Proposto|Em negociação|Assinado|Em vigor|Em execução|Concluído|Suspenso|Cancelado|Não verificado",
   },
   ru: {
     list: "Последние записи о сотрудничестве",
@@ -59,12 +31,33 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Повторить",
     empty: "Записей пока нет.",
     dateUnknown: "дата неизвестна",
-    statuses: "Объявлено|Предложено|На переговорах|Подписано|Вступило в силу|Выполняется|Завершено|Приостановлено|Отменено|Не проверено",
   },
 };
 
-/** The label of a status (or of UNVERIFIED) in `lang`; English, and any code without a translation, read the code in sentence case ("IN_FORCE": "In force"). */
-export function statusLabel(status: string, lang: Lang): string {
-  const label = STRINGS[lang].statuses?.split("|")[LABELLED.indexOf(status)];
-  return label ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
+export interface UiStrings {
+  /** Accessible name of the list. */
+  list: string;
+  loadFailed: string;
+  retry: string;
+  empty: string;
+  dateUnknown: string;
 }
+
+/** Languages the widget speaks; the API sends titles and labels in the same ones. */
+export const LANGS = Object.keys(STRINGS) as Lang[];
+
+export type Status = LifecycleStatus;
+
+/** The `status` values the API accepts: every key is required, so a status added to the core fails typecheck here. */
+const STATUS_KEYS: Record<Status, 0> = {
+  ANNOUNCED: 0,
+  PROPOSED: 0,
+  UNDER_NEGOTIATION: 0,
+  SIGNED: 0,
+  IN_FORCE: 0,
+  IMPLEMENTING: 0,
+  COMPLETED: 0,
+  SUSPENDED: 0,
+  CANCELLED: 0,
+};
+export const STATUSES = Object.keys(STATUS_KEYS) as Status[];

@@ -1,13 +1,14 @@
 import type { FeedItem } from "@coop/core/domain";
+import { CONFIDENCE_LABELS, type Lang, LIFECYCLE_STATUS_LABELS } from "@coop/core/validators/vocabulary";
 import { vi } from "vitest";
 import type { CoopFeed } from "./coop-feed";
 import "./coop-feed";
 
 export const API = "https://coop.example/";
 
-/** A `feed.latest` item as the API sends it. */
+/** A `feed.latest` item as the API sends it (labels in English; `feedResponse` says them in the asked language). */
 export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
-  return {
+  return labelled({
     slug: "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025",
     path: "/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025",
     lang: "en",
@@ -21,12 +22,21 @@ export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
     sectors: ["cybersecurity"],
     publisher: "The Herald",
     publishedAt: "2025-10-20T00:00:00.000Z",
+    statusLabel: "",
+    confidenceLabel: "",
     ...overrides,
-  };
+  });
 }
 
-export function feedResponse(items: unknown[]): Response {
-  return Response.json({ result: { data: { items } } });
+/** The item with its status and confidence labels in `lang`, as the API words them. */
+function labelled(item: FeedItem, lang: Lang = "en"): FeedItem {
+  return { ...item, statusLabel: LIFECYCLE_STATUS_LABELS[lang][item.status], confidenceLabel: CONFIDENCE_LABELS[lang][item.confidence] };
+}
+
+/** The API's answer to a request in `lang` (the request's own `lang` when given the call). */
+export function feedResponse(items: unknown[], call?: FetchCall): Response {
+  const lang = call?.input.lang as Lang | undefined;
+  return Response.json({ result: { data: { items: lang ? (items as FeedItem[]).map((item) => labelled(item, lang)) : items } } });
 }
 
 export interface FetchCall {

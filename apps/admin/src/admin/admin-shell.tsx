@@ -18,6 +18,7 @@ import {
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { hasRole } from "@coop/core/validators/vocabulary";
 import { signOut } from "./auth-client";
 
 export interface ShellUser {
@@ -39,8 +40,6 @@ const NAVIGATION = [
   { href: "/admin/audit", label: "Audit", icon: IconHistory, minimumRole: "ADMIN", group: "Admin" },
 ] as const;
 
-const RANK = { CONTRIBUTOR: 1, EDITOR: 2, ADMIN: 3 } as const;
-
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme("light", { getInitialValueInEffect: true });
@@ -60,7 +59,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function AdminShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = usePathname();
-  const links = NAVIGATION.filter((item) => RANK[user.role] >= RANK[item.minimumRole]);
+  const links = NAVIGATION.filter((item) => hasRole(user.role, item.minimumRole));
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>

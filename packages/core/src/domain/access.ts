@@ -1,11 +1,8 @@
 import type { Role } from "../generated/prisma/enums";
 import type { TokenScope } from "../validators/accounts";
+import { hasRole } from "../validators/vocabulary";
 
-const RANK: Record<Role, number> = { CONTRIBUTOR: 1, EDITOR: 2, ADMIN: 3 };
-
-export function hasRole(role: Role, atLeast: Role): boolean {
-  return RANK[role] >= RANK[atLeast];
-}
+export { hasRole };
 
 /** Who is calling: a signed-in person, another app with an API token, or nobody. */
 export type Actor =

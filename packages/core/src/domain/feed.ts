@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { type TFeedLatestInput, ZFeedLatestInput } from "../validators/agreement";
+import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "../validators/vocabulary";
 import { listPublishedAgreements } from "./agreements";
 
 /** The newest published agreements matching the widget's filters, in full, for feeds. */
@@ -12,6 +13,7 @@ export async function latestPublishedAgreements(db: Db, rawInput: TFeedLatestInp
 /** The newest published agreements in the compact shape the `<coop-feed>` widget shows. */
 export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
   const agreements = await latestPublishedAgreements(db, rawInput);
+  const lang = rawInput.lang ?? "en";
   return {
     items: agreements.map((agreement) => ({
       slug: agreement.slug,
@@ -20,7 +22,10 @@ export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
       title: agreement.title,
       kind: agreement.kind,
       status: agreement.status,
+      // Labels in `lang`, so the widget ships no vocabulary of its own.
+      statusLabel: LIFECYCLE_STATUS_LABELS[lang][agreement.status],
       confidence: agreement.confidence,
+      confidenceLabel: CONFIDENCE_LABELS[lang][agreement.confidence],
       // The date a reader cares about: signing if known, else the announcement.
       date: agreement.signed.date ? agreement.signed : agreement.announced,
       countries: agreement.countries,

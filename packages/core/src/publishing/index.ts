@@ -1,5 +1,6 @@
 export * from "./atom";
 export * from "./csv";
+export * from "./embed-snippet";
 export * from "./feed-document";
 export * from "./json-export";
 export * from "./json-feed";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildOEmbed, embedTargetOf, widgetSnippet } from "./oembed";
+import { widgetSnippet } from "./embed-snippet";
+import { buildOEmbed, embedTargetOf } from "./oembed";
 
 const origin = "https://coop.example";
 
@@ -33,6 +34,21 @@ describe("widgetSnippet", () => {
       '<script type="module" src="https://coop.example/widget/coop-feed.js"></script>' +
         '<coop-feed country="ZW,CG" sector="cybersecurity" limit="5" lang="fr">' +
         '<a href="https://coop.example/records?country=ZW&amp;sector=x">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</a></coop-feed>',
+    );
+  });
+});
+
+describe("widgetSnippet with the embed screen's settings", () => {
+  it("writes look and hide-unverified after the filters, and leaves out what is absent or empty", () => {
+    const html = widgetSnippet({
+      origin,
+      attributes: { country: [], status: ["SIGNED", "IN_FORCE"], lang: "pt", theme: "dark", layout: "cards", confidence: ["CONFIRMED", "REPORTED"] },
+      fallback: { href: `${origin}/records`, text: "Latest cooperation records on coop-tracker" },
+    });
+    expect(html).toBe(
+      '<script type="module" src="https://coop.example/widget/coop-feed.js"></script>' +
+        '<coop-feed status="SIGNED,IN_FORCE" lang="pt" theme="dark" layout="cards" hide-unverified>' +
+        '<a href="https://coop.example/records">Latest cooperation records on coop-tracker</a></coop-feed>',
     );
   });
 });

@@ -1,8 +1,6 @@
-import type { TFeedLatestInput } from "../validators/agreement";
 import { type Lang, ZLang, ZSlug } from "../validators/common";
 import { SITE_NAME } from "./feed-document";
-import { escapeMarkup } from "./markup";
-import { WIDGET_PARAMS } from "./query-params";
+import { type EmbedSnippetOptions, widgetSnippet } from "./embed-snippet";
 
 /** What a URL of this site embeds: one record, or the records list with its filters, in the page's language. */
 export type EmbedTarget = ({ kind: "record"; slug: string } | { kind: "records" }) & { params: URLSearchParams; lang?: Lang };
@@ -26,36 +24,6 @@ export function embedTargetOf(url: string, origin: string): EmbedTarget | null {
   if (path === "/records") return { kind: "records", params: target.searchParams, lang };
   const slug = ZSlug.safeParse(/^\/records\/([^/]+)$/.exec(path)?.[1]);
   return slug.success ? { kind: "record", slug: slug.data, params: target.searchParams, lang } : null;
-}
-
-/** Attributes of a `<coop-feed>` element, validated; written in the widget's documented order. */
-export type WidgetAttributes = Pick<TFeedLatestInput, (typeof WIDGET_PARAMS)[number] | "confidence"> & { limit?: number };
-
-export interface EmbedSnippetOptions {
-  origin: string;
-  attributes: WidgetAttributes;
-  /** A plain link shown until the widget loads, and by hosts that strip scripts. */
-  fallback: { href: string; text: string };
-}
-
-/** A confidence filter the widget can follow: one that leaves out unverified records. */
-function hidesUnverified(confidence: WidgetAttributes["confidence"]): boolean {
-  const values = [confidence ?? []].flat();
-  return values.length > 0 && !values.includes("UNVERIFIED");
-}
-
-/** The one-script, one-tag embed snippet; every value is escaped. */
-export function widgetSnippet({ origin, attributes, fallback }: EmbedSnippetOptions): string {
-  const attributeText = WIDGET_PARAMS.flatMap((name) => {
-    const value = attributes[name];
-    if (value === undefined || (Array.isArray(value) && !value.length)) return [];
-    return [` ${name}="${escapeMarkup(Array.isArray(value) ? value.join(",") : String(value))}"`];
-  }).join("") + (hidesUnverified(attributes.confidence) ? " hide-unverified" : "");
-  const scriptUrl = new URL("/widget/coop-feed.js", origin).href;
-  return (
-    `<script type="module" src="${escapeMarkup(scriptUrl)}"></script>` +
-    `<coop-feed${attributeText}><a href="${escapeMarkup(fallback.href)}">${escapeMarkup(fallback.text)}</a></coop-feed>`
-  );
 }
 
 const DEFAULT_WIDTH = 600;

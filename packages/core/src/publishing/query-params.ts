@@ -28,8 +28,7 @@ export const LIST_FILTER_PARAMS = ["q", "country", "partner", "sector", "status"
 /** Parameters of the feeds: every list filter, how many, which language. */
 export const FEED_PARAMS = [...LIST_FILTER_PARAMS, "limit", "lang"] as const satisfies readonly QueryParam[];
 
-/** The `<coop-feed>` attributes that filter, in the order the embed snippet writes them. */
-export const WIDGET_PARAMS = ["country", "partner", "sector", "status", "limit", "lang"] as const satisfies readonly QueryParam[];
+export { WIDGET_PARAMS } from "./embed-snippet";
 
 export type QueryInput<K extends QueryParam> = { [P in K]?: string | string[] | number };
 

@@ -5,6 +5,7 @@ import {
   DatePrecision,
   LifecycleStatus,
 } from "../generated/prisma/enums";
+import { LANGS } from "./vocabulary";
 
 export const ZCountryCode = z
   .string()
@@ -25,7 +26,7 @@ export const ZSlug = z
   .max(200)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug such as zimbabwe-cyberzim-mou");
 
-export const ZLang = z.enum(["en", "fr", "pt", "ru"]);
+export const ZLang = z.enum(LANGS);
 export type Lang = z.infer<typeof ZLang>;
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus);

@@ -1,5 +1,6 @@
 "use client";
 import { Button, Card, Code, CopyButton, Grid, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { type WidgetAttributes, widgetAttributes, widgetSnippet } from "@coop/core/publishing/embed-snippet";
 import { useEffect, useRef, useState } from "react";
 import { STATUS_OPTIONS } from "../records/options";
 import { useCountryOptions, useSectorOptions } from "../taxonomy";
@@ -23,23 +24,21 @@ const LANGUAGES = [
 ];
 
 /** The element's attributes for these settings, defaults left out so the snippet stays short. */
-function feedAttributes(settings: EmbedSettings): [string, string][] {
-  const attributes: [string, string][] = [];
-  for (const name of ["country", "partner", "sector", "status"] as const) if (settings[name].length) attributes.push([name, settings[name].join(",")]);
-  if (settings.limit !== 5) attributes.push(["limit", String(settings.limit)]);
-  attributes.push(["lang", settings.lang]);
-  if (settings.theme !== "auto") attributes.push(["theme", settings.theme]);
-  if (settings.layout !== "list") attributes.push(["layout", settings.layout]);
-  return attributes;
+function attributesOf(settings: EmbedSettings): WidgetAttributes {
+  return {
+    country: settings.country,
+    partner: settings.partner,
+    sector: settings.sector,
+    status: settings.status as WidgetAttributes["status"],
+    limit: settings.limit === 5 ? undefined : settings.limit,
+    lang: settings.lang as WidgetAttributes["lang"],
+    theme: settings.theme === "auto" ? undefined : (settings.theme as WidgetAttributes["theme"]),
+    layout: settings.layout === "list" ? undefined : (settings.layout as WidgetAttributes["layout"]),
+  };
 }
 
-const escapeAttribute = (value: string) => value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
-
 function embedSnippet(siteOrigin: string, settings: EmbedSettings): string {
-  const attributes = feedAttributes(settings)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-    .join("");
-  return `<script type="module" src="${siteOrigin}/widget/coop-feed.js"></script>\n<coop-feed${attributes}>\n  <a href="${siteOrigin}/records">Latest cooperation records on coop-tracker</a>\n</coop-feed>`;
+  return widgetSnippet({ origin: siteOrigin, attributes: attributesOf(settings), fallback: { href: `${siteOrigin}/records`, text: "Latest cooperation records on coop-tracker" } });
 }
 
 /** Loads the real widget module once; the page's nonce-trusted script may add it ('strict-dynamic'). */
@@ -59,7 +58,7 @@ function LivePreview({ settings }: { settings: EmbedSettings }) {
   useWidgetModule();
   useEffect(() => {
     const feed = document.createElement("coop-feed");
-    for (const [name, value] of feedAttributes(settings)) feed.setAttribute(name, value);
+    for (const [name, value] of widgetAttributes(attributesOf(settings))) feed.setAttribute(name, value);
     container.current?.replaceChildren(feed);
   }, [settings]);
   return <div ref={container} data-testid="embed-preview" />;

@@ -3,7 +3,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import type { RouterOutputs } from "@coop/core/trpc";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime } from "../format";
+import { enumLabel, formatDateTime } from "../format";
 import { PublishedCharts } from "./published-charts";
 
 type Overview = RouterOutputs["dashboard"]["overview"];
@@ -61,7 +61,7 @@ export function OverviewScreen({ overview, map }: { overview: Overview; map: Rea
               <div key={record.id}>
                 <Group gap="xs" wrap="nowrap">
                   <Badge size="sm" variant="light">
-                    {record.state.replace("_", " ").toLowerCase()}
+                    {enumLabel(record.state)}
                   </Badge>
                   <Anchor component={Link} href={`/admin/records/${record.id}`} lineClamp={1}>
                     {record.title}

@@ -1,3 +1,5 @@
+import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "@coop/core/validators/vocabulary";
+
 /** English, the site's source language: every other catalogue has exactly these keys. */
 export const en = {
   site: {
@@ -135,18 +137,8 @@ export const en = {
     yearBar: "{year}: {count}",
     empty: "No dated records.",
   },
-  confidence: { CONFIRMED: "Confirmed", REPORTED: "Reported", UNVERIFIED: "Unverified" },
-  status: {
-    ANNOUNCED: "Announced",
-    PROPOSED: "Proposed",
-    UNDER_NEGOTIATION: "Under negotiation",
-    SIGNED: "Signed",
-    IN_FORCE: "In force",
-    IMPLEMENTING: "Implementing",
-    COMPLETED: "Completed",
-    SUSPENDED: "Suspended",
-    CANCELLED: "Cancelled",
-  },
+  confidence: CONFIDENCE_LABELS.en,
+  status: LIFECYCLE_STATUS_LABELS.en,
   kind: {
     MOU: "MOU",
     AGREEMENT: "Agreement",

@@ -1,4 +1,5 @@
 import type { Messages } from "../catalogue";
+import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "@coop/core/validators/vocabulary";
 
 export const fr: Messages = {
   site: {
@@ -136,18 +137,8 @@ export const fr: Messages = {
     yearBar: "{year} : {count}",
     empty: "Aucune fiche datée.",
   },
-  confidence: { CONFIRMED: "Confirmée", REPORTED: "Rapportée", UNVERIFIED: "Non vérifiée" },
-  status: {
-    ANNOUNCED: "Annoncé",
-    PROPOSED: "Proposé",
-    UNDER_NEGOTIATION: "En négociation",
-    SIGNED: "Signé",
-    IN_FORCE: "En vigueur",
-    IMPLEMENTING: "En cours de mise en œuvre",
-    COMPLETED: "Achevé",
-    SUSPENDED: "Suspendu",
-    CANCELLED: "Annulé",
-  },
+  confidence: CONFIDENCE_LABELS.fr,
+  status: LIFECYCLE_STATUS_LABELS.fr,
   kind: {
     MOU: "Mémorandum d’entente",
     AGREEMENT: "Accord",

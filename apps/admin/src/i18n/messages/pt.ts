@@ -1,4 +1,5 @@
 import type { Messages } from "../catalogue";
+import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "@coop/core/validators/vocabulary";
 
 export const pt: Messages = {
   site: {
@@ -136,18 +137,8 @@ export const pt: Messages = {
     yearBar: "{year}: {count}",
     empty: "Nenhum registo datado.",
   },
-  confidence: { CONFIRMED: "Confirmado", REPORTED: "Noticiado", UNVERIFIED: "Não verificado" },
-  status: {
-    ANNOUNCED: "Anunciado",
-    PROPOSED: "Proposto",
-    UNDER_NEGOTIATION: "Em negociação",
-    SIGNED: "Assinado",
-    IN_FORCE: "Em vigor",
-    IMPLEMENTING: "Em execução",
-    COMPLETED: "Concluído",
-    SUSPENDED: "Suspenso",
-    CANCELLED: "Cancelado",
-  },
+  confidence: CONFIDENCE_LABELS.pt,
+  status: LIFECYCLE_STATUS_LABELS.pt,
   kind: {
     MOU: "Memorando de entendimento",
     AGREEMENT: "Acordo",

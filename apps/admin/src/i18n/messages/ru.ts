@@ -1,4 +1,5 @@
 import type { Messages } from "../catalogue";
+import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "@coop/core/validators/vocabulary";
 
 export const ru: Messages = {
   site: {
@@ -141,18 +142,8 @@ export const ru: Messages = {
     yearBar: "{year}: {count}",
     empty: "Датированных записей нет.",
   },
-  confidence: { CONFIRMED: "Подтверждено", REPORTED: "По сообщениям", UNVERIFIED: "Не проверено" },
-  status: {
-    ANNOUNCED: "Объявлено",
-    PROPOSED: "Предложено",
-    UNDER_NEGOTIATION: "На переговорах",
-    SIGNED: "Подписано",
-    IN_FORCE: "Вступило в силу",
-    IMPLEMENTING: "Выполняется",
-    COMPLETED: "Завершено",
-    SUSPENDED: "Приостановлено",
-    CANCELLED: "Отменено",
-  },
+  confidence: CONFIDENCE_LABELS.ru,
+  status: LIFECYCLE_STATUS_LABELS.ru,
   kind: {
     MOU: "Меморандум о взаимопонимании",
     AGREEMENT: "Соглашение",
