@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useState } from "react";
 import { type ApiFailure, apiFailure } from "../api-errors";
 import { useTRPC } from "../trpc";
+import { CitationsFields } from "./citations-fields";
 import { ConflictScreen } from "./conflict-screen";
 import { ConfirmNotDuplicateModal, type DuplicateCandidate, type DuplicateMatches, DuplicateWarning } from "./duplicate-warning";
 import { MainFields } from "./main-fields";
@@ -188,6 +189,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
               <SourcesFields form={form} />
               <CommitmentsFields form={form} />
               <TranslationsFields form={form} />
+              <CitationsFields form={form} />
               <Group justify="flex-end">
                 <Button type="submit" loading={saving}>
                   {base ? "Save" : "Create draft"}

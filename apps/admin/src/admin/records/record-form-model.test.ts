@@ -27,10 +27,11 @@ const stored = {
     { id: "p1", organizationId: ORGANIZATION_ID, countryCode: "ZW", side: "AFRICA", role: "SIGNATORY", representativeName: null, representativeTitle: null },
     { id: "p2", organizationId: null, countryCode: "BY", side: "PARTNER", role: "SIGNATORY", representativeName: null, representativeTitle: null },
   ],
-  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null }],
+  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null, text: "Zimbabwe and Belarus signed on Monday. Belarus will train 20 engineers." }],
   commitments: [{ id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID }],
   translations: [{ locale: "FR", title: "Le Zimbabwe et le Bélarus signent", summary: "" }],
   organizationNames: { [ORGANIZATION_ID]: "Ministry of ICT" },
+  citations: [{ id: "k1", field: "parties.1.countryCode", sourceId: SOURCE_ID, quote: "Belarus", start: 13, end: 20 }],
 } as unknown as StoredRecord;
 
 describe("the record form model", () => {
@@ -66,6 +67,24 @@ describe("the record form model", () => {
     expect(validateRecordForm(values, null)).toHaveProperty(["translations.1.title"]);
     expect(formPathOf("data.translations.0.title", values)).toBe("translations.1.title");
     expect(formPathOf("data.parties.1.countryCode", values)).toBe("parties.1.countryCode");
+  });
+
+  it("keeps a citation on its row when other rows go, and drops it with its row or source", () => {
+    const values = formValuesOf(stored);
+    expect(values.citations[0]?.field).toBe("parties.p2.countryCode");
+    expect(agreementInputOf(values, "SIGNED").citations).toEqual([{ field: "parties.1.countryCode", source: 0, quote: "Belarus", start: 13, end: 20 }]);
+    expect(agreementInputOf({ ...values, parties: values.parties.slice(1) }, "SIGNED").citations).toEqual([
+      { field: "parties.0.countryCode", source: 0, quote: "Belarus", start: 13, end: 20 },
+    ]);
+    expect(agreementInputOf({ ...values, parties: values.parties.slice(0, 1) }, "SIGNED").citations).toEqual([]);
+    expect(agreementInputOf({ ...values, sources: [] }, "SIGNED").citations).toEqual([]);
+  });
+
+  it("puts a citation's error on its own row, and refuses a quote its source does not hold", () => {
+    const values = formValuesOf(stored);
+    values.citations.unshift({ key: "gone", field: "parties.nobody.countryCode", sourceKey: SOURCE_ID, quote: "x", start: null, end: null });
+    values.citations.push({ key: "k2", field: "venue", sourceKey: SOURCE_ID, quote: "Minsk", start: null, end: null });
+    expect(validateRecordForm(values, "SIGNED")).toEqual({ "citations.2.quote": "is not in source 0" });
   });
 
   it("reapplies my changed fields onto their newer version and keeps theirs elsewhere", () => {
