@@ -76,6 +76,7 @@ export const publicAgreementDetailSelect = {
     orderBy: [{ occurredOn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: { status: true, occurredOn: true, precision: true, note: true, sourceId: true },
   },
+  citations: { orderBy: { position: "asc" }, select: { field: true, sourceId: true, quote: true } },
 } satisfies Prisma.AgreementSelect;
 
 type SummaryRow = Prisma.AgreementGetPayload<{ select: typeof publicAgreementSummarySelect }>;
@@ -190,6 +191,7 @@ export function toPublicAgreementDetail(row: DetailRow, lang?: Lang) {
       note: e.note,
       sourceId: e.sourceId,
     })),
+    citations: row.citations,
   };
 }
 

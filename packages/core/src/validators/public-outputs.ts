@@ -77,6 +77,15 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
     }),
   ),
   timeline: z.array(z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), sourceId: z.uuid().nullable() })),
+  citations: z
+    .array(
+      z.object({
+        field: z.string().describe("The fact, as a path into the record as editors edit it: `signedOn`, `parties.1.countryCode`, `commitments.0.quantity`."),
+        sourceId: z.uuid(),
+        quote: z.string().describe("The source's words that state it, verbatim."),
+      }),
+    )
+    .describe("Facts tied to the words of a source."),
 }).meta({ id: "RecordDetail" });
 
 const ZNextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.");
