@@ -10,6 +10,7 @@ function minifyCssTemplates(): Plugin {
         const compact = body
           .replace(/\/\*[\s\S]*?\*\//g, "")
           .replace(/\s+/g, " ")
+          // Never "+" or "-": calc() needs the spaces around them (these styles use no calc()).
           .replace(/ ?([{};,>]) ?/g, "$1")
           .replace(/: /g, ":")
           .replace(/([^\d.])0\./g, "$1.")
@@ -20,9 +21,23 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Drops the indentation of html`` templates from the bundle. After minification the only
+ * line breaks left are those inside templates, where whitespace between elements renders
+ * nothing (the templates keep inline text on one line).
+ */
+function minifyHtmlTemplates(): Plugin {
+  return {
+    name: "coop-minify-html-templates",
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) if (file.type === "chunk") file.code = file.code.replace(/\n\s*/g, "");
+    },
+  };
+}
+
 // One self-contained ES module (Lit included) that any page loads with a single script tag.
 export default defineConfig({
-  plugins: [minifyCssTemplates()],
+  plugins: [minifyCssTemplates(), minifyHtmlTemplates()],
   build: {
     lib: { entry: "src/coop-feed.ts", formats: ["es"], fileName: () => "coop-feed.js" },
     target: "es2022",

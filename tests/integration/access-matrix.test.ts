@@ -144,6 +144,8 @@ const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
   "agreement.list": async () => ({ country: ["ZW"] }),
   "agreement.bySlug": async () => ({ slug: "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025" }),
   "agreement.facets": async () => ({ sector: ["cybersecurity"] }),
+  "agreement.related": async () => ({ slug: "zimbabwe-belarus-defence-and-security-cooperation" }),
+  "organization.bySlug": async () => ({ slug: "komib" }),
   "agreement.changes": async () => ({ since: "2020-01-01T00:00:00.000Z" }),
   "feed.latest": async () => ({ limit: 3 }),
   "taxonomy.countries": async () => ({ lang: "fr" }),

@@ -66,7 +66,7 @@ describe("/feed.json", () => {
     expect(feed.language).toBe("fr");
     const translated = feed.items.find((item) => item.language === "fr");
     expect(translated?.title).toMatch(/consortium CyberZim/);
-    expect(translated?.url).toMatch(/\?lang=fr$/);
+    expect(translated?.url).toBe(`${origin}/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025`);
   });
 });
 
@@ -200,8 +200,8 @@ describe("bad query parameters are a 400 naming the parameter, never a 500", () 
 describe("/oembed", () => {
   const oembed = (url: string, extra = "") => get(handlers.oembed, `/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
 
-  it("embeds a record as the widget with its countries and sectors, the record as fallback link", async () => {
-    const response = await oembed(`${origin}/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025?lang=fr`, "&maxwidth=480");
+  it.each(["/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025", "/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025?lang=fr"])("embeds %s as the widget with its countries and sectors, the record in French as fallback link", async (path) => {
+    const response = await oembed(`${origin}${path}`, "&maxwidth=480");
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ version: "1.0", type: "rich", provider_name: "coop-tracker", width: 480 });
@@ -209,7 +209,7 @@ describe("/oembed", () => {
     expect(body.html).toBe(
       `<script type="module" src="${origin}/widget/coop-feed.js"></script>` +
         `<coop-feed country="ZW" partner="RU" sector="cybersecurity,skills-and-training" lang="fr">` +
-        `<a href="${origin}/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025?lang=fr">${(body.title as string).replaceAll("'", "&#39;")}</a></coop-feed>`,
+        `<a href="${origin}/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025">${(body.title as string).replaceAll("'", "&#39;")}</a></coop-feed>`,
     );
   });
 

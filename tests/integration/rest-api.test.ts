@@ -96,6 +96,11 @@ describe("public REST reads", () => {
     expect((await json<{ items: unknown[] }>(await rest("/feed?limit=2"))).items).toHaveLength(2);
     expect(await json<unknown[]>(await rest("/taxonomy/countries?lang=pt"))).toHaveLength(56);
     expect((await json<unknown[]>(await rest("/taxonomy/sectors"))).length).toBeGreaterThan(5);
+    // Another reader, so the other tests' client keeps its tokens.
+    const reader = { headers: { [CLIENT_IP_HEADER]: "198.51.100.8" } };
+    const related = await json<{ items: { slug: string }[] }>(await rest("/records/zimbabwe-belarus-defence-and-security-cooperation/related", reader));
+    expect(related.items.map((item) => item.slug)).toContain("zimbabwe-belarus-defence-mous-minsk-visit");
+    expect((await json<{ name: string }>(await rest("/organizations/komib", reader))).name).toBe("KOMIB");
   });
 
   it("answers bad input with a 400 naming the parameter, in the error shape of the feeds", async () => {

@@ -9,6 +9,9 @@ export interface AgreementFixture {
   state?: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "ARCHIVED";
   status?: "ANNOUNCED" | "SIGNED" | "UNDER_NEGOTIATION" | "IN_FORCE";
   kind?: "MOU" | "AGREEMENT" | "TALKS";
+  confidence?: "CONFIRMED" | "REPORTED" | "UNVERIFIED";
+  /** Slugs of organisations on the African side (created when missing). */
+  organizations?: string[];
   africa?: string;
   partner?: string;
   sectors?: string[];
@@ -26,9 +29,15 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
   counter += 1;
   const africa = fixture.africa ?? "KE";
   const partner = fixture.partner ?? "RU";
-  const parties: IndexableParty[] = [
+  const organizations = await Promise.all(
+    (fixture.organizations ?? []).map((slug) =>
+      db.organization.upsert({ where: { slug }, update: {}, create: { slug, name: `Organisation ${slug}`, kind: "COMPANY", countryCode: africa }, select: { id: true, name: true, aliases: true, countryCode: true } }),
+    ),
+  );
+  const parties: (IndexableParty & { organizationId?: string })[] = [
     { side: "AFRICA", countryCode: africa },
     { side: "PARTNER", countryCode: partner },
+    ...organizations.map((organization) => ({ side: "AFRICA" as const, countryCode: africa, organizationId: organization.id, organization })),
   ];
   const sectors = fixture.sectors ?? ["telecommunications"];
   const state = fixture.state ?? "PUBLISHED";
@@ -39,13 +48,14 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
       summary: fixture.summary ?? "",
       kind: fixture.kind ?? "AGREEMENT",
       status: fixture.status ?? "SIGNED",
+      confidence: fixture.confidence ?? "REPORTED",
       state,
       signedOn: fixture.signedOn ? new Date(`${fixture.signedOn}T00:00:00Z`) : null,
       signedPrecision: fixture.signedOn ? "DAY" : "UNKNOWN",
       publishedAt: state === "PUBLISHED" ? (fixture.publishedAt ?? new Date()) : null,
       ...deriveAgreementIndex({ parties, sectorSlugs: sectors, translations: [] }),
       parties: {
-        create: parties.map((party, position) => ({ side: party.side, role: "SIGNATORY", countryCode: party.countryCode, position })),
+        create: parties.map((party, position) => ({ side: party.side, role: "SIGNATORY", countryCode: party.countryCode, organizationId: party.organizationId, position })),
       },
       sectors: { create: sectors.map((sectorSlug) => ({ sectorSlug })) },
       sources: { create: (fixture.sources ?? [{ publisher: "Fixture Times", url: "https://example.org/report" }]).map((source, position) => ({ ...source, position })) },

@@ -3,7 +3,7 @@ import type { RecordDate } from "./format";
 import type { FeedOptions } from "./options";
 
 /** The fields of a `feed.latest` item the widget shows. */
-export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status"> & {
+export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status" | "confidence"> & {
   date: RecordDate;
 };
 
@@ -15,14 +15,15 @@ export function feedUrl(options: FeedOptions): string {
   for (const key of ["country", "partner", "sector", "status"] as const) {
     if (options[key].length) input[key] = options[key];
   }
+  if (options.hideUnverified) input.confidence = ["CONFIRMED", "REPORTED"];
   input.limit = options.limit;
   input.lang = options.lang;
   return new URL(`api/trpc/feed.latest?input=${encodeURIComponent(JSON.stringify(input))}`, options.api).href;
 }
 
-/** The record's public page under `api`, or null for anything but a plain slug (so never a link elsewhere). */
-export function recordUrl(api: string, slug: string): string | null {
-  return SLUG.test(slug) ? new URL(`records/${slug}`, api).href : null;
+/** The record's public page under `api` in `lang` (English has no prefix), or null for anything but a plain slug (so never a link elsewhere). */
+export function recordUrl(api: string, slug: string, lang: string): string | null {
+  return SLUG.test(slug) ? new URL(`${lang === "en" ? "" : `${lang}/`}records/${slug}`, api).href : null;
 }
 
 /** Fetches the items without cookies; rejects with a short message on any failure. */

@@ -8,46 +8,30 @@ export const styles = css`
     display: none;
   }
 
-  /* Each colour is the public --coop-* property when the host sets it, else the theme's default. */
+  /* Each colour is the public --coop-* property when the host sets it, else the theme's default for the scheme. */
   .base {
-    --muted: var(--coop-muted-color, #57606a);
-    --link: var(--coop-link-color, #0a58ca);
-    --line: var(--coop-border-color, #d0d7de);
-    color: var(--coop-color, #1f2328);
-    background: var(--coop-background, #fff);
+    color-scheme: light;
+    --muted: var(--coop-muted-color, light-dark(#57606a, #9aa4af));
+    --link: var(--coop-link-color, light-dark(#0a58ca, #6cb6ff));
+    --line: var(--coop-border-color, light-dark(#d0d7de, #3d444d));
+    color: var(--coop-color, light-dark(#1f2328, #e6edf3));
+    background: var(--coop-background, light-dark(#fff, #0d1117));
     font: var(--coop-font-size, 0.9375rem) / 1.35 var(--coop-font-family, system-ui, sans-serif);
     border: 1px solid var(--line);
     border-radius: var(--coop-radius, 0.5rem);
   }
   .dark {
-    --muted: var(--coop-muted-color, #9aa4af);
-    --link: var(--coop-link-color, #6cb6ff);
-    --line: var(--coop-border-color, #3d444d);
-    color: var(--coop-color, #e6edf3);
-    background: var(--coop-background, #0d1117);
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    .auto {
-      --muted: var(--coop-muted-color, #9aa4af);
-      --link: var(--coop-link-color, #6cb6ff);
-      --line: var(--coop-border-color, #3d444d);
-      color: var(--coop-color, #e6edf3);
-      background: var(--coop-background, #0d1117);
-    }
+  .auto {
+    color-scheme: light dark;
   }
 
   ul {
     list-style: none;
     margin: 0;
     padding: 0;
-    animation: fade-in 0.16s ease-out;
   }
-  @keyframes fade-in {
-    from {
-      opacity: 0;
-    }
-  }
-
   /* Fixed row heights (two title lines and the meta line): the space reserved while loading equals the loaded list. */
   li {
     position: relative;
@@ -100,7 +84,6 @@ export const styles = css`
     text-overflow: ellipsis;
   }
   .meta > * + *::before {
-    content: " · ";
     content: " · " / "";
   }
 
@@ -172,11 +155,5 @@ export const styles = css`
   button:focus-visible {
     outline: 2px solid var(--link);
     outline-offset: 2px;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    ul {
-      animation: none;
-    }
   }
 `;

@@ -40,6 +40,7 @@ export interface CoopErrorDetail {
  * @attr lang - `en`, `fr`, `pt` or `ru`; defaults to the host page's `<html lang>`, then `en`.
  * @attr theme - `auto` (follows `prefers-color-scheme`, the default), `light` or `dark`.
  * @attr layout - `list` (default), `compact` (one line per record) or `cards`.
+ * @attr hide-unverified - Present: leave out records the editors could not verify. Absent (the default): show them, marked.
  *
  * @slot - Fallback content (e.g. a link to the records), shown until the data arrives and when it fails.
  *
@@ -53,6 +54,7 @@ export interface CoopErrorDetail {
  * @csspart status - The lifecycle status.
  * @csspart date - The date, as precise as it is known.
  * @csspart publisher - The publisher of the first source.
+ * @csspart unverified - The marker on a record the editors could not verify.
  * @csspart empty - The message shown when no record matches.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The retry button in the error message.
@@ -82,6 +84,7 @@ export class CoopFeed extends LitElement {
     language: { attribute: "lang" },
     theme: {},
     layout: {},
+    "hide-unverified": {},
   };
 
   declare api?: string;
@@ -94,6 +97,7 @@ export class CoopFeed extends LitElement {
   declare language?: string;
   declare theme?: string;
   declare layout?: string;
+  declare "hide-unverified"?: string;
 
   #options!: FeedOptions;
   #state: LoadState = "loading";
@@ -209,7 +213,7 @@ export class CoopFeed extends LitElement {
 
   #renderItem(item: ShownItem) {
     const { api, lang } = this.#options;
-    const href = recordUrl(api, item.slug);
+    const href = recordUrl(api, item.slug, lang);
     const date = formatRecordDate(item.date, lang);
     const places = [item.countries, item.partners]
       .filter((codes) => codes.length)
@@ -220,7 +224,7 @@ export class CoopFeed extends LitElement {
       ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
       <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
           >${statusLabel(item.status, lang)}</span
-        >${date
+        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${statusLabel(item.confidence, lang)}</span>` : nothing}${date
           ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>`
           : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
           ? html`<span part="publisher">${item.publisher}</span>`

@@ -13,7 +13,7 @@ const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 20;
 const LIMITS = Array.from({ length: MAX_LIMIT }, (_, index) => String(index + 1));
 
-export type AttributeName = "api" | "country" | "partner" | "sector" | "status" | "limit" | "lang" | "theme" | "layout";
+export type AttributeName = "api" | "country" | "partner" | "sector" | "status" | "limit" | "lang" | "theme" | "layout" | "hide-unverified";
 
 /** What the element fetches and shows, every value checked. */
 export interface FeedOptions {
@@ -27,6 +27,8 @@ export interface FeedOptions {
   lang: Lang;
   theme: Theme;
   layout: Layout;
+  /** Leave out records the editors could not verify (shown with a marker otherwise). */
+  hideUnverified: boolean;
 }
 
 export interface FeedDefaults {
@@ -74,6 +76,7 @@ export function parseFeedOptions(attribute: (name: AttributeName) => string | nu
     lang: oneOf("lang", LANGS, LANGS.find((lang) => lang === primaryLanguage(defaults.pageLang)) ?? "en", primaryLanguage),
     theme: oneOf("theme", THEMES, THEMES[0]),
     layout: oneOf("layout", LAYOUTS, LAYOUTS[0]),
+    hideUnverified: attribute("hide-unverified") !== null,
   };
 }
 

@@ -15,6 +15,9 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Codes the widget names in words: the statuses, then the marker of unverified records. */
+const LABELLED: string[] = [...STATUSES, "UNVERIFIED"];
+
 export interface UiStrings {
   /** Accessible name of the list. */
   list: string;
@@ -22,7 +25,7 @@ export interface UiStrings {
   retry: string;
   empty: string;
   dateUnknown: string;
-  /** Labels of STATUSES in the same order, separated by "|"; English reads the codes themselves. */
+  /** Labels of LABELLED in the same order, separated by "|"; English reads the codes themselves. */
   statuses?: string;
 }
 
@@ -40,7 +43,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Réessayer",
     empty: "Aucune fiche pour l’instant.",
     dateUnknown: "date inconnue",
-    statuses: "Annoncé|Proposé|En négociation|Signé|En vigueur|En cours de mise en œuvre|Achevé|Suspendu|Annulé",
+    statuses: "Annoncé|Proposé|En négociation|Signé|En vigueur|En cours de mise en œuvre|Achevé|Suspendu|Annulé|Non vérifié",
   },
   pt: {
     list: "Últimos registos de cooperação",
@@ -48,7 +51,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Tentar novamente",
     empty: "Ainda sem registos.",
     dateUnknown: "data desconhecida",
-    statuses: "Anunciado|Proposto|Em negociação|Assinado|Em vigor|Em execução|Concluído|Suspenso|Cancelado",
+    statuses: "Anunciado|Proposto|Em negociação|Assinado|Em vigor|Em execução|Concluído|Suspenso|Cancelado|Não verificado",
   },
   ru: {
     list: "Последние записи о сотрудничестве",
@@ -56,12 +59,12 @@ export const STRINGS: Record<Lang, UiStrings> = {
     retry: "Повторить",
     empty: "Записей пока нет.",
     dateUnknown: "дата неизвестна",
-    statuses: "Объявлено|Предложено|На переговорах|Подписано|Вступило в силу|Выполняется|Завершено|Приостановлено|Отменено",
+    statuses: "Объявлено|Предложено|На переговорах|Подписано|Вступило в силу|Выполняется|Завершено|Приостановлено|Отменено|Не проверено",
   },
 };
 
-/** The status label in `lang`; English, and any status without a translation, read the code in sentence case ("IN_FORCE": "In force"). */
+/** The label of a status (or of UNVERIFIED) in `lang`; English, and any code without a translation, read the code in sentence case ("IN_FORCE": "In force"). */
 export function statusLabel(status: string, lang: Lang): string {
-  const label = STRINGS[lang].statuses?.split("|")[STATUSES.indexOf(status as Status)];
+  const label = STRINGS[lang].statuses?.split("|")[LABELLED.indexOf(status)];
   return label ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
 }

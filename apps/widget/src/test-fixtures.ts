@@ -14,6 +14,7 @@ export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
     title: "Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU",
     kind: "MOU",
     status: "SIGNED",
+    confidence: "REPORTED",
     date: { date: "2025-10-01", precision: "MONTH" },
     countries: ["ZW"],
     partners: ["RU"],

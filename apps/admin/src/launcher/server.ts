@@ -69,6 +69,7 @@ const server = http.createServer((request, response) => {
   if (answerFromCache(request, response)) return;
   const url = new URL(request.url, "http://localhost");
   const page = publicPageOf(url);
+  if (page && "location" in page) return void response.writeHead(308, { Location: page.location }).end();
   if (page) return void renderPublicPage(request, response, page, isRouterRequest(request.headers, url));
   void refuseUnaffordable(request, response).then((refused) => (refused ? undefined : handle(request, response)));
 });

@@ -1,31 +1,30 @@
 import type { Db } from "../db/client";
-import { type TAgreementExportInput, ZAgreementExportInput } from "../validators/agreement";
+import { type TAgreementExportInput, ZAgreementExportInput, ZAgreementListInput } from "../validators/agreement";
 import { publishedAgreementConditions } from "./agreement-filters";
-import { listPublishedAgreements } from "./agreements";
-import type { PublicAgreementSummary } from "./public-agreement";
+import { publishedAgreementPage } from "./agreements";
+import { type ExportRow, PUBLIC_EXPORT_COLUMNS, type PublicAgreementExport, queryPublicSummaries, toPublicAgreementExport } from "./public-agreement";
 import { assertKnownTaxonomy } from "./taxonomy";
 
 /** Rows fetched per keyset page while walking an export: the list's own maximum. */
 const EXPORT_PAGE_SIZE = 100;
 
 /**
- * Every published agreement matching the filters, newest first, read one keyset
- * page at a time so an export of any size holds only one page in memory.
+ * Every published agreement matching the filters, newest first, with its commitments
+ * and status timeline, read one keyset page at a time so an export of any size holds
+ * only one page in memory.
  */
 export async function* iteratePublishedAgreements(
   db: Db,
   rawInput: TAgreementExportInput = {},
-): AsyncGenerator<PublicAgreementSummary, void, undefined> {
+): AsyncGenerator<PublicAgreementExport, void, undefined> {
   const input = ZAgreementExportInput.parse(rawInput);
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listPublishedAgreements>> = await listPublishedAgreements(db, {
-      ...input,
-      sort: "recent",
-      limit: EXPORT_PAGE_SIZE,
-      cursor,
-    });
-    yield* page.items;
+    const listInput = ZAgreementListInput.parse({ ...input, sort: "recent", limit: EXPORT_PAGE_SIZE, cursor });
+    const page: { rows: ExportRow[]; nextCursor: string | null } = await publishedAgreementPage(db, listInput, (query) =>
+      queryPublicSummaries<ExportRow & { key: Date }>(db, query, PUBLIC_EXPORT_COLUMNS),
+    );
+    for (const row of page.rows) yield toPublicAgreementExport(row, input.lang);
     cursor = page.nextCursor;
   } while (cursor);
 }

@@ -20,6 +20,7 @@ export async function latestFeedItems(db: Db, rawInput: TFeedLatestInput = {}) {
       title: agreement.title,
       kind: agreement.kind,
       status: agreement.status,
+      confidence: agreement.confidence,
       // The date a reader cares about: signing if known, else the announcement.
       date: agreement.signed.date ? agreement.signed : agreement.announced,
       countries: agreement.countries,

@@ -25,7 +25,15 @@ export const IMPORT_COLUMNS = [
   "source_language",
   "amount",
   "currency",
+  ...translationColumns("fr"),
+  ...translationColumns("pt"),
+  ...translationColumns("ru"),
 ] as const;
+
+/** Columns of a record's text in another language: `title_fr`, `summary_fr`, `venue_fr`, `event_fr`. */
+function translationColumns<L extends "fr" | "pt" | "ru">(lang: L) {
+  return [`title_${lang}`, `summary_${lang}`, `venue_${lang}`, `event_${lang}`] as const;
+}
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_IMPORT_COLUMNS: ImportColumn[] = ["title", "kind", "status"];
 
@@ -104,8 +112,19 @@ export function rowToAgreementInput(values: ImportValues, organizationIds: { AFR
         ]
       : [],
     ...(hasSource ? { statusChange: { occurredOn: eventDate && /^\d{4}(-\d{2}){0,2}$/.test(eventDate) ? eventDate : null, source: 0 } } : {}),
+    translations: translationsOf(values),
     externalId: single(values.external_id),
   };
+}
+
+/** The row's translations: one per language whose title column is filled in. */
+function translationsOf(values: ImportValues): NonNullable<TAgreementInput["translations"]> {
+  return (["fr", "pt", "ru"] as const).flatMap((lang) => {
+    const title = single(values[`title_${lang}`]);
+    if (!title) return [];
+    const locale = lang.toUpperCase() as "FR" | "PT" | "RU";
+    return [{ locale, title, summary: single(values[`summary_${lang}`]) ?? "", venue: single(values[`venue_${lang}`]), event: single(values[`event_${lang}`]) }];
+  });
 }
 
 const FIELD_COLUMNS: Record<string, ImportColumn> = {
@@ -124,6 +143,7 @@ export function columnOfIssue(path: PropertyKey[], input: TAgreementInput): stri
   }
   // The status event's date is read from the signing (or announcement) date.
   if (head === "statusChange" && index === "occurredOn") return input.signedOn ? "signed_on" : "announced_on";
+  if (head === "translations") return `${field ?? "title"}_${(input.translations?.[Number(index)]?.locale ?? "fr").toLowerCase()}`;
   if (head === "sources") return `source_${(field ?? "url").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   if (head && FIELD_COLUMNS[head]) return FIELD_COLUMNS[head];
   return (head ?? "row").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -27,3 +27,7 @@ export * from "./proposed-changes";
 export * from "./record-access";
 export type { FieldChange, FieldValue } from "./record-diff";
 export * from "./webhooks";
+export * from "./public-organizations";
+export * from "./public-paths";
+export * from "./related";
+export * from "./sitemap";

@@ -120,6 +120,10 @@ export function snapshotToInput(snapshot: Snapshot): TAgreementInput {
       locale: translation.locale as "FR",
       title: String(translation.title),
       summary: String(translation.summary ?? ""),
+      venue: (translation.venue as string | null) ?? null,
+      event: (translation.event as string | null) ?? null,
+      commitments: Array.isArray(translation.commitments) ? translation.commitments.map(String) : [],
+      statusNotes: (translation.statusNotes as Record<string, string> | null) ?? {},
     })),
     // Citations of a source the snapshot no longer has cannot be restored.
     citations: rows(snapshot.citations).flatMap((citation) => {

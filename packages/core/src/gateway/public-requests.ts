@@ -12,6 +12,7 @@ import { tooManyRequests as trpcTooManyRequests } from "../trpc/fetch-handler";
 import { REST_PREFIX } from "../rest/operations";
 import { publicRestCost, restCacheKey } from "../rest/requests";
 import { planRefusal, planTrpcRequest, trpcCacheKey } from "../trpc/request-plan";
+import { sitemapCacheKey } from "../http/sitemap";
 
 const TRPC_ENDPOINT = "/api/trpc";
 
@@ -34,7 +35,7 @@ export function publicCacheKeyOf(request: { method: string; url: string; headers
   const url = new URL(request.url);
   if (url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return trpcCacheKey(url, TRPC_ENDPOINT);
   if (url.pathname.startsWith(`${REST_PREFIX}/`)) return restCacheKey(url);
-  return PUBLISHING_KEYS[url.pathname]?.(url) ?? null;
+  return PUBLISHING_KEYS[url.pathname]?.(url) ?? sitemapCacheKey(url);
 }
 
 /** What the handlers charge each publishing endpoint's uncached work, by path. */
@@ -52,7 +53,7 @@ function publicWorkOf(url: URL): PublicWork | null {
     const cost = publicRestCost(url);
     return cost === null ? null : { surface: "api", cost };
   }
-  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? null;
+  if (!url.pathname.startsWith(`${TRPC_ENDPOINT}/`)) return PUBLISHING_PATHS[url.pathname] ?? (sitemapCacheKey(url) ? PUBLISHING_WORK.sitemap : null);
   const plan = planTrpcRequest(url, TRPC_ENDPOINT);
   return plan.publicOnly && !planRefusal(plan) ? { surface: "api", cost: plan.cost } : null;
 }

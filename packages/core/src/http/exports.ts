@@ -1,5 +1,5 @@
 import { iteratePublishedAgreements, publishedAgreementsVersion } from "../domain/exports";
-import type { PublicAgreementSummary } from "../domain/public-agreement";
+import type { PublicAgreementExport } from "../domain/public-agreement";
 import { agreementCsvChunks, CSV_CONTENT_TYPE } from "../publishing/csv";
 import { agreementJsonChunks, JSON_CONTENT_TYPE } from "../publishing/json-export";
 import { LIST_FILTER_PARAMS, readQueryParams } from "../publishing/query-params";
@@ -13,7 +13,7 @@ import { textStream, tooManyRequests } from "./responses";
 interface ExportFormat {
   contentType: string;
   headers?: Record<string, string>;
-  chunks: (agreements: AsyncIterable<PublicAgreementSummary>, origin: string) => AsyncIterable<string>;
+  chunks: (agreements: AsyncIterable<PublicAgreementExport>, origin: string) => AsyncIterable<string>;
 }
 
 /**

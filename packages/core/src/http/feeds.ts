@@ -2,8 +2,8 @@ import { latestPublishedAgreements } from "../domain/feed";
 import { ATOM_CONTENT_TYPE, buildAtomFeed } from "../publishing/atom";
 import { type FeedDocument, feedTitle } from "../publishing/feed-document";
 import { buildJsonFeed, JSON_FEED_CONTENT_TYPE } from "../publishing/json-feed";
-import { queryString, siteUrl } from "../publishing/links";
-import { readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
+import { localePath, queryString, siteUrl } from "../publishing/links";
+import { FEED_PARAMS, readQueryParams } from "../publishing/query-params";
 import { servePublicCached } from "./public-responses";
 import { ZFeedLatestInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";
@@ -14,20 +14,20 @@ import { tooManyRequests } from "./responses";
 /** Feed readers expect more than the widget's five items; 20 is the most the widget filters allow. */
 const FEED_DEFAULT_LIMIT = 20;
 
-/** The feed's own URL with only the parameters it reads (`country`, `partner`, `sector`, `status`, `limit`, `lang`), in one order. */
+/** The feed's own URL with only the parameters it reads (the list filters, `limit`, `lang`), in one order. */
 export function canonicalFeedPath(url: URL): string {
-  return url.pathname + queryString(readQueryParams(url.searchParams, WIDGET_PARAMS));
+  return url.pathname + queryString(readQueryParams(url.searchParams, FEED_PARAMS));
 }
 
-/** The newest records matching the widget's filters. */
+/** The newest records matching the list's filters. */
 async function readFeed({ db, origin, url }: EndpointContext): Promise<FeedDocument> {
-  const input = ZFeedLatestInput.parse({ limit: FEED_DEFAULT_LIMIT, ...readQueryParams(url.searchParams, WIDGET_PARAMS) });
-  const { limit: _limit, ...filters } = input;
+  const input = ZFeedLatestInput.parse({ limit: FEED_DEFAULT_LIMIT, ...readQueryParams(url.searchParams, FEED_PARAMS) });
+  const { limit: _limit, lang: _lang, ...filters } = input;
   return {
     origin,
     // The kept answer serves every URL with the same key, so it names the canonical one.
     feedUrl: new URL(canonicalFeedPath(url), origin).href,
-    homePageUrl: siteUrl(origin, "/records", filters),
+    homePageUrl: siteUrl(origin, localePath(input.lang, "/records"), filters),
     title: feedTitle(input),
     lang: input.lang ?? "en",
     agreements: await latestPublishedAgreements(db, input),

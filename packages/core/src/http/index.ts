@@ -4,6 +4,7 @@ import type { EndpointContext } from "./context";
 import { serveCsvExport, serveJsonExport } from "./exports";
 import { serveAtomFeed, serveJsonFeed } from "./feeds";
 import { serveOEmbed } from "./oembed";
+import { serveSitemap } from "./sitemap";
 import type { ClientRateLimiter } from "./rate-limit";
 import { corsPreflight, publicEndpoint } from "./responses";
 
@@ -35,7 +36,7 @@ export interface PublishingHandlerOptions {
 
 /**
  * Route handlers for the public feeds (`/feed.json`, `/feed.atom`), exports
- * (`/export.csv`, `/export.json`) and `/oembed`: public GETs with ETags and CORS `*`.
+ * (`/export.csv`, `/export.json`), `/oembed` and the sitemaps: public GETs with ETags and CORS `*`.
  */
 export function createPublishingHandlers(options: PublishingHandlerOptions) {
   const { getDb, siteOrigin = (request) => new URL(request.url).origin, getPublicCache, getRateLimiter } = options;
@@ -55,6 +56,7 @@ export function createPublishingHandlers(options: PublishingHandlerOptions) {
     csvExport: endpoint("/export.csv", serveCsvExport),
     jsonExport: endpoint("/export.json", serveJsonExport),
     oembed: endpoint("/oembed", serveOEmbed),
+    sitemap: endpoint("sitemap", serveSitemap),
     preflight: async () => corsPreflight(),
   };
 }

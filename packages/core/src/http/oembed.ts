@@ -8,7 +8,6 @@ import { buildOEmbed, embedTargetOf, type EmbedTarget, type OEmbedOptions } from
 import { parameterIssues, readQueryParams, WIDGET_PARAMS } from "../publishing/query-params";
 import { type PublicBody, servePublicCached } from "./public-responses";
 import { ZFeedLatestInput } from "../validators/agreement";
-import { ZLang } from "../validators/common";
 import type { EndpointContext } from "./context";
 import { PUBLISHING_WORK } from "./public-work";
 import { admitPublicWork } from "./rate-limit";
@@ -26,7 +25,7 @@ const ZOEmbedInput = z.object({
 type EmbedContent = Pick<OEmbedOptions, "title" | "attributes" | "fallback">;
 
 async function recordEmbed(target: Extract<EmbedTarget, { kind: "record" }>, { db, origin }: EndpointContext): Promise<EmbedContent> {
-  const lang = ZLang.safeParse(target.params.get("lang")).data;
+  const { lang } = target;
   const record = await getPublishedAgreement(db, { slug: target.slug, lang });
   return {
     title: record.title,
@@ -38,7 +37,7 @@ async function recordEmbed(target: Extract<EmbedTarget, { kind: "record" }>, { d
 
 async function recordsEmbed(target: Extract<EmbedTarget, { kind: "records" }>, { db }: EndpointContext, href: string): Promise<EmbedContent> {
   try {
-    const filters = ZFeedLatestInput.parse(readQueryParams(target.params, WIDGET_PARAMS));
+    const filters = ZFeedLatestInput.parse({ ...readQueryParams(target.params, [...WIDGET_PARAMS, "confidence"]), lang: target.lang });
     await assertKnownTaxonomy(db, filters);
     const title = feedTitle(filters);
     return { title, attributes: filters, fallback: { href, text: title } };

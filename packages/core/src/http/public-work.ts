@@ -10,6 +10,8 @@ export const PUBLISHING_WORK = {
   feed: { surface: "feed", cost: 1 },
   /** One record, or a list's filters checked against the taxonomy. */
   oembed: { surface: "oembed", cost: 2 },
+  /** A sitemap file: a thousand records, or the countries and organisations. */
+  sitemap: { surface: "feed", cost: 2 },
   /** Every matching row: the most expensive public request, and never kept. */
   export: { surface: "export", cost: 20 },
 } as const satisfies Record<string, PublicWork>;

@@ -8,6 +8,9 @@ function lastUpdated(entries: FeedEntry[]): string {
   return entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), new Date(0).toISOString());
 }
 
+/** Names the category that carries a record's confidence, apart from its sectors. */
+const CONFIDENCE_SCHEME = "urn:coop-tracker:confidence";
+
 function atomEntry(entry: FeedEntry): string {
   return [
     `  <entry xml:lang="${x(entry.lang)}">`,
@@ -19,6 +22,7 @@ function atomEntry(entry: FeedEntry): string {
     `    <updated>${x(entry.updated)}</updated>`,
     `    <summary type="text">${x(entry.text)}</summary>`,
     ...entry.tags.map((tag) => `    <category term="${x(tag)}"/>`),
+    `    <category scheme="${CONFIDENCE_SCHEME}" term="${x(entry.confidence)}" label="${x(`confidence: ${entry.confidence.toLowerCase()}`)}"/>`,
     `  </entry>`,
   ].join("\n");
 }

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { PublicAgreementSummary } from "../domain/public-agreement";
+import type { PublicAgreementExport } from "../domain/public-agreement";
 import { agreementCsvChunks, CSV_HEADERS, neutraliseFormula } from "./csv";
 
 describe("neutraliseFormula", () => {
@@ -20,7 +20,7 @@ describe("neutraliseFormula", () => {
   });
 });
 
-function agreement(title: string): PublicAgreementSummary {
+function agreement(title: string): PublicAgreementExport {
   return {
     id: "0199e0f4-0000-7000-8000-000000000001",
     slug: "test-record",
@@ -42,6 +42,10 @@ function agreement(title: string): PublicAgreementSummary {
     parties: [],
     sources: [{ id: "s1", url: "javascript:alert(1)", publisher: "-Minus Press", author: null, title: null, language: null, published: { date: null, precision: "UNKNOWN" } }],
     translations: [],
+    commitments: [
+      { description: "Train engineers", lang: "en", quantity: "100.00", unit: "engineers", deadline: { date: "2026-01-01", precision: "YEAR" }, delivered: null, deliveredNote: null, sourceId: null },
+    ],
+    timeline: [{ status: "SIGNED", on: { date: "2025-10-19", precision: "DAY" }, note: "=cmd", lang: "en", sourceId: null }],
     publishedAt: "2025-10-20T00:00:00.000Z",
     updatedAt: "2025-10-21T00:00:00.000Z",
   };
@@ -67,5 +71,7 @@ describe("agreementCsvChunks", () => {
     expect(rows[0]?.summary).toBe('Line one\nline "two", with a comma');
     expect(rows[0]?.url).toBe("https://coop.example/records/test-record");
     expect(rows[0]?.source_publishers).toBe("'-Minus Press");
+    expect(rows[0]?.commitments).toBe("Train engineers (promised: 100.00 engineers; delivered: not reported; deadline: 2026-01-01)");
+    expect(rows[0]?.timeline).toBe("2025-10-19 SIGNED: =cmd");
   });
 });

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import type { PublicAgreementSummary } from "../domain/public-agreement";
-import { recordUrl } from "./links";
+import type { PublicAgreementExport } from "../domain/public-agreement";
+import { siteUrl } from "./links";
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 
@@ -16,14 +16,25 @@ export function neutraliseFormula(cell: string): string {
 }
 
 /** One CSV column: its header and how to read it from a record. */
-type Column = [header: string, value: (agreement: PublicAgreementSummary, origin: string) => string | null];
+type Column = [header: string, value: (agreement: PublicAgreementExport, origin: string) => string | null];
 
 const LIST_SEPARATOR = "; ";
+/** Commitments and status events are sentences of their own: one per line of the cell. */
+const ENTRY_SEPARATOR = "\n";
+
+function commitmentText(commitment: PublicAgreementExport["commitments"][number]): string {
+  const promised = commitment.quantity ? `${commitment.quantity}${commitment.unit ? ` ${commitment.unit}` : ""}` : "no figure";
+  return `${commitment.description} (promised: ${promised}; delivered: ${commitment.delivered ?? "not reported"}; deadline: ${commitment.deadline.date ?? "unknown"})`;
+}
+
+function timelineText(step: PublicAgreementExport["timeline"][number]): string {
+  return `${step.on.date ?? "undated"} ${step.status}${step.note ? `: ${step.note}` : ""}`;
+}
 
 const COLUMNS: Column[] = [
   ["id", (a) => a.id],
   ["slug", (a) => a.slug],
-  ["url", (a, origin) => recordUrl(origin, a.slug, a.lang)],
+  ["url", (a, origin) => siteUrl(origin, a.path)],
   ["language", (a) => a.lang],
   ["title", (a) => a.title],
   ["summary", (a) => a.summary],
@@ -42,6 +53,8 @@ const COLUMNS: Column[] = [
   ["event", (a) => a.event],
   ["amount", (a) => a.amount?.value ?? null],
   ["currency", (a) => a.amount?.currency ?? null],
+  ["commitments", (a) => a.commitments.map(commitmentText).join(ENTRY_SEPARATOR)],
+  ["timeline", (a) => a.timeline.map(timelineText).join(ENTRY_SEPARATOR)],
   ["source_urls", (a) => a.sources.flatMap((s) => s.url ?? []).join(LIST_SEPARATOR)],
   ["source_publishers", (a) => a.sources.flatMap((s) => s.publisher ?? []).join(LIST_SEPARATOR)],
   ["published_at", (a) => a.publishedAt],
@@ -57,7 +70,7 @@ const CSV_OPTIONS = { cast: { string: neutraliseFormula } };
  * Cyrillic correctly) with the header row, then one chunk per record.
  */
 export async function* agreementCsvChunks(
-  agreements: AsyncIterable<PublicAgreementSummary>,
+  agreements: AsyncIterable<PublicAgreementExport>,
   origin: string,
 ): AsyncGenerator<string, void, undefined> {
   yield stringify([CSV_HEADERS], { bom: true });

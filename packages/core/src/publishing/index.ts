@@ -8,3 +8,4 @@ export * from "./links";
 export * from "./markup";
 export * from "./oembed";
 export * from "./query-params";
+export * from "./sitemap";

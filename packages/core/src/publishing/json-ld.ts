@@ -1,6 +1,6 @@
 import type { PublicAgreementDetail } from "../domain/public-agreement";
 import { SITE_NAME } from "./feed-document";
-import { recordUrl, safeHttpUrl } from "./links";
+import { recordUrl, safeHttpUrl, siteUrl } from "./links";
 
 /**
  * schema.org description of a record page: the record as a CreativeWork about its
@@ -12,7 +12,7 @@ export function recordJsonLd(record: PublicAgreementDetail, origin: string, coun
     "@context": "https://schema.org",
     "@type": "CreativeWork",
     "@id": recordUrl(origin, record.slug),
-    url: recordUrl(origin, record.slug, record.lang),
+    url: siteUrl(origin, record.path),
     headline: record.title,
     name: record.title,
     description: record.summary || undefined,

@@ -21,8 +21,8 @@ describe("siteUrl and recordUrl", () => {
     );
   });
 
-  it("adds a language only when it is not English", () => {
+  it("puts the language first in the path, except English", () => {
     expect(recordUrl("https://coop.example", "zw-mou", "en")).toBe("https://coop.example/records/zw-mou");
-    expect(recordUrl("https://coop.example", "zw-mou", "ru")).toBe("https://coop.example/records/zw-mou?lang=ru");
+    expect(recordUrl("https://coop.example", "zw-mou", "ru")).toBe("https://coop.example/ru/records/zw-mou");
   });
 });

@@ -1,4 +1,7 @@
+import { recordPath } from "../domain/public-paths";
 import type { Lang } from "../validators/common";
+
+export { localePath, recordPath } from "../domain/public-paths";
 
 /** The URL when it is an absolute http(s) link, else null: `javascript:`, `data:` and friends never become links. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
@@ -29,7 +32,7 @@ export function siteUrl(origin: string, path: string, params: UrlParams = {}): s
   return new URL(path + queryString(params), origin).href;
 }
 
-/** Absolute URL of a record's public page, in a language other than English when asked. */
+/** Absolute URL of a record's public page in a language (`/fr/records/<slug>`; English has no prefix). */
 export function recordUrl(origin: string, slug: string, lang?: Lang): string {
-  return siteUrl(origin, `/records/${encodeURIComponent(slug)}`, { lang: lang === "en" ? undefined : lang });
+  return siteUrl(origin, recordPath(slug, lang));
 }

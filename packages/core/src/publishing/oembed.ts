@@ -1,11 +1,13 @@
 import type { TFeedLatestInput } from "../validators/agreement";
-import { ZSlug } from "../validators/common";
+import { type Lang, ZLang, ZSlug } from "../validators/common";
 import { SITE_NAME } from "./feed-document";
 import { escapeMarkup } from "./markup";
 import { WIDGET_PARAMS } from "./query-params";
 
-/** What a URL of this site embeds: one record, or the records list with its filters. */
-export type EmbedTarget = { kind: "record"; slug: string; params: URLSearchParams } | { kind: "records"; params: URLSearchParams };
+/** What a URL of this site embeds: one record, or the records list with its filters, in the page's language. */
+export type EmbedTarget = ({ kind: "record"; slug: string } | { kind: "records" }) & { params: URLSearchParams; lang?: Lang };
+
+const LOCALE_PREFIX = /^\/(fr|pt|ru)(?=\/)/;
 
 /** The embeddable page a URL names, or null when it is not an embeddable page of this site. */
 export function embedTargetOf(url: string, origin: string): EmbedTarget | null {
@@ -17,14 +19,17 @@ export function embedTargetOf(url: string, origin: string): EmbedTarget | null {
   }
   // Same host, either scheme: behind a TLS proxy the app may see itself as http.
   if (target.host !== new URL(origin).host || (target.protocol !== "http:" && target.protocol !== "https:")) return null;
-  const path = target.pathname.replace(/\/+$/, "");
-  if (path === "/records") return { kind: "records", params: target.searchParams };
+  const localised = target.pathname.replace(/\/+$/, "");
+  // `/fr/records/…` is in French; `?lang=fr` is how links said it before paths carried the language.
+  const lang = ZLang.safeParse(LOCALE_PREFIX.exec(localised)?.[1] ?? target.searchParams.get("lang")).data;
+  const path = localised.replace(LOCALE_PREFIX, "");
+  if (path === "/records") return { kind: "records", params: target.searchParams, lang };
   const slug = ZSlug.safeParse(/^\/records\/([^/]+)$/.exec(path)?.[1]);
-  return slug.success ? { kind: "record", slug: slug.data, params: target.searchParams } : null;
+  return slug.success ? { kind: "record", slug: slug.data, params: target.searchParams, lang } : null;
 }
 
 /** Attributes of a `<coop-feed>` element, validated; written in the widget's documented order. */
-export type WidgetAttributes = Omit<TFeedLatestInput, "limit"> & { limit?: number };
+export type WidgetAttributes = Pick<TFeedLatestInput, (typeof WIDGET_PARAMS)[number] | "confidence"> & { limit?: number };
 
 export interface EmbedSnippetOptions {
   origin: string;
@@ -33,13 +38,19 @@ export interface EmbedSnippetOptions {
   fallback: { href: string; text: string };
 }
 
+/** A confidence filter the widget can follow: one that leaves out unverified records. */
+function hidesUnverified(confidence: WidgetAttributes["confidence"]): boolean {
+  const values = [confidence ?? []].flat();
+  return values.length > 0 && !values.includes("UNVERIFIED");
+}
+
 /** The one-script, one-tag embed snippet; every value is escaped. */
 export function widgetSnippet({ origin, attributes, fallback }: EmbedSnippetOptions): string {
   const attributeText = WIDGET_PARAMS.flatMap((name) => {
     const value = attributes[name];
     if (value === undefined || (Array.isArray(value) && !value.length)) return [];
     return [` ${name}="${escapeMarkup(Array.isArray(value) ? value.join(",") : String(value))}"`];
-  }).join("");
+  }).join("") + (hidesUnverified(attributes.confidence) ? " hide-unverified" : "");
   const scriptUrl = new URL("/widget/coop-feed.js", origin).href;
   return (
     `<script type="module" src="${escapeMarkup(scriptUrl)}"></script>` +

@@ -9,9 +9,13 @@ const PARAM_KIND = {
   sector: "list",
   status: "list",
   kind: "list",
+  confidence: "list",
+  organization: "list",
   from: "text",
   to: "text",
   cursor: "text",
+  direction: "text",
+  sort: "text",
   lang: "text",
   limit: "number",
 } as const;
@@ -19,8 +23,12 @@ const PARAM_KIND = {
 export type QueryParam = keyof typeof PARAM_KIND;
 
 /** Parameters of `/records`, `/export.csv` and `/export.json` besides paging: the list filters. */
-export const LIST_FILTER_PARAMS = ["q", "country", "partner", "sector", "status", "kind", "from", "to"] as const satisfies readonly QueryParam[];
-/** Parameters of the feeds, the same as the `<coop-feed>` attributes. */
+export const LIST_FILTER_PARAMS = ["q", "country", "partner", "sector", "status", "kind", "confidence", "organization", "from", "to"] as const satisfies readonly QueryParam[];
+
+/** Parameters of the feeds: every list filter, how many, which language. */
+export const FEED_PARAMS = [...LIST_FILTER_PARAMS, "limit", "lang"] as const satisfies readonly QueryParam[];
+
+/** The `<coop-feed>` attributes that filter, in the order the embed snippet writes them. */
 export const WIDGET_PARAMS = ["country", "partner", "sector", "status", "limit", "lang"] as const satisfies readonly QueryParam[];
 
 export type QueryInput<K extends QueryParam> = { [P in K]?: string | string[] | number };

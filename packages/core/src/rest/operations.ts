@@ -47,6 +47,8 @@ const ZOrganization = z.looseObject({ id: z.uuid(), slug: z.string(), name: z.st
 export const REST_OPERATIONS: RestOperation[] = [
   { operationId: "listRecords", method: "GET", path: "/records", procedure: "agreement.list", tag: "Records", summary: "Published records matching the filters, newest first" },
   { operationId: "getRecord", method: "GET", path: "/records/{slug}", procedure: "agreement.bySlug", tag: "Records", summary: "One published record with its commitments, timeline and sources" },
+  { operationId: "listRelatedRecords", method: "GET", path: "/records/{slug}/related", procedure: "agreement.related", tag: "Records", summary: "Published records sharing a party with this one, within three years of it" },
+  { operationId: "getOrganization", method: "GET", path: "/organizations/{slug}", procedure: "organization.bySlug", tag: "Records", summary: "An organisation party to published records, with its consortium links" },
   { operationId: "listChanges", method: "GET", path: "/changes", procedure: "agreement.changes", tag: "Records", summary: "What changed in the public records since a time, for mirrors" },
   { operationId: "getFacets", method: "GET", path: "/facets", procedure: "agreement.facets", tag: "Records", summary: "Counts of matching records per country, partner, sector, status, kind and year" },
   { operationId: "getFeed", method: "GET", path: "/feed", procedure: "feed.latest", tag: "Records", summary: "The newest records in the compact shape of the <coop-feed> widget" },

@@ -49,7 +49,7 @@ export function planRefusal(plan: TrpcRequestPlan): string | null {
     return `A batch may hold at most ${MAX_BATCH_SIZE} calls; this one has ${plan.paths.length}. Split it into several requests.`;
   }
   if (plan.cost > MAX_REQUEST_COST) {
-    return `This request costs ${plan.cost}, over the limit of ${MAX_REQUEST_COST} per request (agreement.facets costs 5, agreement.list and agreement.changes 2, other calls 1). Split it into several requests.`;
+    return `This request costs ${plan.cost}, over the limit of ${MAX_REQUEST_COST} per request (agreement.facets costs 5, agreement.list, agreement.related and agreement.changes 2, other calls 1). Split it into several requests.`;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   AgreementKind,
+  Confidence,
   DatePrecision,
   LifecycleStatus,
 } from "../generated/prisma/enums";
@@ -29,6 +30,7 @@ export type Lang = z.infer<typeof ZLang>;
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus);
 export const ZAgreementKind = z.enum(AgreementKind);
+export const ZConfidence = z.enum(Confidence);
 export const ZDatePrecision = z.enum(DatePrecision);
 
 /** A calendar date `YYYY-MM-DD`, checked to exist. */

@@ -80,6 +80,15 @@ export const ZTranslationInput = z.object({
   locale: z.enum(["FR", "PT", "RU"]),
   title: required(500),
   summary: text(20_000).default(""),
+  venue: optionalText(300),
+  event: optionalText(300),
+  /** Commitment descriptions in this language, in the commitments' order; "" where not translated. */
+  commitments: z.array(text(2000)).max(100).default([]),
+  /** Notes of stored status events in this language, by the event's id. */
+  statusNotes: z
+    .record(z.uuid("must be the id of a status event"), text(1000))
+    .refine((notes) => Object.keys(notes).length <= 200, "must hold at most 200 notes")
+    .default({}),
 });
 
 /** Required whenever the lifecycle status changes: when it changed and which source says so. */
@@ -127,6 +136,11 @@ export const ZAgreementInput = z
     if (input.statusChange && input.statusChange.source >= input.sources.length) {
       ctx.addIssue({ code: "custom", path: ["statusChange", "source"], message: `there is no source ${input.statusChange.source}` });
     }
+    input.translations.forEach((translation, index) => {
+      if (translation.commitments.length > input.commitments.length) {
+        ctx.addIssue({ code: "custom", path: ["translations", index, "commitments"], message: `has ${translation.commitments.length} descriptions for ${input.commitments.length} commitments` });
+      }
+    });
     if (input.amount != null && !input.currency) {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with an amount" });
     }

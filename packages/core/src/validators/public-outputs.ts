@@ -64,10 +64,12 @@ export const ZPublicAgreementSummary = z
   .meta({ id: "Record" });
 
 export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
+  version: z.number().int().describe("The saved version shown, for a citation's permalink."),
   sources: z.array(ZPublicSource.extend({ excerpt: z.string().nullable(), retrievedAt: ZInstantText.nullable() })),
   commitments: z.array(
     z.object({
       description: z.string(),
+      lang: ZLang.describe("The language of `description`."),
       quantity: z.string().nullable(),
       unit: z.string().nullable(),
       deadline: ZPublicDate,
@@ -76,7 +78,9 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
       sourceId: z.uuid().nullable(),
     }),
   ),
-  timeline: z.array(z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), sourceId: z.uuid().nullable() })),
+  timeline: z.array(
+    z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), lang: ZLang.describe("The language of `note`."), sourceId: z.uuid().nullable() }),
+  ),
   citations: z
     .array(
       z.object({
@@ -88,9 +92,31 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
     .describe("Facts tied to the words of a source."),
 }).meta({ id: "RecordDetail" });
 
+export const ZPublicRelated = z.object({ items: z.array(ZPublicAgreementSummary) }).meta({ id: "RelatedRecords" });
+
+const ZNamedOrganization = z.object({ slug: z.string(), name: z.string() });
+export const ZPublicOrganization = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    kind: z.enum(OrganizationKind),
+    countryCode: z.string().nullable(),
+    website: z.string().nullable(),
+    members: z.array(ZNamedOrganization).describe("A consortium's members."),
+    consortia: z.array(ZNamedOrganization).describe("The consortia it belongs to."),
+  })
+  .meta({ id: "PublicOrganization", description: "An organisation party to at least one published record." });
+
 const ZNextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.");
 
-export const ZPublicAgreementPage = z.object({ items: z.array(ZPublicAgreementSummary), nextCursor: ZNextCursor }).meta({ id: "RecordPage" });
+export const ZPublicAgreementPage = z
+  .object({
+    items: z.array(ZPublicAgreementSummary),
+    nextCursor: ZNextCursor,
+    previousCursor: z.string().nullable().describe("Pass as `cursor` with `direction: backward` for the page before; null on the first."),
+  })
+  .meta({ id: "RecordPage" });
 
 const ZFacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const ZPublicFacets = z
@@ -101,9 +127,11 @@ export const ZPublicFacets = z
     sector: ZFacetCounts,
     status: ZFacetCounts,
     kind: ZFacetCounts,
+    confidence: ZFacetCounts,
+    organization: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })).describe("The organisations named most often, by slug, with their names."),
     year: ZFacetCounts,
   })
-  .meta({ id: "Facets" });
+  .meta({ id: "Facets", description: "Counts of the matching records; each group is counted under every other filter, not its own, so it lists the choices open beside the current ones." });
 
 export const ZPublicChangesPage = z
   .object({
@@ -127,6 +155,7 @@ export const ZPublicFeed = z
         title: z.string(),
         kind: ZAgreementKind,
         status: ZLifecycleStatus,
+        confidence: z.enum(Confidence),
         date: ZPublicDate,
         countries: z.array(z.string()),
         partners: z.array(z.string()),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AfricaMap } from "@/admin/overview/africa-map";
-import { africaMapData } from "@/admin/overview/africa-map-shapes";
+import { africaMapData } from "@/maps/africa-map-shapes";
 import { OverviewScreen } from "@/admin/overview/overview-screen";
 import { requireUser, serverApi } from "@/admin/server-api";
 

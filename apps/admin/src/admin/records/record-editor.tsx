@@ -24,7 +24,8 @@ import {
   type StoredRecord,
   validateRecordForm,
 } from "./record-form-model";
-import { CommitmentsFields, SourcesFields, TranslationsFields } from "./sources-commitments-fields";
+import { CommitmentsFields, SourcesFields } from "./sources-commitments-fields";
+import { TranslationsFields } from "./translations-fields";
 import { WorkflowPanel } from "./workflow-panel";
 
 const AUTOSAVE_PAUSE_MS = 4000;
@@ -188,7 +189,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
               <PartiesFields form={form} />
               <SourcesFields form={form} />
               <CommitmentsFields form={form} />
-              <TranslationsFields form={form} />
+              <TranslationsFields form={form} statusEvents={base?.statusEvents ?? []} />
               <CitationsFields form={form} />
               <Group justify="flex-end">
                 <Button type="submit" loading={saving}>

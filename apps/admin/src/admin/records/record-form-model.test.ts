@@ -28,8 +28,21 @@ const stored = {
     { id: "p2", organizationId: null, countryCode: "BY", side: "PARTNER", role: "SIGNATORY", representativeName: null, representativeTitle: null },
   ],
   sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null, text: "Zimbabwe and Belarus signed on Monday. Belarus will train 20 engineers." }],
-  commitments: [{ id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID }],
-  translations: [{ locale: "FR", title: "Le Zimbabwe et le Bélarus signent", summary: "" }],
+  commitments: [
+    { id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID },
+    { id: "c2", description: "Open a laboratory", quantity: null, unit: null, deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: null },
+  ],
+  translations: [
+    {
+      locale: "FR",
+      title: "Le Zimbabwe et le Bélarus signent",
+      summary: "",
+      venue: "Minsk (Bélarus)",
+      event: null,
+      commitments: ["Former 20 ingénieurs", ""],
+      statusNotes: { "0199e0f4-0000-7000-8000-00000000000e": "Signé à Minsk" },
+    },
+  ],
   organizationNames: { [ORGANIZATION_ID]: "Ministry of ICT" },
   citations: [{ id: "k1", field: "parties.1.countryCode", sourceId: SOURCE_ID, quote: "Belarus", start: 13, end: 20 }],
 } as unknown as StoredRecord;
@@ -46,8 +59,18 @@ describe("the record form model", () => {
       announcedOn: null,
       sectors: ["cybersecurity"],
       sources: [{ id: SOURCE_ID, url: "https://example.org/a", publishedOn: "2025-02-17" }],
-      commitments: [{ description: "Train 20 engineers", quantity: 20, source: 0 }],
-      translations: [{ locale: "FR", title: "Le Zimbabwe et le Bélarus signent", summary: "" }],
+      commitments: [{ description: "Train 20 engineers", quantity: 20, source: 0 }, { description: "Open a laboratory" }],
+      translations: [
+        {
+          locale: "FR",
+          title: "Le Zimbabwe et le Bélarus signent",
+          summary: "",
+          venue: "Minsk (Bélarus)",
+          event: null,
+          commitments: ["Former 20 ingénieurs", ""],
+          statusNotes: { "0199e0f4-0000-7000-8000-00000000000e": "Signé à Minsk" },
+        },
+      ],
     });
     expect(input.statusChange).toBeUndefined();
     expect(validateRecordForm(values, "SIGNED")).toEqual({});
@@ -60,10 +83,18 @@ describe("the record form model", () => {
     expect(errors.currency).toBe("is required with an amount");
   });
 
+  it("keeps each commitment's translation with its commitment when commitments move or go", () => {
+    const values = formValuesOf(stored);
+    values.commitments = [values.commitments[1]!, values.commitments[0]!];
+    expect(agreementInputOf(values, "SIGNED").translations?.[0]?.commitments).toEqual(["", "Former 20 ingénieurs"]);
+    values.commitments = [values.commitments[0]!];
+    expect(agreementInputOf(values, "SIGNED").translations?.[0]?.commitments).toEqual([""]);
+  });
+
   it("puts translation errors on the row of their language, from the form or from the server", () => {
     const values = emptyRecordValues();
     values.title = "A title";
-    values.translations[1] = { locale: "PT", title: "", summary: "Resumo" };
+    values.translations[1] = { locale: "PT", title: "", summary: "Resumo", venue: "", event: "", commitments: {}, statusNotes: {} };
     expect(validateRecordForm(values, null)).toHaveProperty(["translations.1.title"]);
     expect(formPathOf("data.translations.0.title", values)).toBe("translations.1.title");
     expect(formPathOf("data.parties.1.countryCode", values)).toBe("parties.1.countryCode");

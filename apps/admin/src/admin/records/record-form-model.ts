@@ -38,7 +38,17 @@ export interface RecordFormValues {
   sources: { key: string; id?: string; url: string; publisher: string; author: string; title: string; publishedOn: string; language: string; excerpt: string; text: string | null }[];
   /** `source` is the index of a source, as text for the select. */
   commitments: { key: string; description: string; quantity: string; unit: string; deadline: string; delivered: string; source: string | null }[];
-  translations: { locale: Locale; title: string; summary: string }[];
+  translations: {
+    locale: Locale;
+    title: string;
+    summary: string;
+    venue: string;
+    event: string;
+    /** Commitment descriptions in this language, by the commitment row's key. */
+    commitments: Record<string, string>;
+    /** Notes of stored status events in this language, by event id. */
+    statusNotes: Record<string, string>;
+  }[];
   /**
    * Facts tied to a source's words. `field` names list rows by their keys (`parties.<key>.countryCode`),
    * so a citation follows its row when rows are removed, and goes when its row or source goes.
@@ -125,7 +135,7 @@ export function emptyCommitment(): RecordFormValues["commitments"][number] {
   return { key: newKey(), description: "", quantity: "", unit: "", deadline: "", delivered: "", source: null };
 }
 
-const emptyTranslations = () => TRANSLATION_LOCALES.map((locale) => ({ locale, title: "", summary: "" }));
+const emptyTranslations = () => TRANSLATION_LOCALES.map((locale) => ({ locale, title: "", summary: "", venue: "", event: "", commitments: {}, statusNotes: {} }));
 
 export function emptyRecordValues(): RecordFormValues {
   return {
@@ -198,7 +208,15 @@ export function formValuesOf(record: StoredRecord): RecordFormValues {
     })),
     translations: TRANSLATION_LOCALES.map((locale) => {
       const stored = record.translations.find((translation) => translation.locale === locale);
-      return { locale, title: stored?.title ?? "", summary: stored?.summary ?? "" };
+      return {
+        locale,
+        title: stored?.title ?? "",
+        summary: stored?.summary ?? "",
+        venue: stored?.venue ?? "",
+        event: stored?.event ?? "",
+        commitments: Object.fromEntries(record.commitments.map((commitment, index) => [commitment.id, stored?.commitments[index] ?? ""])),
+        statusNotes: { ...((stored?.statusNotes ?? {}) as Record<string, string>) },
+      };
     }),
     citations: [],
     statusChange: { occurredOn: "", source: null, note: "" },
@@ -212,6 +230,12 @@ export function formValuesOf(record: StoredRecord): RecordFormValues {
     end: citation.end,
   }));
   return values;
+}
+
+/** A language row the editor wrote something in; rows left empty are not sent. */
+function isFilledIn(translation: RecordFormValues["translations"][number]): boolean {
+  const texts = [translation.title, translation.summary, translation.venue, translation.event, ...Object.values(translation.commitments), ...Object.values(translation.statusNotes)];
+  return texts.some((text) => text.trim());
 }
 
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
@@ -261,7 +285,16 @@ export function agreementInputOf(values: RecordFormValues, storedStatus: string 
       delivered: numberOrNull(commitment.delivered),
       source: indexOrNull(commitment.source),
     })),
-    translations: values.translations.filter((translation) => translation.title.trim() || translation.summary.trim()),
+    translations: values.translations.filter(isFilledIn).map((translation) => ({
+      locale: translation.locale,
+      title: translation.title,
+      summary: translation.summary,
+      venue: orNull(translation.venue),
+      event: orNull(translation.event),
+      // In the order of the commitments as they are now, whatever was added, removed or moved.
+      commitments: values.commitments.map((commitment) => translation.commitments[commitment.key]?.trim() ?? ""),
+      statusNotes: Object.fromEntries(Object.entries(translation.statusNotes).filter(([, note]) => note.trim())),
+    })),
     citations: sentCitations(values).map(({ citation }) => citation),
     ...(statusChanged
       ? { statusChange: { occurredOn: orNull(values.statusChange.occurredOn), source: indexOrNull(values.statusChange.source) ?? -1, note: orNull(values.statusChange.note) } }
@@ -300,7 +333,7 @@ export function formPathOf(apiPath: string, values: RecordFormValues): string {
   if (!match) return path;
   const [, list, index, rest] = match;
   if (list === "citations") return `citations.${sentCitations(values)[Number(index)]?.formIndex ?? index}.${rest}`;
-  const sent = values.translations.filter((translation) => translation.title.trim() || translation.summary.trim());
+  const sent = values.translations.filter(isFilledIn);
   return `translations.${TRANSLATION_LOCALES.indexOf(sent[Number(index)]?.locale ?? "FR")}.${rest}`;
 }
 

@@ -75,19 +75,3 @@ export function CommitmentsFields({ form }: { form: UseFormReturnType<RecordForm
     </Stack>
   );
 }
-
-export function TranslationsFields({ form }: { form: UseFormReturnType<RecordFormValues> }) {
-  return (
-    <Stack gap="xs">
-      <Title order={3} size="h4">
-        Translations
-      </Title>
-      {form.values.translations.map((translation, index) => (
-        <Card withBorder key={translation.locale} role="group" aria-label={`${translation.locale} translation`}>
-          <TextInput label={`Title (${translation.locale})`} {...form.getInputProps(`translations.${index}.title`)} />
-          <Textarea label={`Summary (${translation.locale})`} autosize minRows={2} mt="xs" {...form.getInputProps(`translations.${index}.summary`)} />
-        </Card>
-      ))}
-    </Stack>
-  );
-}

@@ -5,13 +5,15 @@ import {
   publicAgreementChanges,
   publishedAgreementFacets,
 } from "../../domain/agreements";
+import { relatedPublishedAgreements } from "../../domain/related";
 import {
   ZAgreementBySlugInput,
   ZAgreementChangesInput,
   ZAgreementFilters,
   ZAgreementListInput,
+  ZAgreementRelatedInput,
 } from "../../validators/agreement";
-import { ZPublicAgreementDetail, ZPublicAgreementPage, ZPublicChangesPage, ZPublicFacets } from "../../validators/public-outputs";
+import { ZPublicAgreementDetail, ZPublicAgreementPage, ZPublicChangesPage, ZPublicFacets, ZPublicRelated } from "../../validators/public-outputs";
 import { publicProcedure } from "../init";
 
 export const agreementRouter = {
@@ -27,6 +29,11 @@ export const agreementRouter = {
     .input(ZAgreementFilters.optional())
     .output(ZPublicFacets)
     .query(({ ctx, input }) => publishedAgreementFacets(ctx.db, input ?? {})),
+  related: publicProcedure
+    .meta({ access: "public", cost: 2 })
+    .input(ZAgreementRelatedInput)
+    .output(ZPublicRelated)
+    .query(({ ctx, input }) => relatedPublishedAgreements(ctx.db, input)),
   changes: publicProcedure
     .meta({ access: "public", cost: 2 })
     .input(ZAgreementChangesInput)

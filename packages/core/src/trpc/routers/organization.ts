@@ -1,9 +1,13 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ZPublicOrganization } from "../../validators/public-outputs";
 import { createOrganization, mergeOrganizations, searchOrganizations, updateOrganization } from "../../domain/organizations";
+import { getPublicOrganization } from "../../domain/public-organizations";
+import { ZOrganizationBySlugInput } from "../../validators/agreement";
 import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../../validators/editorial";
-import { contributorProcedure, editorProcedure } from "../init";
+import { contributorProcedure, editorProcedure, publicProcedure } from "../init";
 
 export const organizationRouter = {
+  bySlug: publicProcedure.input(ZOrganizationBySlugInput).output(ZPublicOrganization).query(({ ctx, input }) => getPublicOrganization(ctx.db, input)),
   search: contributorProcedure
     .meta({ access: "private", tokenScope: "records:read-drafts" })
     .input(ZOrganizationSearchInput)
