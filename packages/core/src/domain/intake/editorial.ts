@@ -118,7 +118,7 @@ function identityOf(list: (typeof LISTS)[number], item: unknown): string {
 
 /** Dates compare by what they say ("2025-07" and "2025-07" at month precision), other values as given. */
 function sameValue(current: unknown, proposed: unknown): boolean {
-  const dateOf = (value: unknown) => (value && typeof value === "object" && "on" in value ? (value as { on: unknown }).on : value);
+  const dateOf = (value: unknown) => (value && typeof value === "object" && "on" in value ? value.on : value);
   return JSON.stringify(dateOf(current) ?? null) === JSON.stringify(dateOf(proposed) ?? null);
 }
 
