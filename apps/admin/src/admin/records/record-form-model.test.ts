@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filtersFromParams, filtersToParams, sortingAfterClickOn, sortingFromParams } from "./list-filters";
 import { listInputOf } from "./list-input";
-import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
+import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, formValuesOfDraft, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
 
 const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
 const ORGANIZATION_ID = "01a20622-0000-7000-8000-000000000002";
@@ -123,6 +123,38 @@ describe("the record form model", () => {
     const mine = { ...original, summary: "My summary" };
     const theirs = { ...original, title: "Their title" };
     expect(reapplyChanges(original, mine, theirs)).toMatchObject({ title: "Their title", summary: "My summary" });
+  });
+});
+
+describe("a draft proposed from a report", () => {
+  const report = "Kenya and Belarus signed an agreement to train 300 mechanics.";
+  const draft = {
+    title: "Kenya and Belarus sign an agreement",
+    kind: "AGREEMENT" as const,
+    status: "SIGNED" as const,
+    signedOn: "2025-03",
+    parties: [
+      { countryCode: "KE", side: "AFRICA" as const },
+      { countryCode: "BY", side: "PARTNER" as const },
+    ],
+    commitments: [{ description: "300 mechanics", quantity: 300, unit: "mechanics", source: 0 }],
+    sources: [{ url: "https://news.example.org/a", text: report }],
+    citations: [
+      { field: "parties.1.countryCode", source: 0, quote: "Belarus", start: 10, end: 17 },
+      { field: "commitments.0.quantity", source: 0, quote: "300", start: 45, end: 48 },
+    ],
+  };
+
+  it("opens in the form as it would be sent, citations and the report's text included", () => {
+    const sent = agreementInputOf(formValuesOfDraft(draft, {}), null);
+    expect(sent).toMatchObject({ signedOn: "2025-03", commitments: [{ quantity: 300, source: 0 }], sources: [{ url: "https://news.example.org/a", text: report }] });
+    expect(sent.citations).toEqual(draft.citations);
+  });
+
+  it("keeps a citation on its row when an editor drops another row", () => {
+    const values = formValuesOfDraft(draft, {});
+    const withoutKenya = { ...values, parties: values.parties.slice(1) };
+    expect(agreementInputOf(withoutKenya, null).citations?.[0]).toMatchObject({ field: "parties.0.countryCode", quote: "Belarus" });
   });
 });
 

@@ -232,6 +232,57 @@ export function formValuesOf(record: StoredRecord): RecordFormValues {
   return values;
 }
 
+/** A proposed draft (from a report) as the form holds it, each citation following its row. */
+export function formValuesOfDraft(draft: AgreementInput, organizationNames: Record<string, string>): RecordFormValues {
+  const text = (value: string | null | undefined) => value ?? "";
+  const values: RecordFormValues = {
+    ...emptyRecordValues(),
+    title: draft.title,
+    summary: text(draft.summary),
+    kind: draft.kind,
+    status: draft.status,
+    confidence: draft.confidence ?? "REPORTED",
+    announcedOn: text(draft.announcedOn),
+    signedOn: text(draft.signedOn),
+    venue: text(draft.venue),
+    event: text(draft.event),
+    sectors: draft.sectors ?? [],
+    parties: (draft.parties ?? []).map((party) => ({
+      ...emptyParty(party.side),
+      organizationId: party.organizationId ?? null,
+      organizationName: party.organizationId ? (organizationNames[party.organizationId] ?? "") : "",
+      countryCode: party.countryCode ?? null,
+      role: party.role ?? "SIGNATORY",
+      representativeName: text(party.representativeName),
+      representativeTitle: text(party.representativeTitle),
+    })),
+    sources: (draft.sources ?? []).map((source) => ({
+      ...emptySource(),
+      url: text(source.url),
+      publisher: text(source.publisher),
+      author: text(source.author),
+      title: text(source.title),
+      publishedOn: text(source.publishedOn),
+      language: text(source.language),
+      excerpt: text(source.excerpt),
+      text: source.text ?? null,
+    })),
+    commitments: (draft.commitments ?? []).map((commitment) => ({
+      ...emptyCommitment(),
+      description: commitment.description,
+      quantity: commitment.quantity?.toString() ?? "",
+      unit: text(commitment.unit),
+      deadline: text(commitment.deadline),
+      source: commitment.source == null ? null : String(commitment.source),
+    })),
+  };
+  values.citations = (draft.citations ?? []).flatMap((citation) => {
+    const source = values.sources[citation.source];
+    return source ? [{ key: newKey(), field: formFieldOf(citation.field, values), sourceKey: source.key, quote: citation.quote, start: citation.start ?? null, end: citation.end ?? null }] : [];
+  });
+  return values;
+}
+
 /** A language row the editor wrote something in; rows left empty are not sent. */
 function isFilledIn(translation: RecordFormValues["translations"][number]): boolean {
   const texts = [translation.title, translation.summary, translation.venue, translation.event, ...Object.values(translation.commitments), ...Object.values(translation.statusNotes)];
