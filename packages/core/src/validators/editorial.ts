@@ -50,6 +50,12 @@ export const ZSourceInput = z.object({
 /** A path into the record as editors edit it: `signedOn`, `sectors.0`, `parties.1.countryCode`. */
 export const CITED_FIELD = /^[a-z][A-Za-z]*(\.\d{1,3}(\.[a-z][A-Za-z]*)?)?$/;
 
+/** The words a value's citations quote, each once, leaving out those inside a longer quote ("300" in "300 mechanics"). */
+export function distinctQuotes(quotes: string[]): string[] {
+  const unique = [...new Set(quotes)];
+  return unique.filter((quote) => !unique.some((other) => other !== quote && other.includes(quote)));
+}
+
 /** One fact tied to the words of one source: the quote is verbatim, at [start, end) of the source's text or excerpt. */
 export const ZCitationInput = z
   .object({

@@ -1,3 +1,4 @@
+import { distinctQuotes } from "@coop/core/validators/editorial";
 import { citedFieldLabel, FIELD_LABELS, type RecordFormValues } from "../records/record-form-model";
 
 /** One value a report proposes, as the editor keeps or drops it. */
@@ -19,7 +20,7 @@ const OPTIONAL = ["announcedOn", "signedOn", "venue", "event"] as const;
 const COMPOSED = new Set(["title", "summary"]);
 
 const quotesOf = (values: RecordFormValues, id: string) =>
-  values.citations.filter((citation) => citation.field === id || citation.field.startsWith(`${id}.`)).map((citation) => citation.quote);
+  distinctQuotes(values.citations.filter((citation) => citation.field === id || citation.field.startsWith(`${id}.`)).map((citation) => citation.quote));
 
 export function proposedValuesOf(values: RecordFormValues): ProposedValue[] {
   const scalar = (field: (typeof REQUIRED)[number] | (typeof OPTIONAL)[number], droppable: boolean): ProposedValue[] =>

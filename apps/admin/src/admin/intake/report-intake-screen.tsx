@@ -230,7 +230,7 @@ function MatchesPanel({ matches, report }: { matches: Match[]; report: Report })
                   <Text size="xs" c="dimmed">{Math.round(match.score * 100)} % in common: {match.reasons.join("; ")}</Text>
                 </Group>
               </Stack>
-              <Button size="xs" variant="light" loading={attach.isPending && !attaching} onClick={() => void preview(match)}>
+              <Button size="xs" variant="light" style={{ flexShrink: 0 }} loading={attach.isPending && !attaching} onClick={() => void preview(match)}>
                 Add as a source to this record
               </Button>
             </Group>

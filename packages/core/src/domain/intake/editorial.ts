@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { CITED_FIELD, ZAgreementUpdateInput, type TAgreementInput } from "../../validators/editorial";
+import { CITED_FIELD, distinctQuotes, ZAgreementUpdateInput, type TAgreementInput } from "../../validators/editorial";
 import { ZIntakeAnalyzeInput, type ZIntakeAttachInput } from "../../validators/intake";
 import type { Actor } from "../access";
 import { loadLiveAgreement, updateAgreement } from "../agreement-editing";
@@ -86,9 +86,11 @@ export async function attachReport(db: Db, actor: Actor, input: z.output<typeof 
 function proposedChanges(current: TAgreementInput, proposal: Proposal): ProposedFieldChange[] {
   const { draft } = proposal;
   const quotesOf = (prefix: string) =>
-    textEvidence(proposal)
-      .filter((evidence) => evidence.field === prefix || evidence.field.startsWith(`${prefix}.`))
-      .map((evidence) => evidence.quote);
+    distinctQuotes(
+      textEvidence(proposal)
+        .filter((evidence) => evidence.field === prefix || evidence.field.startsWith(`${prefix}.`))
+        .map((evidence) => evidence.quote),
+    );
   const changes: ProposedFieldChange[] = [];
   for (const field of SETTABLE) {
     const proposed = draft[field];
