@@ -297,6 +297,54 @@ describe("the editors' dashboard", () => {
     await page.context().close();
   });
 
+  it("turns a pasted report into a cited draft, then adds a second report to it as a source", async () => {
+    const page = await newPage();
+    await signIn(page, users.editor);
+    await page.getByRole("link", { name: "Add from report" }).click();
+    const first = "Tanzania and Belarus signed an agreement on e2e tractor assembly on Monday in Dodoma.";
+    await field(page, "Report").fill(first);
+    await field(page, "Address of the report").fill("https://example.org/e2e-tractors");
+    await field(page, "Published on").fill("2025-03-12");
+    await page.getByRole("button", { name: "Read the report" }).click();
+
+    const report = page.getByTestId("highlighted-report");
+    await expect(report.locator('mark[data-field="signedOn"]').textContent()).resolves.toMatch(/^on Monday/);
+    await expect(report.locator('mark[data-field^="parties."]').count()).resolves.toBeGreaterThanOrEqual(2);
+    // Dropped by keyboard: the venue is not kept.
+    const venue = page.getByRole("checkbox", { name: /Venue/ });
+    await venue.focus();
+    await page.keyboard.press("Space");
+    await expect(venue.isChecked()).resolves.toBe(false);
+    await page.screenshot({ path: screenshot("intake-proposal"), fullPage: true });
+    await page.getByRole("button", { name: "Continue in the editor" }).click();
+    await expect(field(page, "Signed on").inputValue()).resolves.toBe("2025-03-10");
+    await expect(field(page, "Venue").inputValue()).resolves.toBe("");
+    await page.getByRole("button", { name: "Create draft" }).first().click();
+    await page.waitForURL(/\/admin\/records\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split("/").at(-1)!;
+    const stored = await database.db.agreement.findUniqueOrThrow({ where: { id }, select: { venue: true, signedOn: true, sources: { select: { text: true } }, citations: { select: { field: true, quote: true } } } });
+    expect(stored).toMatchObject({ venue: null, signedOn: new Date("2025-03-10T00:00:00Z"), sources: [{ text: first }] });
+    expect(stored.citations).toEqual(expect.arrayContaining([{ field: "signedOn", quote: "on Monday" }]));
+    expect(stored.citations.map((citation) => citation.field)).not.toContain("venue");
+
+    await page.getByRole("link", { name: "Add from report" }).click();
+    await field(page, "Report").fill(`${first} Under the agreement Belarus will train 300 Tanzanian mechanics.`);
+    await field(page, "Published on").fill("2025-03-13");
+    await page.getByRole("button", { name: "Read the report" }).click();
+    const matches = page.getByRole("region", { name: "Records that may be this event" });
+    await matches.getByRole("link", { name: /Tanzania and Belarus/ }).waitFor();
+    await matches.getByRole("button", { name: "Add as a source to this record" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("checkbox", { name: /Add to commitments: 300 Tanzanian mechanics/ }).waitFor();
+    await page.screenshot({ path: screenshot("intake-attach"), fullPage: true });
+    await dialog.getByRole("button", { name: "Add the source" }).click();
+    await page.waitForURL(new RegExp(`/admin/records/${id}$`));
+    const updated = await database.db.agreement.findUniqueOrThrow({ where: { id }, select: { sources: { select: { id: true }, orderBy: { position: "asc" } }, commitments: { select: { quantity: true, sourceId: true } } } });
+    expect(updated.sources).toHaveLength(2);
+    expect(updated.commitments).toEqual([{ quantity: expect.anything(), sourceId: updated.sources[1]!.id }]);
+    await page.context().close();
+  });
+
   it("generates an embed snippet with a live preview of the real element", async () => {
     const page = await newPage();
     await signIn(page, users.editor);

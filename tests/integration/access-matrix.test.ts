@@ -112,6 +112,7 @@ const ON_A_RECORD: Record<string, (owner: Actor) => Promise<Call>> = {
     await updateAgreement(database.db, admin, ZAgreementUpdateInput.parse({ id, expectedVersion: 1, data: sampleAgreementInput({ title: `Second version ${next()}` }) }));
     return { input: { id, version: 1, expectedVersion: 2 } };
   },
+  "intake.attach": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1, report: { text: "Kenya and Belarus signed an agreement on tractor assembly." } } }),
   "agreement.delete": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1 } }),
   "agreement.restore": async (owner) => {
     const { id } = await draftOf(owner);
@@ -164,6 +165,7 @@ const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
   },
   "import.run": async () => ({ format: "csv", content: "title,kind,status\nAccess matrix dry run,MOU,SIGNED", dryRun: true }),
   "import.stream": async () => ({ format: "csv", content: "title,kind,status\nAccess matrix dry run,MOU,SIGNED", dryRun: true }),
+  "intake.analyze": async () => ({ text: "Kenya and Belarus signed an agreement on tractor assembly on Monday.", publishedOn: "2025-03-12" }),
   "audit.list": async () => ({ entityType: "Agreement", limit: 5 }),
   "account.me": async () => undefined,
   "account.changePassword": async (caller) => {

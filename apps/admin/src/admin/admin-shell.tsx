@@ -8,6 +8,7 @@ import {
   IconFileImport,
   IconHistory,
   IconHome,
+  IconNews,
   IconKey,
   IconMoon,
   IconBuilding,
@@ -30,6 +31,7 @@ export interface ShellUser {
 const NAVIGATION = [
   { href: "/admin", label: "Overview", icon: IconHome, minimumRole: "CONTRIBUTOR" },
   { href: "/admin/records", label: "Records", icon: IconClipboardList, minimumRole: "CONTRIBUTOR" },
+  { href: "/admin/intake", label: "Add from report", icon: IconNews, minimumRole: "CONTRIBUTOR" },
   { href: "/admin/review", label: "Review", icon: IconChecklist, minimumRole: "CONTRIBUTOR" },
   { href: "/admin/import", label: "Import", icon: IconFileImport, minimumRole: "EDITOR" },
   { href: "/admin/organizations", label: "Organisations", icon: IconBuilding, minimumRole: "CONTRIBUTOR" },

@@ -55,6 +55,7 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
   }
 
   if (!options.isNew) {
+    await tx.citation.deleteMany({ where: { agreementId } });
     await tx.agreementSector.deleteMany({ where: { agreementId } });
     await tx.agreementParty.deleteMany({ where: { agreementId } });
     await tx.commitment.deleteMany({ where: { agreementId } });
@@ -89,6 +90,17 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
     })),
   });
   if (data.translations.length) await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
+  if (data.citations.length) await tx.citation.createMany({
+    data: data.citations.map((citation, position) => ({
+      agreementId,
+      sourceId: sourceIds[citation.source]!,
+      field: citation.field,
+      quote: citation.quote,
+      start: citation.start ?? null,
+      end: citation.end ?? null,
+      position,
+    })),
+  });
   await refreshAgreementIndex(tx, agreementId);
   return sourceIds;
 }

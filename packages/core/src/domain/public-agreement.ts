@@ -82,6 +82,7 @@ export const publicAgreementDetailSelect = {
     orderBy: [{ occurredOn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: { id: true, status: true, occurredOn: true, precision: true, note: true, sourceId: true },
   },
+  citations: { orderBy: { position: "asc" }, select: { field: true, sourceId: true, quote: true } },
 } satisfies Prisma.AgreementSelect;
 
 type SummaryRow = Prisma.AgreementGetPayload<{ select: typeof publicAgreementSummarySelect }>;
@@ -272,6 +273,7 @@ export function toPublicAgreementDetail(row: DetailRow, lang?: Lang) {
       retrievedAt: retrievedAt?.toISOString() ?? null,
     })),
     ...publicParts(row.commitments, row.statusEvents, row.translations, lang),
+    citations: row.citations,
   };
 }
 

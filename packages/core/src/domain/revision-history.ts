@@ -105,6 +105,7 @@ export function snapshotToInput(snapshot: Snapshot): TAgreementInput {
       language: (source.language as string | null) ?? null,
       retrievedAt: (source.retrievedAt as string | null) ?? null,
       excerpt: (source.excerpt as string | null) ?? null,
+      text: (source.text as string | null) ?? null,
     })),
     commitments: rows(snapshot.commitments).map((commitment) => ({
       description: String(commitment.description),
@@ -124,6 +125,13 @@ export function snapshotToInput(snapshot: Snapshot): TAgreementInput {
       commitments: Array.isArray(translation.commitments) ? translation.commitments.map(String) : [],
       statusNotes: (translation.statusNotes as Record<string, string> | null) ?? {},
     })),
+    // Citations of a source the snapshot no longer has cannot be restored.
+    citations: rows(snapshot.citations).flatMap((citation) => {
+      const source = sourceIndex(citation.sourceId);
+      return source === null
+        ? []
+        : [{ field: String(citation.field), source, quote: String(citation.quote), start: num(citation.start), end: num(citation.end) }];
+    }),
   };
 }
 

@@ -29,6 +29,7 @@ export const agreementSnapshotSelect = {
   sources: { orderBy: { position: "asc" }, omit: { agreementId: true } },
   statusEvents: { orderBy: { createdAt: "asc" }, omit: { agreementId: true } },
   translations: { omit: { agreementId: true } },
+  citations: { orderBy: { position: "asc" }, omit: { agreementId: true } },
 } satisfies Prisma.AgreementSelect;
 
 /** Writes the full snapshot of the agreement as it now stands, inside the saving transaction. */

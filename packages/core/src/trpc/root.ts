@@ -8,6 +8,7 @@ import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { feedRouter } from "./routers/feed";
 import { importRouter } from "./routers/import";
+import { intakeRouter } from "./routers/intake";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { taxonomyRouter } from "./routers/taxonomy";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   feed: feedRouter,
   import: importRouter,
+  intake: intakeRouter,
   invitation: invitationRouter,
   organization: organizationRouter,
   taxonomy: taxonomyRouter,

@@ -43,7 +43,33 @@ export const ZSourceInput = z.object({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr").nullish(),
   retrievedAt: ZIsoDateTime.nullish(),
   excerpt: optionalText(5000),
+  /** The whole report, for editors only; kept verbatim (not trimmed), since citations count characters in it. */
+  text: z.string().max(200_000, "must be at most 200000 characters").nullish().transform((value) => value || null),
 });
+
+/** A path into the record as editors edit it: `signedOn`, `sectors.0`, `parties.1.countryCode`. */
+export const CITED_FIELD = /^[a-z][A-Za-z]*(\.\d{1,3}(\.[a-z][A-Za-z]*)?)?$/;
+
+/** The words a value's citations quote, each once, leaving out those inside a longer quote ("300" in "300 mechanics"). */
+export function distinctQuotes(quotes: string[]): string[] {
+  const unique = [...new Set(quotes)];
+  return unique.filter((quote) => !unique.some((other) => other !== quote && other.includes(quote)));
+}
+
+/** One fact tied to the words of one source: the quote is verbatim, at [start, end) of the source's text or excerpt. */
+export const ZCitationInput = z
+  .object({
+    field: z.string().regex(CITED_FIELD, "must be a field path such as signedOn or parties.1.countryCode"),
+    /** Index into `sources`. */
+    source: z.number().int().min(0, "must point at one of the sources"),
+    quote: z.string().min(1, "must not be empty").max(2000, "must be at most 2000 characters"),
+    start: z.number().int().min(0).nullish(),
+    end: z.number().int().min(1).nullish(),
+  })
+  .refine((citation) => (citation.start == null) === (citation.end == null) && (citation.start == null || citation.end! > citation.start), {
+    message: "start and end come together, end after start",
+    path: ["end"],
+  });
 
 export const ZCommitmentInput = z.object({
   description: required(2000),
@@ -98,6 +124,7 @@ export const ZAgreementInput = z
     sources: z.array(ZSourceInput).max(50).default([]),
     commitments: z.array(ZCommitmentInput).max(100).default([]),
     translations: z.array(ZTranslationInput).max(3).default([]),
+    citations: z.array(ZCitationInput).max(500).default([]),
     statusChange: ZStatusChangeInput.optional(),
     /** Left out: keep the stored one. */
     externalId: text(200).nullish(),
@@ -123,12 +150,40 @@ export const ZAgreementInput = z
     if (input.amount != null && !input.currency) {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with an amount" });
     }
+    input.citations.forEach((citation, index) => {
+      const problem = citationProblem(input, citation);
+      if (problem) ctx.addIssue({ code: "custom", path: ["citations", index, problem.path], message: problem.message });
+    });
     const locales = input.translations.map((t) => t.locale);
     locales.forEach((locale, index) => {
       if (locales.indexOf(locale) !== index) ctx.addIssue({ code: "custom", path: ["translations", index, "locale"], message: `${locale} is given twice` });
     });
   });
 export type TAgreementInput = z.input<typeof ZAgreementInput>;
+
+type CitationInput = z.output<typeof ZCitationInput>;
+type CitedRecord = { sources: { text: string | null; excerpt: string | null }[] } & Record<string, unknown>;
+
+/** The value a cited path names, or undefined: a date counts as given only when it is known. */
+function citedValue(record: Record<string, unknown>, field: string): unknown {
+  const value = field.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), record);
+  if (value && typeof value === "object" && "on" in value) return value.on ?? undefined;
+  return value === "" || value === null ? undefined : value;
+}
+
+/** Why a citation cannot stand: it must name a source, quote its words where they stand, and cite a value the record states. */
+function citationProblem(record: CitedRecord, citation: CitationInput): { path: string; message: string } | null {
+  const source = record.sources[citation.source];
+  if (!source) return { path: "source", message: `there is no source ${citation.source}` };
+  if (citedValue(record, citation.field) === undefined) return { path: "field", message: `cites ${citation.field}, which the record leaves empty` };
+  const words = source.text ?? source.excerpt;
+  if (words === null) return null;
+  if (citation.start != null && words.slice(citation.start, citation.end!) !== citation.quote) {
+    return { path: "quote", message: `is not the text of source ${citation.source} at ${citation.start}–${citation.end}` };
+  }
+  if (citation.start == null && !words.includes(citation.quote)) return { path: "quote", message: `is not in source ${citation.source}` };
+  return null;
+}
 export type TAgreementData = z.output<typeof ZAgreementInput>;
 
 export const ZAgreementCreateInput = z.object({

@@ -34,3 +34,12 @@ export const ZIntakeAnalyzeInput = z.object({
   language: z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en or fr").optional(),
 });
 export type TIntakeAnalyzeInput = z.input<typeof ZIntakeAnalyzeInput>;
+
+/** A report added to an existing record: previewed without `accept`, saved with the keys of the changes the editor accepts. */
+export const ZIntakeAttachInput = z.object({
+  id: z.uuid(),
+  /** The version the editor is looking at; a newer one means someone saved meanwhile. */
+  expectedVersion: z.number().int().min(1),
+  report: ZIntakeAnalyzeInput,
+  accept: z.array(z.string().max(40)).max(200).optional(),
+});

@@ -81,6 +81,15 @@ export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
   timeline: z.array(
     z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), lang: ZLang.describe("The language of `note`."), sourceId: z.uuid().nullable() }),
   ),
+  citations: z
+    .array(
+      z.object({
+        field: z.string().describe("The fact, as a path into the record as editors edit it: `signedOn`, `parties.1.countryCode`, `commitments.0.quantity`."),
+        sourceId: z.uuid(),
+        quote: z.string().describe("The source's words that state it, verbatim."),
+      }),
+    )
+    .describe("Facts tied to the words of a source."),
 }).meta({ id: "RecordDetail" });
 
 export const ZPublicRelated = z.object({ items: z.array(ZPublicAgreementSummary) }).meta({ id: "RelatedRecords" });

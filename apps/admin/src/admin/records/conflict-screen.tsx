@@ -1,26 +1,8 @@
 "use client";
 import { Alert, Button, Card, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { comparable, type RecordFormValues } from "./record-form-model";
+import { comparable, FIELD_LABELS, type RecordFormValues } from "./record-form-model";
 
-const FIELD_LABELS: Partial<Record<keyof RecordFormValues, string>> = {
-  title: "Title",
-  summary: "Summary",
-  kind: "Kind",
-  status: "Status",
-  confidence: "Confidence",
-  announcedOn: "Announced on",
-  signedOn: "Signed on",
-  venue: "Venue",
-  event: "Event",
-  amount: "Amount",
-  currency: "Currency",
-  sectors: "Sectors",
-  parties: "Parties",
-  sources: "Sources",
-  commitments: "Commitments",
-  translations: "Translations",
-};
-const FIELDS = Object.keys(FIELD_LABELS) as (keyof RecordFormValues)[];
+const FIELDS = Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[];
 
 
 function describe(value: RecordFormValues[keyof RecordFormValues]): string {

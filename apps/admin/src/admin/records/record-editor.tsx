@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useState } from "react";
 import { type ApiFailure, apiFailure } from "../api-errors";
 import { useTRPC } from "../trpc";
+import { CitationsFields } from "./citations-fields";
 import { ConflictScreen } from "./conflict-screen";
 import { ConfirmNotDuplicateModal, type DuplicateCandidate, type DuplicateMatches, DuplicateWarning } from "./duplicate-warning";
 import { MainFields } from "./main-fields";
@@ -35,19 +36,19 @@ interface Conflict {
   theirs: StoredRecord;
 }
 
-/** Loads the stored record (or starts a new one) and opens the editor on it. */
-export function RecordEditor({ recordId, canPublish }: { recordId: string | null; canPublish: boolean }) {
+/** Loads the stored record, or starts a new one (from `proposed` values when a report was read). */
+export function RecordEditor({ recordId, canPublish, proposed }: { recordId: string | null; canPublish: boolean; proposed?: RecordFormValues }) {
   const trpc = useTRPC();
   const record = useQuery({ ...trpc.agreement.get.queryOptions({ id: recordId ?? "" }), enabled: recordId !== null });
   // Searchable selects show a stored value's label only if their options are there first.
   const countries = useQuery({ ...trpc.taxonomy.countries.queryOptions({}), staleTime: Infinity });
   if (record.error) return <Alert color="red">{record.error.message}</Alert>;
   if (!countries.data || (recordId !== null && !record.data)) return <Loader aria-label="Loading the record" />;
-  if (recordId === null || !record.data) return <RecordEditorForm stored={null} canPublish={canPublish} />;
+  if (recordId === null || !record.data) return <RecordEditorForm stored={null} proposed={proposed} canPublish={canPublish} />;
   return <RecordEditorForm stored={record.data} canPublish={canPublish} />;
 }
 
-function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null; canPublish: boolean }) {
+function RecordEditorForm({ stored, proposed, canPublish }: { stored: StoredRecord | null; proposed?: RecordFormValues; canPublish: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -57,7 +58,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
   const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
   const form = useForm<RecordFormValues>({
     mode: "controlled",
-    initialValues: stored ? formValuesOf(stored) : emptyRecordValues(),
+    initialValues: stored ? formValuesOf(stored) : (proposed ?? emptyRecordValues()),
     validate: (values) => validateRecordForm(values, base?.status ?? null),
   });
   const hasUnsavedChanges = form.isDirty();
@@ -189,6 +190,7 @@ function RecordEditorForm({ stored, canPublish }: { stored: StoredRecord | null;
               <SourcesFields form={form} />
               <CommitmentsFields form={form} />
               <TranslationsFields form={form} statusEvents={base?.statusEvents ?? []} />
+              <CitationsFields form={form} />
               <Group justify="flex-end">
                 <Button type="submit" loading={saving}>
                   {base ? "Save" : "Create draft"}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filtersFromParams, filtersToParams, sortingAfterClickOn, sortingFromParams } from "./list-filters";
 import { listInputOf } from "./list-input";
-import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
+import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, formValuesOfDraft, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
 
 const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
 const ORGANIZATION_ID = "01a20622-0000-7000-8000-000000000002";
@@ -27,7 +27,7 @@ const stored = {
     { id: "p1", organizationId: ORGANIZATION_ID, countryCode: "ZW", side: "AFRICA", role: "SIGNATORY", representativeName: null, representativeTitle: null },
     { id: "p2", organizationId: null, countryCode: "BY", side: "PARTNER", role: "SIGNATORY", representativeName: null, representativeTitle: null },
   ],
-  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null }],
+  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null, text: "Zimbabwe and Belarus signed on Monday. Belarus will train 20 engineers." }],
   commitments: [
     { id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID },
     { id: "c2", description: "Open a laboratory", quantity: null, unit: null, deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: null },
@@ -44,6 +44,7 @@ const stored = {
     },
   ],
   organizationNames: { [ORGANIZATION_ID]: "Ministry of ICT" },
+  citations: [{ id: "k1", field: "parties.1.countryCode", sourceId: SOURCE_ID, quote: "Belarus", start: 13, end: 20 }],
 } as unknown as StoredRecord;
 
 describe("the record form model", () => {
@@ -99,11 +100,61 @@ describe("the record form model", () => {
     expect(formPathOf("data.parties.1.countryCode", values)).toBe("parties.1.countryCode");
   });
 
+  it("keeps a citation on its row when other rows go, and drops it with its row or source", () => {
+    const values = formValuesOf(stored);
+    expect(values.citations[0]?.field).toBe("parties.p2.countryCode");
+    expect(agreementInputOf(values, "SIGNED").citations).toEqual([{ field: "parties.1.countryCode", source: 0, quote: "Belarus", start: 13, end: 20 }]);
+    expect(agreementInputOf({ ...values, parties: values.parties.slice(1) }, "SIGNED").citations).toEqual([
+      { field: "parties.0.countryCode", source: 0, quote: "Belarus", start: 13, end: 20 },
+    ]);
+    expect(agreementInputOf({ ...values, parties: values.parties.slice(0, 1) }, "SIGNED").citations).toEqual([]);
+    expect(agreementInputOf({ ...values, sources: [] }, "SIGNED").citations).toEqual([]);
+  });
+
+  it("puts a citation's error on its own row, and refuses a quote its source does not hold", () => {
+    const values = formValuesOf(stored);
+    values.citations.unshift({ key: "gone", field: "parties.nobody.countryCode", sourceKey: SOURCE_ID, quote: "x", start: null, end: null });
+    values.citations.push({ key: "k2", field: "venue", sourceKey: SOURCE_ID, quote: "Minsk", start: null, end: null });
+    expect(validateRecordForm(values, "SIGNED")).toEqual({ "citations.2.quote": "is not in source 0" });
+  });
+
   it("reapplies my changed fields onto their newer version and keeps theirs elsewhere", () => {
     const original = formValuesOf(stored);
     const mine = { ...original, summary: "My summary" };
     const theirs = { ...original, title: "Their title" };
     expect(reapplyChanges(original, mine, theirs)).toMatchObject({ title: "Their title", summary: "My summary" });
+  });
+});
+
+describe("a draft proposed from a report", () => {
+  const report = "Kenya and Belarus signed an agreement to train 300 mechanics.";
+  const draft = {
+    title: "Kenya and Belarus sign an agreement",
+    kind: "AGREEMENT" as const,
+    status: "SIGNED" as const,
+    signedOn: "2025-03",
+    parties: [
+      { countryCode: "KE", side: "AFRICA" as const },
+      { countryCode: "BY", side: "PARTNER" as const },
+    ],
+    commitments: [{ description: "300 mechanics", quantity: 300, unit: "mechanics", source: 0 }],
+    sources: [{ url: "https://news.example.org/a", text: report }],
+    citations: [
+      { field: "parties.1.countryCode", source: 0, quote: "Belarus", start: 10, end: 17 },
+      { field: "commitments.0.quantity", source: 0, quote: "300", start: 45, end: 48 },
+    ],
+  };
+
+  it("opens in the form as it would be sent, citations and the report's text included", () => {
+    const sent = agreementInputOf(formValuesOfDraft(draft, {}), null);
+    expect(sent).toMatchObject({ signedOn: "2025-03", commitments: [{ quantity: 300, source: 0 }], sources: [{ url: "https://news.example.org/a", text: report }] });
+    expect(sent.citations).toEqual(draft.citations);
+  });
+
+  it("keeps a citation on its row when an editor drops another row", () => {
+    const values = formValuesOfDraft(draft, {});
+    const withoutKenya = { ...values, parties: values.parties.slice(1) };
+    expect(agreementInputOf(withoutKenya, null).citations?.[0]).toMatchObject({ field: "parties.0.countryCode", quote: "Belarus" });
   });
 });
 

@@ -34,7 +34,8 @@ export interface RecordFormValues {
     representativeName: string;
     representativeTitle: string;
   }[];
-  sources: { key: string; id?: string; url: string; publisher: string; author: string; title: string; publishedOn: string; language: string; excerpt: string }[];
+  /** `text`: the whole report when it came through intake; kept as is, never edited here. */
+  sources: { key: string; id?: string; url: string; publisher: string; author: string; title: string; publishedOn: string; language: string; excerpt: string; text: string | null }[];
   /** `source` is the index of a source, as text for the select. */
   commitments: { key: string; description: string; quantity: string; unit: string; deadline: string; delivered: string; source: string | null }[];
   translations: {
@@ -48,7 +49,78 @@ export interface RecordFormValues {
     /** Notes of stored status events in this language, by event id. */
     statusNotes: Record<string, string>;
   }[];
+  /**
+   * Facts tied to a source's words. `field` names list rows by their keys (`parties.<key>.countryCode`),
+   * so a citation follows its row when rows are removed, and goes when its row or source goes.
+   */
+  citations: { key: string; field: string; sourceKey: string; quote: string; start: number | null; end: number | null }[];
   statusChange: { occurredOn: string; source: string | null; note: string };
+}
+
+/** What an editor calls each part of a record. */
+export const FIELD_LABELS = {
+  title: "Title",
+  summary: "Summary",
+  kind: "Kind",
+  status: "Status",
+  confidence: "Confidence",
+  announcedOn: "Announced on",
+  signedOn: "Signed on",
+  venue: "Venue",
+  event: "Event",
+  amount: "Amount",
+  currency: "Currency",
+  sectors: "Sectors",
+  parties: "Parties",
+  sources: "Sources",
+  commitments: "Commitments",
+  translations: "Translations",
+} satisfies Partial<Record<keyof RecordFormValues, string>>;
+
+const ROW_NAMES = { parties: "Party", commitments: "Commitment", sources: "Source", sectors: "Sector" } as const;
+/** Words for the fields of a cited row; others are shown as written. */
+const ROW_FIELD_NAMES: Record<string, string> = {
+  countryCode: "country",
+  organizationId: "organisation",
+  side: "side",
+  role: "role",
+  representativeName: "representative",
+  representativeTitle: "representative's title",
+  description: "description",
+  quantity: "quantity",
+  unit: "unit",
+  deadline: "deadline",
+};
+
+/** A form field path in words: `parties.<key>.countryCode` is "Party 2 · country". */
+export function citedFieldLabel(field: string, values: Pick<RecordFormValues, CitedList>): string {
+  const [name = "", key, rest] = field.split(".");
+  if (!(name in ROW_NAMES) || key === undefined) return (FIELD_LABELS as Record<string, string>)[name] ?? name;
+  const row = rowKeys(values, name as CitedList).indexOf(key) + 1;
+  const rowName = name === "sectors" ? `${ROW_NAMES.sectors} ${key}` : `${ROW_NAMES[name as CitedList]} ${row || "(removed)"}`;
+  return rest ? `${rowName} · ${ROW_FIELD_NAMES[rest] ?? rest}` : rowName;
+}
+
+/** The lists whose rows a cited path may name; sectors are named by their slug. */
+const CITED_LISTS = ["parties", "commitments", "sources", "sectors"] as const;
+type CitedList = (typeof CITED_LISTS)[number];
+const rowKeys = (values: Pick<RecordFormValues, CitedList>, list: CitedList): string[] =>
+  list === "sectors" ? values.sectors : values[list].map((row) => row.key);
+
+/** `parties.1.countryCode` as the form names it, `parties.<key>.countryCode`; unchanged for other fields. */
+export function formFieldOf(field: string, values: Pick<RecordFormValues, CitedList>): string {
+  const [list, index, ...rest] = field.split(".");
+  if (!CITED_LISTS.includes(list as CitedList) || index === undefined) return field;
+  const key = rowKeys(values, list as CitedList)[Number(index)];
+  return key === undefined ? field : [list, key, ...rest].join(".");
+}
+
+/** The API's path for a form field, or null when the row it named is gone. */
+export function apiFieldOf(field: string, values: Pick<RecordFormValues, CitedList>): string | null {
+  const [list, key, ...rest] = field.split(".");
+  if (!CITED_LISTS.includes(list as CitedList) || key === undefined) return field;
+  const index = rowKeys(values, list as CitedList).indexOf(key);
+  return index === -1 ? null : [list, String(index), ...rest].join(".");
 }
 
 export const newKey = () => Math.random().toString(36).slice(2, 10);
@@ -57,7 +129,7 @@ export function emptyParty(side: "AFRICA" | "PARTNER"): RecordFormValues["partie
   return { key: newKey(), organizationId: null, organizationName: "", countryCode: null, side, role: "SIGNATORY", representativeName: "", representativeTitle: "" };
 }
 export function emptySource(): RecordFormValues["sources"][number] {
-  return { key: newKey(), url: "", publisher: "", author: "", title: "", publishedOn: "", language: "", excerpt: "" };
+  return { key: newKey(), url: "", publisher: "", author: "", title: "", publishedOn: "", language: "", excerpt: "", text: null };
 }
 export function emptyCommitment(): RecordFormValues["commitments"][number] {
   return { key: newKey(), description: "", quantity: "", unit: "", deadline: "", delivered: "", source: null };
@@ -83,13 +155,14 @@ export function emptyRecordValues(): RecordFormValues {
     sources: [emptySource()],
     commitments: [],
     translations: emptyTranslations(),
+    citations: [],
     statusChange: { occurredOn: "", source: null, note: "" },
   };
 }
 
 export function formValuesOf(record: StoredRecord): RecordFormValues {
   const sourceIndex = new Map(record.sources.map((source, index) => [source.id, String(index)]));
-  return {
+  const values: RecordFormValues = {
     title: record.title,
     summary: record.summary,
     kind: record.kind,
@@ -122,6 +195,7 @@ export function formValuesOf(record: StoredRecord): RecordFormValues {
       publishedOn: partialDateText(source.publishedOn, source.publishedPrecision),
       language: source.language ?? "",
       excerpt: source.excerpt ?? "",
+      text: source.text,
     })),
     commitments: record.commitments.map((commitment) => ({
       key: commitment.id,
@@ -144,8 +218,69 @@ export function formValuesOf(record: StoredRecord): RecordFormValues {
         statusNotes: { ...((stored?.statusNotes ?? {}) as Record<string, string>) },
       };
     }),
+    citations: [],
     statusChange: { occurredOn: "", source: null, note: "" },
   };
+  values.citations = record.citations.map((citation) => ({
+    key: citation.id,
+    field: formFieldOf(citation.field, values),
+    sourceKey: citation.sourceId,
+    quote: citation.quote,
+    start: citation.start,
+    end: citation.end,
+  }));
+  return values;
+}
+
+/** A proposed draft (from a report) as the form holds it, each citation following its row. */
+export function formValuesOfDraft(draft: AgreementInput, organizationNames: Record<string, string>): RecordFormValues {
+  const text = (value: string | null | undefined) => value ?? "";
+  const values: RecordFormValues = {
+    ...emptyRecordValues(),
+    title: draft.title,
+    summary: text(draft.summary),
+    kind: draft.kind,
+    status: draft.status,
+    confidence: draft.confidence ?? "REPORTED",
+    announcedOn: text(draft.announcedOn),
+    signedOn: text(draft.signedOn),
+    venue: text(draft.venue),
+    event: text(draft.event),
+    sectors: draft.sectors ?? [],
+    parties: (draft.parties ?? []).map((party) => ({
+      ...emptyParty(party.side),
+      organizationId: party.organizationId ?? null,
+      organizationName: party.organizationId ? (organizationNames[party.organizationId] ?? "") : "",
+      countryCode: party.countryCode ?? null,
+      role: party.role ?? "SIGNATORY",
+      representativeName: text(party.representativeName),
+      representativeTitle: text(party.representativeTitle),
+    })),
+    sources: (draft.sources ?? []).map((source) => ({
+      ...emptySource(),
+      url: text(source.url),
+      publisher: text(source.publisher),
+      author: text(source.author),
+      title: text(source.title),
+      publishedOn: text(source.publishedOn),
+      language: text(source.language),
+      excerpt: text(source.excerpt),
+      text: source.text ?? null,
+    })),
+    commitments: (draft.commitments ?? []).map((commitment) => ({
+      ...emptyCommitment(),
+      description: commitment.description,
+      quantity: commitment.quantity?.toString() ?? "",
+      unit: text(commitment.unit),
+      deadline: text(commitment.deadline),
+      source: commitment.source == null ? null : String(commitment.source),
+    })),
+  };
+  values.citations = (draft.citations ?? []).flatMap((citation) => {
+    const source = values.sources[citation.source];
+    return source ? [{ key: newKey(), field: formFieldOf(citation.field, values), sourceKey: source.key, quote: citation.quote, start: citation.start ?? null, end: citation.end ?? null }] : [];
+  });
+  return values;
 }
 
 /** A language row the editor wrote something in; rows left empty are not sent. */
@@ -191,6 +326,7 @@ export function agreementInputOf(values: RecordFormValues, storedStatus: string 
       publishedOn: orNull(source.publishedOn),
       language: orNull(source.language),
       excerpt: orNull(source.excerpt),
+      text: source.text,
     })),
     commitments: values.commitments.map((commitment) => ({
       description: commitment.description,
@@ -210,10 +346,20 @@ export function agreementInputOf(values: RecordFormValues, storedStatus: string 
       commitments: values.commitments.map((commitment) => translation.commitments[commitment.key]?.trim() ?? ""),
       statusNotes: Object.fromEntries(Object.entries(translation.statusNotes).filter(([, note]) => note.trim())),
     })),
+    citations: sentCitations(values).map(({ citation }) => citation),
     ...(statusChanged
       ? { statusChange: { occurredOn: orNull(values.statusChange.occurredOn), source: indexOrNull(values.statusChange.source) ?? -1, note: orNull(values.statusChange.note) } }
       : {}),
   };
+}
+
+/** The citations the API receives, each with its row in the form: those whose row or source was removed are left out. */
+function sentCitations(values: RecordFormValues) {
+  return values.citations.flatMap((citation, formIndex) => {
+    const field = apiFieldOf(citation.field, values);
+    const source = values.sources.findIndex((row) => row.key === citation.sourceKey);
+    return field === null || source === -1 ? [] : [{ formIndex, citation: { field, source, quote: citation.quote, start: citation.start, end: citation.end } }];
+  });
 }
 
 const validateAgreementInput = zod4Resolver(ZAgreementInput);
@@ -224,26 +370,22 @@ const validateAgreementInput = zod4Resolver(ZAgreementInput);
  * indexes are mapped back to the locale's row.
  */
 export function validateRecordForm(values: RecordFormValues, storedStatus: string | null): FormErrors {
-  const input = agreementInputOf(values, storedStatus);
-  const errors = validateAgreementInput(input);
-  const sentLocales = (input.translations ?? []).map((translation) => translation.locale);
-  return Object.fromEntries(
-    Object.entries(errors).map(([path, message]) => {
-      const match = /^translations\.(\d+)\.(.*)$/.exec(path);
-      if (!match) return [path, message];
-      const row = TRANSLATION_LOCALES.indexOf(sentLocales[Number(match[1])] ?? "FR");
-      return [`translations.${row}.${match[2]}`, message];
-    }),
-  );
+  const errors = validateAgreementInput(agreementInputOf(values, storedStatus));
+  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [formPathOf(path, values), message]));
 }
 
-/** Server issue paths (`data.parties.0.countryCode`) as form paths, translations mapped like above. */
+/**
+ * An API issue path (`data.parties.0.countryCode`) as the form's path. Lists the API gets
+ * filtered (empty translations, citations of removed rows) are mapped back to the form's rows.
+ */
 export function formPathOf(apiPath: string, values: RecordFormValues): string {
   const path = apiPath.replace(/^data\./, "");
-  const match = /^translations\.(\d+)\.(.*)$/.exec(path);
+  const match = /^(translations|citations)\.(\d+)\.(.*)$/.exec(path);
   if (!match) return path;
+  const [, list, index, rest] = match;
+  if (list === "citations") return `citations.${sentCitations(values)[Number(index)]?.formIndex ?? index}.${rest}`;
   const sent = values.translations.filter(isFilledIn);
-  return `translations.${TRANSLATION_LOCALES.indexOf(sent[Number(match[1])]?.locale ?? "FR")}.${match[2]}`;
+  return `translations.${TRANSLATION_LOCALES.indexOf(sent[Number(index)]?.locale ?? "FR")}.${rest}`;
 }
 
 /** Compares list parts by content, not by the form's row keys. */

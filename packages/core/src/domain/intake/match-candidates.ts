@@ -23,9 +23,9 @@ const candidateSelect = {
 /**
  * The stored records (any editorial state, not deleted) that could be the proposal's event:
  * sharing an African state or an organisation with it, dated within six months of it or
- * undated. Index-backed: the GIN index on the country arrays and the party organisation index.
+ * undated, among those `readable` lets the caller see. Index-backed: the GIN index on the country arrays and the party organisation index.
  */
-export async function findMatchCandidates(db: Db, proposal: Proposal): Promise<MatchCandidate[]> {
+export async function findMatchCandidates(db: Db, proposal: Proposal, readable: Prisma.AgreementWhereInput = {}): Promise<MatchCandidate[]> {
   const parties = proposal.draft.parties ?? [];
   const organizationIds = [...new Set(parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])))];
   const africanStates = [...new Set(parties.flatMap((party) => (party.side === "AFRICA" && party.countryCode ? [party.countryCode] : [])))];
@@ -38,7 +38,7 @@ export async function findMatchCandidates(db: Db, proposal: Proposal): Promise<M
   if (shares.length === 0) return [];
 
   const rows = await db.agreement.findMany({
-    where: { deletedAt: null, OR: shares, ...dateWindow(proposal) },
+    where: { deletedAt: null, OR: shares, AND: [dateWindow(proposal), readable] },
     select: candidateSelect,
     orderBy: { updatedAt: "desc" },
     take: MAX_CANDIDATES,
@@ -60,7 +60,7 @@ function dateWindow(proposal: Proposal): Prisma.AgreementWhereInput {
   if (!date) return {};
   const on = Date.parse(date.date);
   const window = { gte: new Date(on - WINDOW_DAYS * 86_400_000), lte: new Date(on + WINDOW_DAYS * 86_400_000) };
-  return { AND: [{ OR: [{ signedOn: window }, { announcedOn: window }, { signedOn: null, announcedOn: null }] }] };
+  return { OR: [{ signedOn: window }, { announcedOn: window }, { signedOn: null, announcedOn: null }] };
 }
 
 function storedDate(on: Date | null, precision: string): KnownDate | null {

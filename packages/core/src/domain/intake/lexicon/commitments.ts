@@ -5,10 +5,10 @@
 export const COMMITMENT_UNITS = [
   "specialists?", "students?", "scholarships?", "engineers?", "officials?", "experts?", "teachers?", "doctors?", "graduates?", "people", "youths?",
   "places", "megawatts?", "mw", "gigawatts?", "gw", "kilometres?", "kilometers?", "km", "tractors?", "buses", "trucks?", "vehicles?", "satellites?",
-  "schools?", "centres?", "centers?", "laboratories", "jobs", "professionals?", "personnel", "cadets?", "trainees?", "workers?",
-  "specialistes?", "etudiants?", "bourses?", "ingenieurs?", "fonctionnaires?", "megawatts?", "tracteurs?", "camions?", "jeunes", "cadres", "emplois",
-  "especialistas?", "estudantes?", "bolsas?", "engenheiros?", "quadros", "tratores?", "camioes", "empregos", "tecnicos",
-  "специалист*", "студент*", "стипенди*", "инженер*", "мегаватт*", "мвт", "трактор*", "мест", "кадров", "чиновник*", "человек",
+  "schools?", "centres?", "centers?", "laboratories", "jobs", "professionals?", "personnel", "cadets?", "trainees?", "workers?", "mechanics", "technicians?",
+  "specialistes?", "etudiants?", "bourses?", "ingenieurs?", "fonctionnaires?", "megawatts?", "tracteurs?", "camions?", "jeunes", "cadres", "emplois", "mecaniciens?", "techniciens?",
+  "especialistas?", "estudantes?", "bolsas?", "engenheiros?", "quadros", "tratores?", "camioes", "empregos", "tecnicos", "mecanicos",
+  "специалист*", "студент*", "стипенди*", "инженер*", "мегаватт*", "мвт", "трактор*", "мест", "кадров", "чиновник*", "человек", "механик*",
 ];
 
 /** Number words from two up to twenty and the round ones ("one" and "un" are as often articles). */
