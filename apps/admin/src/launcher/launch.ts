@@ -48,8 +48,9 @@ export class LaunchError extends Error {}
 
 /**
  * Brings the product up: database (embedded unless DATABASE_URL is set), pending
- * migrations as the tables' owner, seed, then `next start` on the production build with
- * DATABASE_URL set to the application's role, which owns nothing.
+ * migrations as the tables' owner, seed, then the web server (`src/launcher/server.ts`: Next's
+ * production build behind the public cache and limits) with DATABASE_URL set to the
+ * application's role, which owns nothing.
  */
 export async function launchServer(options: LaunchOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
