@@ -1,12 +1,8 @@
+import type { KNOWN_LENGTH, PublicDate } from "@coop/core/validators/partial-date";
 import type { Lang } from "./strings";
 
-export type DatePrecision = "DAY" | "MONTH" | "YEAR" | "UNKNOWN";
-
 /** A date as the API sends it: the first day of the known period and how precise it is. */
-export interface RecordDate {
-  date: string | null;
-  precision: DatePrecision;
-}
+export type RecordDate = PublicDate;
 
 export interface FormattedDate {
   /** Value for `<time datetime>`: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the record. */
@@ -14,11 +10,15 @@ export interface FormattedDate {
   text: string;
 }
 
-// Per precision: how much of `YYYY-MM-DD` is known, and how to say it. A Map, as the precision is untrusted input.
+// The core's cut of a partial date (`cutToPrecision`), copied because the widget takes only types
+// from the core; `satisfies` makes a change to the core's lengths fail the widget's typecheck.
+const KNOWN = { YEAR: 4, MONTH: 7, DAY: 10 } as const satisfies typeof KNOWN_LENGTH;
+
+// Per precision: how much of `YYYY-MM-DD` is known, and how to say it compactly. A Map, as the precision is untrusted input.
 const FORMATS = new Map<string, [number, Intl.DateTimeFormatOptions]>([
-  ["DAY", [10, { day: "numeric", month: "short", year: "numeric" }]],
-  ["MONTH", [7, { month: "long", year: "numeric" }]],
-  ["YEAR", [4, { year: "numeric" }]],
+  ["DAY", [KNOWN.DAY, { day: "numeric", month: "short", year: "numeric" }]],
+  ["MONTH", [KNOWN.MONTH, { month: "long", year: "numeric" }]],
+  ["YEAR", [KNOWN.YEAR, { year: "numeric" }]],
 ]);
 
 /**

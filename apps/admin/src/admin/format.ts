@@ -1,3 +1,5 @@
+import { cutToPrecision } from "@coop/core/validators/partial-date";
+
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A timestamp as "23 Nov 2026, 01:41 UTC"; the same text on server and client. */
@@ -10,9 +12,7 @@ export function enumLabel(value: string): string {
   return value.replaceAll("_", " ").toLowerCase();
 }
 
-/** A stored date with its precision as the text an editor types: 2025, 2025-10 or 2025-10-19. */
+/** A stored date with its precision as the text an editor types: 2025, 2025-10 or 2025-10-19; empty when unknown. */
 export function partialDateText(on: string | Date | null, precision: string): string {
-  if (!on || precision === "UNKNOWN") return "";
-  const iso = new Date(on).toISOString();
-  return precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso.slice(0, 10);
+  return cutToPrecision(on, precision) ?? "";
 }

@@ -1,4 +1,5 @@
-import { LIST_FILTER_PARAMS, localePath, queryString, readQueryParams } from "@coop/core/publishing";
+import { localePath, queryString } from "@coop/core/publishing";
+import { LIST_FILTER_PARAMS, readQueryParams } from "@coop/core/validators/list-query";
 import { ZLang } from "@coop/core/validators";
 
 /** A public page request the HTTP server answers through the response cache. */

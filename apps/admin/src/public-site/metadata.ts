@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { localePath, siteUrl, type UrlParams } from "@coop/core/publishing";
+import { localePath, siteUrl } from "@coop/core/publishing";
 import { type Lang, ZLang } from "@coop/core/validators";
+import type { UrlParams } from "@coop/core/validators/list-query";
 import { translator } from "@/i18n/catalogue";
 import { siteOrigin } from "@/server/public-site";
 

@@ -1,14 +1,11 @@
 import type { DatePrecision } from "../generated/prisma/enums";
+import type { PublicDate } from "../validators/partial-date";
+
+export type { PublicDate };
 
 /** A `@db.Date` value as `YYYY-MM-DD`, or null. */
 export function toIsoDate(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;
-}
-
-export interface PublicDate {
-  /** First day of the known period, `YYYY-MM-DD`; null when unknown. */
-  date: string | null;
-  precision: DatePrecision;
 }
 
 export function toPublicDate(value: Date | null, precision: DatePrecision): PublicDate {

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { DatePrecision } from "../generated/prisma/enums";
 import { type TAgreementInput, ZAgreementIdInput, ZAgreementInput, ZRestoreRevisionInput, ZRevisionDiffInput } from "../validators/editorial";
+import { cutToPrecision } from "../validators/partial-date";
 import { actorLabels } from "./actor-labels";
 import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion } from "./agreement-editing";
 import { NotFoundError } from "./errors";
@@ -56,11 +56,9 @@ export async function diffRevisions(db: Db, actor: Actor, rawInput: z.input<type
   return { id: input.id, from: input.from, to: input.to, changes };
 }
 
-/** "2025-10-01T00:00:00.000Z" at MONTH precision -> "2025-10"; unknown -> null. */
+/** A snapshot's "2025-10-01T00:00:00.000Z" at MONTH precision -> "2025-10"; unknown -> null. */
 function partialDate(value: unknown, precision: unknown): string | null {
-  if (typeof value !== "string" || precision === "UNKNOWN") return null;
-  const length = ({ YEAR: 4, MONTH: 7, DAY: 10 } as Record<DatePrecision, number>)[precision as DatePrecision] ?? 10;
-  return value.slice(0, length);
+  return typeof value === "string" ? cutToPrecision(value, String(precision)) : null;
 }
 
 type SnapshotRow = Record<string, unknown>;

@@ -2,7 +2,7 @@ import { iteratePublishedAgreements, publishedAgreementsVersion } from "../domai
 import type { PublicAgreementExport } from "../domain/public-agreement";
 import { agreementCsvChunks, CSV_CONTENT_TYPE } from "../publishing/csv";
 import { agreementJsonChunks, JSON_CONTENT_TYPE } from "../publishing/json-export";
-import { LIST_FILTER_PARAMS, readQueryParams } from "../publishing/query-params";
+import { LIST_FILTER_PARAMS, readQueryParams } from "../validators/list-query";
 import { etagOf, publicResponse } from "./public-responses";
 import { ZAgreementExportInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";

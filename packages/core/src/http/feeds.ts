@@ -3,7 +3,7 @@ import { ATOM_CONTENT_TYPE, buildAtomFeed } from "../publishing/atom";
 import { type FeedDocument, feedTitle } from "../publishing/feed-document";
 import { buildJsonFeed, JSON_FEED_CONTENT_TYPE } from "../publishing/json-feed";
 import { localePath, queryString, siteUrl } from "../publishing/links";
-import { FEED_PARAMS, readQueryParams } from "../publishing/query-params";
+import { FEED_PARAMS, readQueryParams } from "../validators/list-query";
 import { servePublicCached } from "./public-responses";
 import { ZFeedLatestInput } from "../validators/agreement";
 import type { EndpointContext } from "./context";

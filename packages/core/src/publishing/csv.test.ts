@@ -71,7 +71,7 @@ describe("agreementCsvChunks", () => {
     expect(rows[0]?.summary).toBe('Line one\nline "two", with a comma');
     expect(rows[0]?.url).toBe("https://coop.example/records/test-record");
     expect(rows[0]?.source_publishers).toBe("'-Minus Press");
-    expect(rows[0]?.commitments).toBe("Train engineers (promised: 100.00 engineers; delivered: not reported; deadline: 2026-01-01)");
+    expect(rows[0]?.commitments).toBe("Train engineers (promised: 100.00 engineers; delivered: not reported; deadline: 2026)");
     expect(rows[0]?.timeline).toBe("2025-10-19 SIGNED: =cmd");
   });
 });

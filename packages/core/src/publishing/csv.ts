@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { PublicAgreementExport } from "../domain/public-agreement";
+import { cutToPrecision } from "../validators/partial-date";
 import { siteUrl } from "./links";
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
@@ -24,11 +25,11 @@ const ENTRY_SEPARATOR = "\n";
 
 function commitmentText(commitment: PublicAgreementExport["commitments"][number]): string {
   const promised = commitment.quantity ? `${commitment.quantity}${commitment.unit ? ` ${commitment.unit}` : ""}` : "no figure";
-  return `${commitment.description} (promised: ${promised}; delivered: ${commitment.delivered ?? "not reported"}; deadline: ${commitment.deadline.date ?? "unknown"})`;
+  return `${commitment.description} (promised: ${promised}; delivered: ${commitment.delivered ?? "not reported"}; deadline: ${cutToPrecision(commitment.deadline.date, commitment.deadline.precision) ?? "unknown"})`;
 }
 
 function timelineText(step: PublicAgreementExport["timeline"][number]): string {
-  return `${step.on.date ?? "undated"} ${step.status}${step.note ? `: ${step.note}` : ""}`;
+  return `${cutToPrecision(step.on.date, step.on.precision) ?? "undated"} ${step.status}${step.note ? `: ${step.note}` : ""}`;
 }
 
 const COLUMNS: Column[] = [

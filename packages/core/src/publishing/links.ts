@@ -1,5 +1,6 @@
 import { recordPath } from "../domain/public-paths";
 import type { Lang } from "../validators/common";
+import { type UrlParams, writeQueryParams } from "../validators/list-query";
 
 export { localePath, recordPath } from "../domain/public-paths";
 
@@ -14,16 +15,9 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-export type UrlParams = Record<string, string | number | readonly string[] | null | undefined>;
-
 /** `?a=1&list=x,y` for the given parameters, or "" when none has a value; lists are comma-separated. */
 export function queryString(params: UrlParams): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) continue;
-    query.set(name, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  const text = query.toString();
+  const text = writeQueryParams(params).toString();
   return text ? `?${text}` : "";
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ParamKind, readTypedParams } from "../publishing/query-params";
+import { type ParamKind, readTypedParams } from "../validators/list-query";
 import type { Meta } from "../trpc/init";
 import { appRouter } from "../trpc/root";
 import { REST_OPERATIONS, REST_PREFIX, type RestOperation } from "./operations";

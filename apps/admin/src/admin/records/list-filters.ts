@@ -1,3 +1,4 @@
+import { readQueryParams, writeQueryParams } from "@coop/core/validators/list-query";
 import { DEFAULT_EDITOR_SORT_ORDER, EDITOR_SORTS, type TEditorSort, type TSortOrder } from "@coop/core/validators/vocabulary";
 
 export const LIST_PARAMS = ["state", "country", "partner", "sector", "status", "kind"] as const;
@@ -13,9 +14,12 @@ export interface RecordSorting {
 }
 const DEFAULT_SORTING: RecordSorting = { sort: "updated", order: "desc" };
 
+/** The filters in the URL, read as the public pages and feeds read theirs; absent ones empty, for the form. */
 export function filtersFromParams(params: URLSearchParams): RecordFilters {
-  const lists = Object.fromEntries(LIST_PARAMS.map((name) => [name, params.getAll(name).filter(Boolean)])) as Record<ListParam, string[]>;
-  return { q: params.get("q") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", ...lists };
+  const read = readQueryParams(params, ["q", "from", "to", ...LIST_PARAMS]);
+  const text = (name: "q" | "from" | "to") => String(read[name] ?? "");
+  const lists = Object.fromEntries(LIST_PARAMS.map((name) => [name, [read[name] ?? []].flat().map(String)])) as Record<ListParam, string[]>;
+  return { q: text("q"), from: text("from"), to: text("to"), ...lists };
 }
 
 /** The sorting named in the URL; an unknown sort or order (a hand-edited URL) falls back to the default. */
@@ -32,17 +36,11 @@ export function sortingAfterClickOn(current: RecordSorting, sort: TEditorSort): 
   return { sort, order: current.order === "asc" ? "desc" : "asc" };
 }
 
+/** The filters and sorting as URL parameters, written as the public pages write theirs. */
 export function filtersToParams(filters: RecordFilters, sorting: RecordSorting = DEFAULT_SORTING): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.q.trim()) params.set("q", filters.q.trim());
-  for (const name of LIST_PARAMS) for (const value of filters[name]) params.append(name, value);
-  if (filters.from) params.set("from", filters.from);
-  if (filters.to) params.set("to", filters.to);
-  if (sorting.sort !== DEFAULT_SORTING.sort || sorting.order !== DEFAULT_SORTING.order) {
-    params.set("sort", sorting.sort);
-    params.set("order", sorting.order);
-  }
-  return params;
+  const lists = Object.fromEntries(LIST_PARAMS.map((name) => [name, filters[name]]));
+  const isDefaultSorting = sorting.sort === DEFAULT_SORTING.sort && sorting.order === DEFAULT_SORTING.order;
+  return writeQueryParams({ q: filters.q.trim(), ...lists, from: filters.from, to: filters.to, ...(isDefaultSorting ? {} : { sort: sorting.sort, order: sorting.order }) });
 }
 
 /** Where the next page of the list starts; the same on the server, which fetches the first page, and in the browser. */

@@ -162,7 +162,8 @@ describe("the records list filters in the URL", () => {
   it("round-trips through the query string and drops values the API would refuse", () => {
     const params = new URLSearchParams("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&from=2025-01-01&kind=NOPE");
     const filters = filtersFromParams(params);
-    expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT&state=IN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
+    expect(filtersToParams(filters).toString()).toBe("q=drones&state=DRAFT%2CIN_REVIEW&country=ZW&kind=NOPE&from=2025-01-01");
+    expect(filtersFromParams(filtersToParams(filters))).toEqual(filters);
     expect(listInputOf(filters, sortingFromParams(params))).toEqual({
       limit: 25,
       sort: "updated",
@@ -172,6 +173,10 @@ describe("the records list filters in the URL", () => {
       country: ["ZW"],
       from: "2025-01-01",
     });
+  });
+
+  it("reads a list the public pages wrote, comma-separated, as the same filters", () => {
+    expect(filtersFromParams(new URLSearchParams("country=ZW,CG&state=DRAFT"))).toMatchObject({ country: ["ZW", "CG"], state: ["DRAFT"] });
   });
 
   it("keeps the sorting in the URL unless it is the default, and falls back to it for unknown values", () => {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { FEED_PARAMS, LIST_FILTER_PARAMS, parameterIssues, queryString, readQueryParams } from "@coop/core/publishing";
+import { parameterIssues, queryString } from "@coop/core/publishing";
 import type { RouterOutputs } from "@coop/core/trpc";
 import { type Lang, ZAgreementKind, ZAgreementListInput, ZConfidence, ZLifecycleStatus } from "@coop/core/validators";
+import { FEED_PARAMS, LIST_FILTER_PARAMS, readQueryParams } from "@coop/core/validators/list-query";
 import { toSearchParams } from "@/records/search-params";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, type LocaleKit, type LocaleParams, readLocale } from "@/public-site/locale";
