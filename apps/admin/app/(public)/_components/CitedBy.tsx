@@ -1,40 +1,6 @@
-import type { RouterOutputs } from "@coop/core/trpc";
+import type { Reference } from "@/public-site/citations";
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
-import type { SourceNumbers } from "./RecordParts";
-
-type RecordDetail = RouterOutputs["agreement"]["bySlug"];
-
-/** What one source says about a fact shown on the page: its number in the sources list and its words. */
-interface Reference {
-  number: number;
-  quotes: string[];
-  lang: string | undefined;
-}
-
-/** The references for any of the given fields, one per source, in source order. */
-export type CitationLookup = (...fields: string[]) => Reference[];
-
-/** Looks up the record's citations by the field they cite, so each part of the page finds the references for the facts it shows. */
-export function citationLookup(record: Pick<RecordDetail, "citations" | "sources">, numbers: SourceNumbers): CitationLookup {
-  const languages = new Map(record.sources.map((source) => [source.id, source.language ?? undefined]));
-  return (...fields) => {
-    const bySource = new Map<number, Reference>();
-    for (const citation of record.citations.filter((candidate) => fields.includes(candidate.field))) {
-      const number = numbers.get(citation.sourceId);
-      if (!number) continue;
-      const reference = bySource.get(number) ?? {
-        number,
-        quotes: [],
-        lang: languages.get(citation.sourceId),
-      };
-      // Two fields may rest on the same words: quote them once.
-      if (!reference.quotes.includes(citation.quote)) reference.quotes.push(citation.quote);
-      bySource.set(number, reference);
-    }
-    return [...bySource.values()].sort((a, b) => a.number - b.number);
-  };
-}
 
 /**
  * "[1]" after a cited fact, linking to the source in the list; hovering or focusing it shows

@@ -2,7 +2,8 @@ import { safeHttpUrl } from "@coop/core/publishing";
 import type { RouterOutputs } from "@coop/core/trpc";
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
-import { type CitationLookup, CitedBy } from "./CitedBy";
+import type { CitationLookup } from "@/public-site/citations";
+import { CitedBy } from "./CitedBy";
 import { PartialDateText } from "./PartialDateText";
 import { StatusBadge } from "./StatusBadge";
 

@@ -5,11 +5,12 @@ import { jsonForScriptElement, queryString, recordJsonLd, recordUrl } from "@coo
 import type { Lang } from "@coop/core/validators";
 import { serverEnv } from "@/env";
 import { truncate } from "@/i18n/formats";
+import { citationLookup } from "@/public-site/citations";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi, siteOrigin } from "@/server/public-site";
 import { CiteRecord } from "../../../_components/CiteRecord";
-import { CitedBy, citationLookup } from "../../../_components/CitedBy";
+import { CitedBy } from "../../../_components/CitedBy";
 import { PartialDateText } from "../../../_components/PartialDateText";
 import { PublicShell } from "../../../_components/PublicShell";
 import { Commitments, numberSources, Parties, Sources, Timeline } from "../../../_components/RecordParts";
