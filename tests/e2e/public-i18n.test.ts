@@ -28,6 +28,7 @@ beforeAll(async () => {
   server = await launchServer({
     port: await findFreePort(),
     databaseUrl: database.url,
+    migrationUrl: database.ownerUrl,
     // Every request here comes from one address; the per-client limit has its own test (public-abuse).
     env: { PUBLIC_RATE_LIMIT_BURST: "100000", PUBLIC_RATE_LIMIT_PER_MINUTE: "100000" },
   });
