@@ -33,3 +33,53 @@ export async function userActor(db: Db, role: "ADMIN" | "EDITOR" | "CONTRIBUTOR"
 export function apiAs(db: Db, actor?: Actor) {
   return createCaller(createContextInner({ db, actor }));
 }
+
+/** Words only the stored report holds (not its excerpt, not a quote): a public answer that carries them leaks a source's text. */
+export const PRIVATE_REPORT_WORDS = "ZX-PRIVATE-7731";
+
+const HERALD_LEAD = "HARARE, 13 May 2025 — Zimbabwe and Russia signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025.";
+const HERALD_TEXT =
+  `${HERALD_LEAD} ` +
+  'Under the deal, Russian instructors will train 500 Zimbabwean engineers by 2027 at a new academy the ministry calls "<b>CyberZim</b> Academy". ' +
+  `An aide, speaking on condition of anonymity, gave the file number ${PRIVATE_REPORT_WORDS}.`;
+const COURRIER_TEXT = "Le Zimbabwe et la Russie ont signé lundi un protocole d'accord sur la formation en cybersécurité.";
+
+/** A publishable record whose facts cite two reports (one quote holding markup), each report's whole text stored. */
+export function citedAgreementInput(slugWord: string): TAgreementInput {
+  return sampleAgreementInput({
+    title: `Zimbabwe and Russia sign a cybersecurity training memorandum (${slugWord})`,
+    summary: "Russian instructors are to train 500 Zimbabwean engineers by 2027.",
+    kind: "MOU",
+    status: "SIGNED",
+    signedOn: "2025-05-12",
+    sectors: ["cybersecurity", "skills-and-training"],
+    parties: [
+      { countryCode: "ZW", side: "AFRICA", role: "SIGNATORY" },
+      { countryCode: "RU", side: "PARTNER", role: "SIGNATORY" },
+    ],
+    sources: [
+      { url: "https://herald.example.org/zw-ru-cyber-training", publisher: "Harare Wire", publishedOn: "2025-05-13", language: "en", excerpt: HERALD_LEAD, text: HERALD_TEXT },
+      { url: "https://courrier.example.org/zimbabwe-russie", publisher: "Le Courrier de Moscou", publishedOn: "2025-05-14", language: "fr", text: COURRIER_TEXT },
+    ],
+    commitments: [{ description: "Train 500 Zimbabwean engineers", quantity: 500, unit: "engineers", deadline: "2027", source: 0 }],
+    translations: [{ locale: "FR", title: `Le Zimbabwe et la Russie signent un protocole sur la formation en cybersécurité (${slugWord})`, summary: "Des instructeurs russes doivent former 500 ingénieurs zimbabwéens d'ici 2027." }],
+    statusChange: { occurredOn: "2025-05-12", source: 0 },
+    citations: [
+      { field: "signedOn", source: 0, quote: "signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025" },
+      { field: "kind", source: 1, quote: "protocole d'accord" },
+      { field: "parties.0.countryCode", source: 0, quote: "Zimbabwe and Russia signed" },
+      { field: "parties.1.countryCode", source: 1, quote: "la Russie ont signé lundi" },
+      { field: "sectors.0", source: 0, quote: "cybersecurity training" },
+      { field: "sectors.1", source: 0, quote: 'will train 500 Zimbabwean engineers by 2027 at a new academy the ministry calls "<b>CyberZim</b> Academy"' },
+      { field: "commitments.0.quantity", source: 0, quote: "will train 500 Zimbabwean engineers" },
+    ],
+  });
+}
+
+/** Creates `data` as a contributor and publishes it with an editor's approval, the way a record reaches readers. */
+export async function publishThroughReview(db: Db, data: TAgreementInput) {
+  const contributor = await userActor(db, "CONTRIBUTOR");
+  const draft = await apiAs(db, contributor).agreement.create({ data, confirmNotDuplicate: true });
+  await apiAs(db, contributor).agreement.transition({ id: draft.id, expectedVersion: draft.version, action: "submit" });
+  return apiAs(db, await userActor(db, "EDITOR")).agreement.transition({ id: draft.id, expectedVersion: draft.version + 1, action: "approve" });
+}

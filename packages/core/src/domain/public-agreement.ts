@@ -114,7 +114,7 @@ const PUBLIC_SUMMARY_COLUMNS = Prisma.sql`
 
 /**
  * The summary columns plus what an export carries besides: commitments, the status
- * timeline, and the translations of their text.
+ * timeline, the translations of their text, and the citations (never a source's text).
  */
 export const PUBLIC_EXPORT_COLUMNS = Prisma.sql`${PUBLIC_SUMMARY_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'commitments', t.commitments, 'statusNotes', t."statusNotes") ORDER BY t.locale), '[]')
@@ -127,7 +127,9 @@ export const PUBLIC_EXPORT_COLUMNS = Prisma.sql`${PUBLIC_SUMMARY_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object(
      'id', e.id, 'status', e.status, 'occurredOn', e."occurredOn", 'precision', e.precision, 'note', e.note, 'sourceId', e."sourceId"
    ) ORDER BY e."occurredOn" ASC NULLS FIRST, e."createdAt"), '[]')
-   FROM "StatusEvent" e WHERE e."agreementId" = a.id) AS "statusEvents"`;
+   FROM "StatusEvent" e WHERE e."agreementId" = a.id) AS "statusEvents",
+  (SELECT coalesce(json_agg(json_build_object('field', q.field, 'sourceId', q."sourceId", 'quote', q.quote) ORDER BY q.position), '[]')
+   FROM "Citation" q WHERE q."agreementId" = a.id) AS citations`;
 
 type SummarySqlRow = Omit<SummaryRow, "sources"> & {
   sources: (Omit<SummaryRow["sources"][number], "publishedOn"> & { publishedOn: string | null })[];
@@ -282,15 +284,16 @@ export type ExportRow = SummaryRow & {
   translatedParts: TranslatedParts[];
   commitments: (Omit<CommitmentRow, "deadline"> & { deadline: string | null })[];
   statusEvents: (Omit<StatusEventRow, "occurredOn"> & { occurredOn: string | null })[];
+  citations: DetailRow["citations"];
 };
 
 const dateOf = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
-/** A published agreement as exports carry it: the summary with its commitments and status timeline. */
+/** A published agreement as exports carry it: the summary with its commitments, status timeline and citations. */
 export function toPublicAgreementExport(row: ExportRow, lang?: Lang) {
   const commitments = row.commitments.map((c) => ({ ...c, deadline: dateOf(c.deadline) }));
   const statusEvents = row.statusEvents.map((e) => ({ ...e, occurredOn: dateOf(e.occurredOn) }));
-  return { ...toPublicAgreementSummary(row, lang), ...publicParts(commitments, statusEvents, row.translatedParts, lang) };
+  return { ...toPublicAgreementSummary(row, lang), ...publicParts(commitments, statusEvents, row.translatedParts, lang), citations: row.citations };
 }
 
 export type PublicAgreementExport = ReturnType<typeof toPublicAgreementExport>;

@@ -46,6 +46,7 @@ function agreement(title: string): PublicAgreementExport {
       { description: "Train engineers", lang: "en", quantity: "100.00", unit: "engineers", deadline: { date: "2026-01-01", precision: "YEAR" }, delivered: null, deliveredNote: null, sourceId: null },
     ],
     timeline: [{ status: "SIGNED", on: { date: "2025-10-19", precision: "DAY" }, note: "=cmd", lang: "en", sourceId: null }],
+    citations: [],
     publishedAt: "2025-10-20T00:00:00.000Z",
     updatedAt: "2025-10-21T00:00:00.000Z",
   };

@@ -63,34 +63,50 @@ export const ZPublicAgreementSummary = z
   })
   .meta({ id: "Record" });
 
+const ZPublicCommitment = z.object({
+  description: z.string(),
+  lang: ZLang.describe("The language of `description`."),
+  quantity: z.string().nullable(),
+  unit: z.string().nullable(),
+  deadline: ZPublicDate,
+  delivered: z.string().nullable(),
+  deliveredNote: z.string().nullable(),
+  sourceId: z.uuid().nullable(),
+});
+
+const ZPublicStatusStep = z.object({
+  status: ZLifecycleStatus,
+  on: ZPublicDate,
+  note: z.string().nullable(),
+  lang: ZLang.describe("The language of `note`."),
+  sourceId: z.uuid().nullable(),
+});
+
+export const ZPublicCitation = z
+  .object({
+    field: z
+      .string()
+      .describe("The fact, as a path into the record as editors edit it: `title`, `signedOn`, `sectors.0`, `parties.1.countryCode`, `commitments.0.quantity`."),
+    sourceId: z.uuid().describe("The source, one of the record's `sources`."),
+    quote: z.string().describe("The source's words that state it, verbatim."),
+  })
+  .meta({ id: "Citation", description: "A fact tied to the words of a source." });
+
 export const ZPublicAgreementDetail = ZPublicAgreementSummary.extend({
   version: z.number().int().describe("The saved version shown, for a citation's permalink."),
   sources: z.array(ZPublicSource.extend({ excerpt: z.string().nullable(), retrievedAt: ZInstantText.nullable() })),
-  commitments: z.array(
-    z.object({
-      description: z.string(),
-      lang: ZLang.describe("The language of `description`."),
-      quantity: z.string().nullable(),
-      unit: z.string().nullable(),
-      deadline: ZPublicDate,
-      delivered: z.string().nullable(),
-      deliveredNote: z.string().nullable(),
-      sourceId: z.uuid().nullable(),
-    }),
-  ),
-  timeline: z.array(
-    z.object({ status: ZLifecycleStatus, on: ZPublicDate, note: z.string().nullable(), lang: ZLang.describe("The language of `note`."), sourceId: z.uuid().nullable() }),
-  ),
-  citations: z
-    .array(
-      z.object({
-        field: z.string().describe("The fact, as a path into the record as editors edit it: `signedOn`, `parties.1.countryCode`, `commitments.0.quantity`."),
-        sourceId: z.uuid(),
-        quote: z.string().describe("The source's words that state it, verbatim."),
-      }),
-    )
-    .describe("Facts tied to the words of a source."),
+  commitments: z.array(ZPublicCommitment),
+  timeline: z.array(ZPublicStatusStep),
+  citations: z.array(ZPublicCitation).describe("Facts tied to the words of a source."),
 }).meta({ id: "RecordDetail" });
+
+/** One record of `/export.json`: the summary with its commitments, timeline, citations and absolute address. */
+export const ZPublicAgreementExport = ZPublicAgreementSummary.extend({
+  commitments: z.array(ZPublicCommitment),
+  timeline: z.array(ZPublicStatusStep),
+  citations: z.array(ZPublicCitation),
+  url: z.url().describe("The record's page, absolute."),
+}).meta({ id: "ExportRecord" });
 
 export const ZPublicRelated = z.object({ items: z.array(ZPublicAgreementSummary) }).meta({ id: "RelatedRecords" });
 

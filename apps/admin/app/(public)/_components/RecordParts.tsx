@@ -2,6 +2,8 @@ import { safeHttpUrl } from "@coop/core/publishing";
 import type { RouterOutputs } from "@coop/core/trpc";
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
+import type { CitationLookup } from "@/public-site/citations";
+import { CitedBy } from "./CitedBy";
 import { PartialDateText } from "./PartialDateText";
 import { StatusBadge } from "./StatusBadge";
 
@@ -41,8 +43,21 @@ function OriginalMark({ lang, kit }: { lang: string; kit: LocaleKit }) {
   return <span className={`${styles.muted} ${styles.small}`}> {kit.m.record.inOriginal}</span>;
 }
 
-export function Parties({ parties, countryName, kit }: { parties: RecordDetail["parties"]; countryName: (code: string) => string; kit: LocaleKit }) {
+export function Parties({
+  parties,
+  countryName,
+  citations,
+  kit,
+}: {
+  parties: RecordDetail["parties"];
+  countryName: (code: string) => string;
+  citations: CitationLookup;
+  kit: LocaleKit;
+}) {
   const { m } = kit;
+  const cite = (index: number, part: string, ...fields: string[]) => (
+    <CitedBy references={citations(...fields.map((field) => `parties.${index}.${field}`))} placement={`parties.${index}.${part}`} kit={kit} />
+  );
   const sides = [
     { side: "AFRICA", heading: m.record.africanSide },
     { side: "PARTNER", heading: m.record.partnerSide },
@@ -55,9 +70,11 @@ export function Parties({ parties, countryName, kit }: { parties: RecordDetail["
           <h3>{heading}</h3>
           <ul className={styles.plain}>
             {parties
-              .filter((party) => party.side === side)
-              .map((party, index) => (
-                <li key={`${party.organization?.slug ?? party.country}-${index}`}>
+              // Citations name a party by its place among all parties, kept through the split by side.
+              .map((party, index) => ({ party, index }))
+              .filter(({ party }) => party.side === side)
+              .map(({ party, index }) => (
+                <li key={index}>
                   <strong>
                     {party.organization ? (
                       <a href={kit.path(`/organizations/${party.organization.slug}`)}>{party.organization.name}</a>
@@ -67,13 +84,24 @@ export function Parties({ parties, countryName, kit }: { parties: RecordDetail["
                       m.record.unnamedParty
                     )}
                   </strong>
-                  {party.organization && party.country && <span className={styles.muted}> · {countryLink(party.country)}</span>}
-                  <div className={`${styles.muted} ${styles.small}`}>{m.role[party.role]}</div>
+                  {party.organization ? cite(index, "name", "organizationId", "side") : cite(index, "name", "countryCode", "side")}
+                  {party.organization && party.country && (
+                    <span className={styles.muted}>
+                      {" · "}
+                      {countryLink(party.country)}
+                      {cite(index, "country", "countryCode")}
+                    </span>
+                  )}
+                  <div className={`${styles.muted} ${styles.small}`}>
+                    {m.role[party.role]}
+                    {cite(index, "role", "role")}
+                  </div>
                   {party.representative && (
                     <div className={styles.small}>
                       {kit.t(m.record.representedBy, {
                         name: party.representative.title ? `${party.representative.name}, ${party.representative.title}` : party.representative.name,
                       })}
+                      {cite(index, "representative", "representativeName", "representativeTitle")}
                     </div>
                   )}
                 </li>
@@ -102,34 +130,43 @@ function Delivery({ commitment, kit }: { commitment: RecordDetail["commitments"]
   );
 }
 
-export function Commitments({ record, numbers, kit }: { record: RecordDetail; numbers: SourceNumbers; kit: LocaleKit }) {
+export function Commitments({ record, numbers, citations, kit }: { record: RecordDetail; numbers: SourceNumbers; citations: CitationLookup; kit: LocaleKit }) {
   const { m } = kit;
   return (
     <ul className={styles.plain}>
-      {record.commitments.map((commitment, index) => (
-        <li key={index} className={styles.card}>
-          <p className={styles.note}>
-            <span lang={commitment.lang}>{commitment.description}</span>
-            <OriginalMark lang={commitment.lang} kit={kit} />
-          </p>
-          <div className={styles.small}>
-            {kit.t(m.record.promised, {
-              amount: commitment.quantity ? `${kit.format.quantity(commitment.quantity)}${commitment.unit ? ` ${commitment.unit}` : ""}` : m.record.noFigure,
-            })}
-            {" · "}
-            {m.record.deadline} <PartialDateText date={commitment.deadline} kit={kit} />
-          </div>
-          <div className={styles.small}>
-            <Delivery commitment={commitment} kit={kit} />
-          </div>
-          {commitment.deliveredNote && (
-            <p className={styles.small} lang="en">
-              {commitment.deliveredNote}
+      {record.commitments.map((commitment, index) => {
+        const cite = (part: string, ...fields: string[]) => (
+          <CitedBy references={citations(...fields.map((field) => `commitments.${index}.${field}`))} placement={`commitments.${index}.${part}`} kit={kit} />
+        );
+        return (
+          <li key={index} className={styles.card}>
+            <p className={styles.note}>
+              <span lang={commitment.lang}>{commitment.description}</span>
+              {cite("description", "description")}
+              <OriginalMark lang={commitment.lang} kit={kit} />
             </p>
-          )}
-          <Citation sourceId={commitment.sourceId} sources={record.sources} numbers={numbers} kit={kit} />
-        </li>
-      ))}
+            <div className={styles.small}>
+              {kit.t(m.record.promised, {
+                amount: commitment.quantity ? `${kit.format.quantity(commitment.quantity)}${commitment.unit ? ` ${commitment.unit}` : ""}` : m.record.noFigure,
+              })}
+              {cite("quantity", "quantity", "unit")}
+              {" · "}
+              {m.record.deadline} <PartialDateText date={commitment.deadline} kit={kit} />
+              {cite("deadline", "deadline")}
+            </div>
+            <div className={styles.small}>
+              <Delivery commitment={commitment} kit={kit} />
+              {cite("delivered", "delivered", "deliveredNote")}
+            </div>
+            {commitment.deliveredNote && (
+              <p className={styles.small} lang="en">
+                {commitment.deliveredNote}
+              </p>
+            )}
+            <Citation sourceId={commitment.sourceId} sources={record.sources} numbers={numbers} kit={kit} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -89,6 +89,11 @@ export const en = {
     noSources: "No sources recorded yet.",
     source: "Source:",
     noSource: "No source cited",
+    /** Before a reference number, for screen readers: "source [1]". */
+    citedSource: "source",
+    accordingTo: "according to [{number}]:",
+    quoteOpen: "“",
+    quoteClose: "”",
     reportOf: "Report of {date}",
     untitledReport: "Untitled report",
     publishedOn: "Published",

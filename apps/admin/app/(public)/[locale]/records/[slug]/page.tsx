@@ -5,10 +5,12 @@ import { jsonForScriptElement, queryString, recordJsonLd, recordUrl } from "@coo
 import type { Lang } from "@coop/core/validators";
 import { serverEnv } from "@/env";
 import { truncate } from "@/i18n/formats";
+import { citationLookup } from "@/public-site/citations";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi, siteOrigin } from "@/server/public-site";
 import { CiteRecord } from "../../../_components/CiteRecord";
+import { CitedBy } from "../../../_components/CitedBy";
 import { PartialDateText } from "../../../_components/PartialDateText";
 import { PublicShell } from "../../../_components/PublicShell";
 import { Commitments, numberSources, Parties, Sources, Timeline } from "../../../_components/RecordParts";
@@ -75,6 +77,11 @@ export default async function RecordPage(props: PageProps) {
   const sectorNames = new Map(sectors.map((sector) => [sector.slug, sector.name]));
   const origin = siteOrigin();
   const numbers = numberSources(record.sources);
+  const citations = citationLookup(record, numbers);
+  // The "[n]" references for `fields`, by default the one field `placement` names.
+  const cite = (placement: string, ...fields: string[]) => (
+    <CitedBy references={citations(...(fields.length ? fields : [placement]))} placement={placement} kit={kit} />
+  );
   const cited = citedVersion((await props.searchParams).version);
   const permalink = `${recordUrl(origin, record.slug, lang)}?version=${record.version}`;
   const correctionHref = `mailto:${serverEnv().CORRECTIONS_EMAIL}?${new URLSearchParams({
@@ -85,12 +92,16 @@ export default async function RecordPage(props: PageProps) {
     .replaceAll("+", "%20")}`;
   const feedQuery = queryString({ country: record.countries, partner: record.partners, lang: lang === "en" ? undefined : lang });
   const untranslatedParts = [...record.commitments, ...record.timeline.filter((step) => step.note)].some((part) => part.lang !== lang);
-  const countryLinks = (codes: string[]) =>
+  /** The parties' fields that put `code` on `side`, for the key facts' country lists. */
+  const countryFields = (side: "AFRICA" | "PARTNER", code: string) =>
+    record.parties.flatMap((party, index) => (party.side === side && party.country === code ? [`parties.${index}.countryCode`] : []));
+  const countryLinks = (side: "AFRICA" | "PARTNER", codes: string[]) =>
     codes.length
       ? codes.map((code, index) => (
           <span key={code}>
             {index > 0 && ", "}
             <a href={kit.path(`/countries/${code}`)}>{countryName(code)}</a>
+            {cite(`${side}-${code}`, ...countryFields(side, code))}
           </span>
         ))
       : "—";
@@ -105,12 +116,21 @@ export default async function RecordPage(props: PageProps) {
       <article>
         <header>
           <p className={styles.meta}>
-            <StatusBadge status={record.status} kit={kit} />
+            <span>
+              <StatusBadge status={record.status} kit={kit} />
+              {cite("status")}
+            </span>
             <UnverifiedMark confidence={record.confidence} kit={kit} />
-            <span>{m.kind[record.kind]}</span>
+            <span>
+              {m.kind[record.kind]}
+              {cite("kind")}
+            </span>
             <span>{kit.t(m.record.confidence, { level: m.confidence[record.confidence] })}</span>
           </p>
-          <h1 lang={record.lang}>{record.title}</h1>
+          <h1 lang={record.lang}>
+            {record.title}
+            {cite("title")}
+          </h1>
           {lang !== "en" && record.lang !== lang && (
             <p className={styles.notice} role="note">
               {kit.t(m.record.notTranslated, { language: m.language[lang] })}
@@ -129,6 +149,7 @@ export default async function RecordPage(props: PageProps) {
           {record.summary && (
             <p className={styles.lede} lang={record.lang}>
               {record.summary}
+              {cite("summary")}
             </p>
           )}
         </header>
@@ -139,33 +160,54 @@ export default async function RecordPage(props: PageProps) {
             <dt>{m.record.announced}</dt>
             <dd>
               <PartialDateText date={record.announced} kit={kit} />
+              {cite("announcedOn")}
             </dd>
             <dt>{m.record.signed}</dt>
             <dd>
               <PartialDateText date={record.signed} kit={kit} />
+              {cite("signedOn")}
             </dd>
             <dt>{m.record.africanSide}</dt>
-            <dd>{countryLinks(record.countries)}</dd>
+            <dd>{countryLinks("AFRICA", record.countries)}</dd>
             <dt>{m.record.partnerSide}</dt>
-            <dd>{countryLinks(record.partners)}</dd>
+            <dd>{countryLinks("PARTNER", record.partners)}</dd>
             <dt>{m.record.sectors}</dt>
-            <dd>{record.sectors.map((sector) => sectorNames.get(sector) ?? sector).join(", ") || "—"}</dd>
+            <dd>
+              {record.sectors.length
+                ? record.sectors.map((sector, index) => (
+                    <span key={sector}>
+                      {index > 0 && ", "}
+                      {sectorNames.get(sector) ?? sector}
+                      {cite(`sectors.${index}`)}
+                    </span>
+                  ))
+                : "—"}
+            </dd>
             {record.event && (
               <>
                 <dt>{m.record.event}</dt>
-                <dd>{record.event}</dd>
+                <dd>
+                  {record.event}
+                  {cite("event")}
+                </dd>
               </>
             )}
             {record.venue && (
               <>
                 <dt>{m.record.venue}</dt>
-                <dd>{record.venue}</dd>
+                <dd>
+                  {record.venue}
+                  {cite("venue")}
+                </dd>
               </>
             )}
             {record.amount && (
               <>
                 <dt>{m.record.amount}</dt>
-                <dd>{kit.format.amount(record.amount)}</dd>
+                <dd>
+                  {kit.format.amount(record.amount)}
+                  {cite("amount", "amount", "currency")}
+                </dd>
               </>
             )}
             {record.publishedAt && (
@@ -181,13 +223,13 @@ export default async function RecordPage(props: PageProps) {
 
         <section aria-labelledby="parties">
           <h2 id="parties">{m.record.parties}</h2>
-          <Parties parties={record.parties} countryName={countryName} kit={kit} />
+          <Parties parties={record.parties} countryName={countryName} citations={citations} kit={kit} />
         </section>
 
         {record.commitments.length > 0 && (
           <section aria-labelledby="commitments">
             <h2 id="commitments">{m.record.commitments}</h2>
-            <Commitments record={record} numbers={numbers} kit={kit} />
+            <Commitments record={record} numbers={numbers} citations={citations} kit={kit} />
           </section>
         )}
 
