@@ -18,6 +18,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
+import { assertSlugFree, changeAgreementSlug } from "./slug-redirects";
 import { slugify } from "./slugs";
 import { knownTaxonomyKeys } from "./taxonomy";
 
@@ -95,7 +96,12 @@ async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
   for (let first = 1; ; first += 20) {
     const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
-    const taken = new Set((await tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
+    // A former address of another record is not free: it still leads there.
+    const [records, redirects] = await Promise.all([
+      tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
+      tx.slugRedirect.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
+    ]);
+    const taken = new Set([...records, ...redirects].map((row) => row.slug));
     const free = candidates.find((slug) => !taken.has(slug));
     if (free) return free;
   }
@@ -151,8 +157,9 @@ export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate
 /** Inside the caller's transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
 export async function insertDraftAgreement(tx: Tx, actor: Actor, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
   const by = actorId(actor);
+  if (data.slug) await assertSlugFree(tx, data.slug, null);
   const agreement = await tx.agreement.create({
-    data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    data: { ...agreementColumns(data), ...extra, slug: data.slug ?? (await uniqueSlug(tx, data.title)), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
     select: { id: true },
   });
   const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
@@ -242,6 +249,7 @@ export async function saveAgreementVersion(
     throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
   }
   await claimNextVersion(tx, actor, id, expectedVersion, { ...agreementColumns(data), ...version.columns, editedById: actorId(actor) });
+  if (data.slug) await changeAgreementSlug(tx, id, data.slug);
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });

@@ -8,7 +8,7 @@ import {
   PartyRole,
   PartySide,
 } from "../generated/prisma/enums";
-import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug } from "./common";
+import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug, ZSlug } from "./common";
 import { EDITOR_SORTS } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
@@ -122,6 +122,8 @@ export const ZAgreementInput = z
     statusChange: ZStatusChangeInput.optional(),
     /** Left out: keep the stored one. */
     externalId: text(200).nullish(),
+    /** The record's address; left out: derived from the title on creation, kept on updates. A published record's old slug redirects. */
+    slug: ZSlug.optional(),
   })
   .superRefine((input, ctx) => {
     const signed = input.signedOn.on;
