@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "./access";
+import { type Actor, type Writer, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -155,7 +155,7 @@ export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate
 }
 
 /** Inside the caller's transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
-export async function insertDraftAgreement(tx: Tx, actor: Actor, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
+export async function insertDraftAgreement(tx: Tx, actor: Writer, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
   const by = actorId(actor);
   if (data.slug) await assertSlugFree(tx, data.slug, null);
   const agreement = await tx.agreement.create({
@@ -180,7 +180,7 @@ export function duplicateProbe(data: TAgreementData, excludeId?: string) {
 }
 
 /** The error for a stale `expectedVersion`: who saved the version the caller has not seen (by name only, to an API token). */
-export async function versionConflict(tx: Db | Tx, actor: Actor, id: string): Promise<ConflictError> {
+export async function versionConflict(tx: Db | Tx, actor: Writer, id: string): Promise<ConflictError> {
   const current = await tx.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, updatedById: true, updatedAt: true } });
   const savedBy = await actorLabel(tx, current.updatedById, actor, "someone");
   return new ConflictError(
@@ -194,7 +194,7 @@ export async function versionConflict(tx: Db | Tx, actor: Actor, id: string): Pr
  * conflict and changes nothing. The conditional UPDATE makes two concurrent
  * saves of one version serialise on the row: exactly one wins.
  */
-export async function claimNextVersion(tx: Tx, actor: Actor, id: string, expectedVersion: number, data: Prisma.AgreementUpdateManyMutationInput = {}) {
+export async function claimNextVersion(tx: Tx, actor: Writer, id: string, expectedVersion: number, data: Prisma.AgreementUpdateManyMutationInput = {}) {
   const { count } = await tx.agreement.updateMany({
     where: { id, version: expectedVersion, deletedAt: null },
     data: { ...data, version: { increment: 1 }, updatedById: actorId(actor) },
@@ -230,7 +230,7 @@ export async function updateAgreement(db: Db, actor: Actor, input: z.output<type
  */
 export async function saveAgreementVersion(
   tx: Tx,
-  actor: Actor,
+  actor: Writer,
   version: {
     id: string;
     expectedVersion: number;

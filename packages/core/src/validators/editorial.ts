@@ -252,6 +252,10 @@ export const ZOrganizationInput = z.object({
   kind: z.enum(OrganizationKind),
   countryCode: ZCountryCode.nullish(),
   website: ZWebUrl.nullish(),
+  /** The side a body without a country stands on (the African Union: AFRICA); left out: kept. */
+  side: z.enum(PartySide).nullish(),
+  /** A public page describing the organisation; left out: kept. */
+  sourceUrl: ZWebUrl.nullish(),
   memberIds: z.array(z.uuid()).max(100).default([]),
 });
 export const ZOrganizationUpdateInput = z.object({ id: z.uuid(), data: ZOrganizationInput });
