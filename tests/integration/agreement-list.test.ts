@@ -9,7 +9,7 @@ const slugs = async (input: RouterInputs["agreement"]["list"]) => (await api().a
 
 const CYBERZIM = "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025";
 const ZW_BY_TALKS = "zimbabwe-belarus-defence-and-security-cooperation";
-const ZW_BY_MOUS = "zimbabwe-belarus-defence-mous-minsk-visit";
+const ZW_BY_MOUS = "zimbabwe-belarus-mous-defence-minister-visit-to-belarus";
 const CONGO = "congo-russia-digital-ai-cybersecurity-talks-2025";
 
 describe("agreement.list filters", () => {

@@ -230,7 +230,16 @@ function toAgreementInput(record: SeedRecord, organizationIds: Map<string, strin
   return parsed.data;
 }
 
-/** What two versions of a record must share to be the same content: no storage ids, slug or timeline request; unordered parts sorted; absent as null. */
+/** A value without its empty (null or absent) fields, so the two compare alike. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (inner == null ? [] : [[key, withoutEmpty(inner)]])));
+  }
+  return value;
+}
+
+/** What two versions of a record must share to be the same content: no storage ids, slug or timeline request; unordered parts sorted. */
 function comparable(data: TAgreementData): string {
   const { statusChange: _statusChange, slug: _slug, sources, sectors, translations, ...rest } = data;
   const content = {
@@ -239,7 +248,7 @@ function comparable(data: TAgreementData): string {
     translations: [...translations].sort((a, b) => a.locale.localeCompare(b.locale)),
     sources: sources.map(({ id: _id, ...source }) => source),
   };
-  return JSON.stringify(content, (_key, value: unknown) => (value === undefined ? null : value));
+  return JSON.stringify(withoutEmpty(content));
 }
 
 async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Promise<"created" | "corrected" | "unchanged" | "kept as people edited them"> {
