@@ -4,14 +4,13 @@ import { ZOrganizationBySlugInput } from "../validators/agreement";
 import { NotFoundError } from "./errors";
 
 /**
- * An organisation as the public sees it: only one that is a party to at least one published
- * record, or a member of a consortium that is, so organisations named only in drafts stay unknown.
+ * An organisation as the public sees it: only one that is a party to at least one
+ * published record, so organisations named only in drafts stay unknown.
  */
 export async function getPublicOrganization(db: Db, rawInput: z.input<typeof ZOrganizationBySlugInput>) {
   const input = ZOrganizationBySlugInput.parse(rawInput);
-  const partyToPublished = { parties: { some: { agreement: { state: "PUBLISHED", deletedAt: null } } } } as const;
   const organization = await db.organization.findFirst({
-    where: { slug: input.slug, OR: [partyToPublished, { memberships: { some: { consortium: partyToPublished } } }] },
+    where: { slug: input.slug, parties: { some: { agreement: { state: "PUBLISHED", deletedAt: null } } } },
     select: {
       slug: true,
       name: true,
@@ -23,7 +22,7 @@ export async function getPublicOrganization(db: Db, rawInput: z.input<typeof ZOr
       memberships: { select: { consortium: { select: { slug: true, name: true } } }, orderBy: { consortium: { name: "asc" } } },
     },
   });
-  if (!organization) throw new NotFoundError(`No organisation with the slug "${input.slug}" is party to a published record, or a member of a consortium that is`);
+  if (!organization) throw new NotFoundError(`No organisation with the slug "${input.slug}" is party to a published record`);
   const { members, memberships, ...rest } = organization;
   return {
     ...rest,
