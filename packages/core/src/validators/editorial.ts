@@ -163,7 +163,7 @@ type CitedRecord = { sources: { text: string | null; excerpt: string | null }[] 
 /** The value a cited path names, or undefined: a date counts as given only when it is known. */
 function citedValue(record: Record<string, unknown>, field: string): unknown {
   const value = field.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), record);
-  if (value && typeof value === "object" && "on" in value) return (value as { on: unknown }).on ?? undefined;
+  if (value && typeof value === "object" && "on" in value) return value.on ?? undefined;
   return value === "" || value === null ? undefined : value;
 }
 
