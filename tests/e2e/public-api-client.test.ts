@@ -21,7 +21,7 @@ describe("another app reading the public API with createCoopClient", () => {
     const page = await client.agreement.list.query({ country: ["ZW"], limit: 10 });
     expect(page.items.map((i) => i.slug).sort()).toEqual([
       "zimbabwe-belarus-defence-and-security-cooperation",
-      "zimbabwe-belarus-defence-mous-minsk-visit",
+      "zimbabwe-belarus-mous-defence-minister-visit-to-belarus",
       "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025",
     ]);
   });

@@ -18,7 +18,7 @@ const CYBERZIM = "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025";
 const SEEDED_SLUGS = [
   CYBERZIM,
   "zimbabwe-belarus-defence-and-security-cooperation",
-  "zimbabwe-belarus-defence-mous-minsk-visit",
+  "zimbabwe-belarus-mous-defence-minister-visit-to-belarus",
   "congo-russia-digital-ai-cybersecurity-talks-2025",
 ];
 const HOSTILE_TITLE = `${HOSTILE.script} ${HOSTILE.image}`;
@@ -118,13 +118,26 @@ describe("/records/[slug]", () => {
     expect(status).toBe(200);
     expect(html).toContain("Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU</h1>");
     expect(html).toContain("African side");
-    expect(html).toContain("Represented by Tapiwanashe Kambare");
+    // Quoted in a television interview only, he represents nobody in the record.
+    expect(html).not.toContain("Tapiwanashe Kambare");
     expect(html).toContain("10,000");
     expect(html).toContain("Delivered: not reported yet");
     expect(html).toContain('<time dateTime="2025">2025</time>');
     expect(html).not.toContain("1 January 2025");
     expect(html).toContain('<time dateTime="2025-10-19">19 October 2025</time>');
     expect(html).toContain('href="#source-1"');
+    const talks = await page("/records/zimbabwe-belarus-defence-and-security-cooperation");
+    expect(talks.html).toContain("Represented by Oppah Muchinguri-Kashiri");
+  });
+
+  it("sends a former slug of a record to its current page, permanently, in the reader's language", async () => {
+    const congo = await database.db.agreement.findUniqueOrThrow({ where: { slug: "congo-russia-digital-ai-cybersecurity-talks-2025" } });
+    await database.db.slugRedirect.create({ data: { slug: "congo-russia-talks-former-address", agreementId: congo.id } });
+    const response = await fetch(`${server.url}/fr/records/congo-russia-talks-former-address?version=2`, { redirect: "manual" });
+    expect(response.status).toBe(308);
+    const location = new URL(response.headers.get("location")!, server.url);
+    expect(`${location.pathname}${location.search}`).toBe("/fr/records/congo-russia-digital-ai-cybersecurity-talks-2025?version=2");
+    expect((await page("/records/no-such-record-ever")).status).toBe(404);
   });
 
   it("has canonical, Open Graph, oEmbed discovery, JSON-LD and a correction link", async () => {

@@ -247,7 +247,7 @@ describe("iteratePublishedAgreements", () => {
     for await (const agreement of iteratePublishedAgreements(database.db, { country: ["ZW"] })) seen.push(agreement.slug);
     expect(seen.sort()).toEqual([
       "zimbabwe-belarus-defence-and-security-cooperation",
-      "zimbabwe-belarus-defence-mous-minsk-visit",
+      "zimbabwe-belarus-mous-defence-minister-visit-to-belarus",
       "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025",
     ]);
   });

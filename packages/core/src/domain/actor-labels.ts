@@ -1,4 +1,4 @@
-import type { Actor } from "./access";
+import type { Writer } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
  * API tokens). People appear as "Name <email>" to signed-in colleagues, and by name only to
  * an API token: an app never learns a person's email address.
  */
-export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[], viewer: Actor): Promise<Map<string, string>> {
+export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[], viewer: Writer): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const tokenIds = unique.filter((id) => id.startsWith("token:")).map((id) => id.slice(6));
   const userIds = unique.filter((id) => !id.startsWith("token:"));
@@ -21,12 +21,12 @@ export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (strin
   ]);
 }
 
-export function isEditorOrAbove(actor: Actor): boolean {
+export function isEditorOrAbove(actor: Writer): boolean {
   return actor.kind === "user" && (actor.role === "EDITOR" || actor.role === "ADMIN");
 }
 
 /** One id's label, or `fallback` when it names nobody known. */
-export async function actorLabel(db: Db | Prisma.TransactionClient, id: string | null, viewer: Actor, fallback: string): Promise<string> {
+export async function actorLabel(db: Db | Prisma.TransactionClient, id: string | null, viewer: Writer, fallback: string): Promise<string> {
   if (!id) return fallback;
   return (await actorLabels(db, [id], viewer)).get(id) ?? fallback;
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Actor, actorId, auditActor } from "./access";
+import { type Actor, type Writer, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -18,6 +18,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
+import { assertSlugFree, changeAgreementSlug } from "./slug-redirects";
 import { slugify } from "./slugs";
 import { knownTaxonomyKeys } from "./taxonomy";
 
@@ -95,7 +96,12 @@ async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
   for (let first = 1; ; first += 20) {
     const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
-    const taken = new Set((await tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((row) => row.slug));
+    // A former address of another record is not free: it still leads there.
+    const [records, redirects] = await Promise.all([
+      tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
+      tx.slugRedirect.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
+    ]);
+    const taken = new Set([...records, ...redirects].map((row) => row.slug));
     const free = candidates.find((slug) => !taken.has(slug));
     if (free) return free;
   }
@@ -149,10 +155,11 @@ export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate
 }
 
 /** Inside the caller's transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
-export async function insertDraftAgreement(tx: Tx, actor: Actor, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
+export async function insertDraftAgreement(tx: Tx, actor: Writer, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
   const by = actorId(actor);
+  if (data.slug) await assertSlugFree(tx, data.slug, null);
   const agreement = await tx.agreement.create({
-    data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    data: { ...agreementColumns(data), ...extra, slug: data.slug ?? (await uniqueSlug(tx, data.title)), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
     select: { id: true },
   });
   const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
@@ -173,7 +180,7 @@ export function duplicateProbe(data: TAgreementData, excludeId?: string) {
 }
 
 /** The error for a stale `expectedVersion`: who saved the version the caller has not seen (by name only, to an API token). */
-export async function versionConflict(tx: Db | Tx, actor: Actor, id: string): Promise<ConflictError> {
+export async function versionConflict(tx: Db | Tx, actor: Writer, id: string): Promise<ConflictError> {
   const current = await tx.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, updatedById: true, updatedAt: true } });
   const savedBy = await actorLabel(tx, current.updatedById, actor, "someone");
   return new ConflictError(
@@ -187,7 +194,7 @@ export async function versionConflict(tx: Db | Tx, actor: Actor, id: string): Pr
  * conflict and changes nothing. The conditional UPDATE makes two concurrent
  * saves of one version serialise on the row: exactly one wins.
  */
-export async function claimNextVersion(tx: Tx, actor: Actor, id: string, expectedVersion: number, data: Prisma.AgreementUpdateManyMutationInput = {}) {
+export async function claimNextVersion(tx: Tx, actor: Writer, id: string, expectedVersion: number, data: Prisma.AgreementUpdateManyMutationInput = {}) {
   const { count } = await tx.agreement.updateMany({
     where: { id, version: expectedVersion, deletedAt: null },
     data: { ...data, version: { increment: 1 }, updatedById: actorId(actor) },
@@ -223,7 +230,7 @@ export async function updateAgreement(db: Db, actor: Actor, input: z.output<type
  */
 export async function saveAgreementVersion(
   tx: Tx,
-  actor: Actor,
+  actor: Writer,
   version: {
     id: string;
     expectedVersion: number;
@@ -242,6 +249,7 @@ export async function saveAgreementVersion(
     throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
   }
   await claimNextVersion(tx, actor, id, expectedVersion, { ...agreementColumns(data), ...version.columns, editedById: actorId(actor) });
+  if (data.slug) await changeAgreementSlug(tx, id, data.slug);
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });

@@ -115,13 +115,16 @@ export async function listPublishedAgreements(db: Db, rawInput: TAgreementListIn
   return { items, nextCursor, previousCursor } satisfies Page<unknown> & { previousCursor: string | null };
 }
 
-/** One published agreement with its commitments, timeline and sources. */
+/**
+ * One published agreement with its commitments, timeline and sources. A former slug answers
+ * with the record it now names; its `slug` is the current one, for callers to redirect to.
+ */
 export async function getPublishedAgreement(db: Db, rawInput: TAgreementBySlugInput) {
   const input = ZAgreementBySlugInput.parse(rawInput);
-  const record = await db.agreement.findFirst({
-    where: { slug: input.slug, state: "PUBLISHED", deletedAt: null },
-    select: publicAgreementDetailSelect,
-  });
+  const published = { state: "PUBLISHED", deletedAt: null } as const;
+  const record =
+    (await db.agreement.findFirst({ where: { slug: input.slug, ...published }, select: publicAgreementDetailSelect })) ??
+    (await db.agreement.findFirst({ where: { redirects: { some: { slug: input.slug } }, ...published }, select: publicAgreementDetailSelect }));
   if (!record) throw new NotFoundError(`No published record has the slug "${input.slug}"`);
   return toPublicAgreementDetail(record, input.lang);
 }

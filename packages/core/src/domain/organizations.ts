@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Actor, auditActor } from "./access";
+import { type Actor, type Writer, auditActor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../validators/editorial";
@@ -19,6 +19,8 @@ const organizationSelect = {
   kind: true,
   countryCode: true,
   website: true,
+  side: true,
+  sourceUrl: true,
   members: { select: { member: { select: { id: true, name: true } } } },
   _count: { select: { parties: true } },
 } as const;
@@ -47,6 +49,8 @@ const columns = (data: OrganizationData) => ({
   kind: data.kind,
   countryCode: data.countryCode ?? null,
   website: data.website ?? null,
+  ...(data.side !== undefined ? { side: data.side } : {}),
+  ...(data.sourceUrl !== undefined ? { sourceUrl: data.sourceUrl } : {}),
 });
 
 export async function createOrganization(db: Db, actor: Actor, rawInput: z.input<typeof ZOrganizationInput>) {
@@ -57,10 +61,10 @@ export async function createOrganization(db: Db, actor: Actor, rawInput: z.input
   });
 }
 
-/** Inside the caller's transaction: a new organisation, its members and the audit row. */
-export async function insertOrganization(tx: Tx, actor: Actor, data: OrganizationData): Promise<string> {
+/** Inside the caller's transaction: a new organisation, its members and the audit row; its slug made from its name unless given. */
+export async function insertOrganization(tx: Tx, actor: Writer, data: OrganizationData, slug?: string): Promise<string> {
   await assertValidOrganization(tx, data);
-  const organization = await tx.organization.create({ data: { ...columns(data), slug: await uniqueOrganizationSlug(tx, data.name) }, select: { id: true } });
+  const organization = await tx.organization.create({ data: { ...columns(data), slug: slug ?? (await uniqueOrganizationSlug(tx, data.name)) }, select: { id: true } });
   await tx.consortiumMembership.createMany({ data: data.memberIds.map((memberId) => ({ consortiumId: organization.id, memberId })) });
   await writeAudit(tx, { ...auditActor(actor), action: "organization.create", entityType: "Organization", entityId: organization.id });
   return organization.id;

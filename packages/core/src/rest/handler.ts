@@ -42,6 +42,16 @@ function privateJson(data: unknown, status: number): Response {
   });
 }
 
+/** 308 to the same request under the record's current slug, when it was asked for by a former one. */
+function movedRecordResponse(url: URL, requested: string | undefined, answer: unknown): Response | null {
+  const current = (answer as { slug?: unknown }).slug;
+  if (!requested || typeof current !== "string" || current === requested) return null;
+  // A relative location: the request's own host may be an internal one behind the proxy.
+  const path = url.pathname.replace(/\/[^/]+$/, `/${encodeURIComponent(current)}`);
+  // Not kept by shared caches: the record may be renamed again; readable across origins, as the record is.
+  return new Response(null, { status: 308, headers: { Location: `${path}${url.search}`, "Cache-Control": PRIVATE_CACHE_CONTROL, "Access-Control-Allow-Origin": "*" } });
+}
+
 /** A body-carrying request's input: its JSON object, with the path parameters; null when the body is too large. */
 async function bodyInput(request: Request, limit: number, pathParams: Record<string, string>): Promise<Record<string, unknown> | null> {
   const body = await readBodyWithin(request, limit);
@@ -89,7 +99,9 @@ export function createRestFetchHandler(options: RestHandlerOptions) {
           const refused = admitPublicWork(request, options.rateLimiter, { surface: "api", cost: planned.cost }, tooManyRequests);
           if (refused) return refused;
           try {
-            return { body: JSON.stringify(await call(request, planned, input)), headers: { "Content-Type": JSON_CONTENT_TYPE } };
+            const answer = await call(request, planned, input);
+            const moved = planned.operation.redirectsFormerSlug ? movedRecordResponse(url, pathParams.slug, answer) : null;
+            return moved ?? { body: JSON.stringify(answer), headers: { "Content-Type": JSON_CONTENT_TYPE } };
           } catch (error) {
             return errorResponse(error);
           }

@@ -69,6 +69,9 @@ function describeOperation(operation: RestOperation, components: Record<string, 
     responses: {
       [String(operation.status ?? 200)]: success,
       ...(isPublic ? { "304": { description: "Not modified: the If-None-Match ETag is current." } } : {}),
+      ...(operation.redirectsFormerSlug
+        ? { "308": { description: "The slug is a former one of the record: `Location` is the same request under its current slug.", headers: { Location: { schema: { type: "string" } } } } }
+        : {}),
       "400": errorResponse("Bad input: `issues` names each parameter or field."),
       ...(isPublic ? {} : { "401": errorResponse("No or bad credentials."), "403": errorResponse("The token lacks the scope, or the role is too low."), "409": errorResponse("Someone saved first, or a likely duplicate exists.") }),
       ...(pathNames.length ? { "404": errorResponse("No such record.") } : {}),

@@ -18,6 +18,8 @@ export interface RestOperation {
   response?: z.ZodType;
   /** 201 for creations. */
   status?: 200 | 201;
+  /** The answer names the record's current `slug`, the path's last segment: a request by a former one is sent there with 308. */
+  redirectsFormerSlug?: true;
 }
 
 // Editorial answers are documented by their main fields; the rest is described in docs/API.md.
@@ -46,7 +48,7 @@ const ZOrganization = z.looseObject({ id: z.uuid(), slug: z.string(), name: z.st
 
 export const REST_OPERATIONS: RestOperation[] = [
   { operationId: "listRecords", method: "GET", path: "/records", procedure: "agreement.list", tag: "Records", summary: "Published records matching the filters, newest first" },
-  { operationId: "getRecord", method: "GET", path: "/records/{slug}", procedure: "agreement.bySlug", tag: "Records", summary: "One published record with its commitments, timeline and sources" },
+  { operationId: "getRecord", method: "GET", path: "/records/{slug}", procedure: "agreement.bySlug", tag: "Records", summary: "One published record with its commitments, timeline and sources; a former slug answers 308 to the current one", redirectsFormerSlug: true },
   { operationId: "listRelatedRecords", method: "GET", path: "/records/{slug}/related", procedure: "agreement.related", tag: "Records", summary: "Published records sharing a party with this one, within three years of it" },
   { operationId: "getOrganization", method: "GET", path: "/organizations/{slug}", procedure: "organization.bySlug", tag: "Records", summary: "An organisation party to published records, with its consortium links" },
   { operationId: "listChanges", method: "GET", path: "/changes", procedure: "agreement.changes", tag: "Records", summary: "What changed in the public records since a time, for mirrors" },

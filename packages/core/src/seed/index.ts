@@ -2,28 +2,37 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import type { SystemActor } from "../domain/access";
+import { assertKnownReferences, insertDraftAgreement, claimNextVersion, saveAgreementVersion } from "../domain/agreement-editing";
 import { writeAudit } from "../domain/audit";
+import { ZOrganizationRegistrySeed } from "../domain/intake/registry-seed";
+import { insertOrganization } from "../domain/organizations";
+import { currentRecordInput } from "../domain/revision-history";
 import { recordRevision } from "../domain/revisions";
-import { deriveAgreementIndex } from "../domain/search-index";
+import { enqueueRecordEvent } from "../domain/webhook-outbox";
 import { repoRoot } from "../env";
-import {
-  AgreementKind,
-  Confidence,
-  LifecycleStatus,
-  Locale,
-  OrganizationKind,
-  PartyRole,
-  PartySide,
-  Region,
-} from "../generated/prisma/enums";
-import { ZCountryCode, ZPartialDate, ZSectorSlug, ZSlug } from "../validators/common";
+import type { Prisma } from "../generated/prisma/client";
+import { OrganizationKind, PartySide, Region } from "../generated/prisma/enums";
+import { ZCountryCode, ZSectorSlug, ZSlug } from "../validators/common";
+import { type TAgreementData, ZAgreementInput, ZOrganizationInput } from "../validators/editorial";
 import type { Db } from "../db/client";
 
-const ZNames = z.object({ en: z.string().min(1), fr: z.string().min(1), pt: z.string().min(1), ru: z.string().min(1) });
+type Tx = Prisma.TransactionClient;
 
+const SEED_DIR = path.join(repoRoot, "prisma", "seed");
+/** The application loading its founding data: audit rows say "seed"; records carry no person's id. */
+const SEED_ACTOR: SystemActor = { kind: "system", name: "seed", ip: null };
+
+const ZNames = z.object({ en: z.string().min(1), fr: z.string().min(1), pt: z.string().min(1), ru: z.string().min(1) });
 const ZSeedCountries = z.array(z.object({ code: ZCountryCode, region: z.enum(Region), names: ZNames }));
 const ZSeedSectors = z.array(z.object({ slug: ZSectorSlug, names: ZNames }));
 
+/**
+ * prisma/seed/agreements.json: the founding records, each `data` an `agreement.create` input
+ * except that parties name organisations by slug, sources name their report (a file under
+ * prisma/seed/reports, stored as the source's text) and citations give only the quote, which
+ * must stand exactly once in the report.
+ */
 const ZSeedRecords = z.object({
   organizations: z.array(
     z.object({
@@ -32,84 +41,64 @@ const ZSeedRecords = z.object({
       aliases: z.array(z.string()),
       kind: z.enum(OrganizationKind),
       country: ZCountryCode.nullable(),
+      side: z.enum(PartySide).optional(),
       members: z.array(ZSlug).optional(),
     }),
   ),
   agreements: z.array(
     z.object({
       slug: ZSlug,
-      title: z.string().min(1),
-      summary: z.string(),
-      kind: z.enum(AgreementKind),
-      status: z.enum(LifecycleStatus),
-      confidence: z.enum(Confidence),
-      announcedOn: ZPartialDate,
-      signedOn: ZPartialDate,
-      venue: z.string().nullable(),
-      event: z.string().nullable(),
-      sectors: z.array(ZSectorSlug),
-      parties: z.array(
-        z.object({
-          organization: ZSlug.nullable(),
-          country: ZCountryCode.nullable(),
-          side: z.enum(PartySide),
-          role: z.enum(PartyRole),
-          representativeName: z.string().optional(),
-          representativeTitle: z.string().optional(),
-        }),
-      ),
-      sources: z.array(
-        z.object({
-          key: z.string(),
-          url: z.url().nullable(),
-          publisher: z.string().nullable(),
-          author: z.string().nullable(),
-          title: z.string().nullable(),
-          publishedOn: ZPartialDate,
-          language: z.string().nullable(),
-          excerpt: z.string().nullable(),
-        }),
-      ),
-      commitments: z.array(
-        z.object({
-          description: z.string().min(1),
-          quantity: z.number().nullable(),
-          unit: z.string().nullable(),
-          deadline: ZPartialDate,
-          delivered: z.number().nullable(),
-          source: z.string(),
-        }),
-      ),
-      statusEvents: z.array(
-        z.object({ status: z.enum(LifecycleStatus), occurredOn: ZPartialDate, note: z.string(), source: z.string() }),
-      ),
-      translations: z.array(z.object({ locale: z.enum(Locale), title: z.string(), summary: z.string() })).optional(),
+      /** Slugs the record was published under before: found by them, renamed, and redirected from. */
+      formerSlugs: z.array(ZSlug).default([]),
+      data: z.looseObject({
+        parties: z.array(z.looseObject({ organization: ZSlug.nullish() })),
+        sources: z.array(z.looseObject({ report: z.string().regex(/^[a-z0-9-]+\.txt$/).optional() })),
+        citations: z.array(z.object({ field: z.string(), quote: z.string().min(1), source: z.number().int().min(0).default(0) })).default([]),
+      }),
     }),
   ),
 });
+type SeedRecord = z.output<typeof ZSeedRecords>["agreements"][number];
 
-async function readSeedFile<T extends z.ZodType>(name: string, schema: T): Promise<{ data: z.output<T>; hash: string }> {
-  const file = path.join(repoRoot, "prisma", "seed", name);
-  const text = await fs.readFile(file, "utf8");
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return { data: parsed.data, hash: createHash("sha256").update(text).digest("hex") };
+async function readSeedText(...parts: string[]): Promise<string> {
+  return fs.readFile(path.join(SEED_DIR, ...parts), "utf8");
 }
 
-const SEED_ACTOR = { actorLabel: "seed" };
+function parseSeed<T extends z.ZodType>(name: string, text: string, schema: T): z.output<T> {
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`prisma/seed/${name}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Everything the versioned part of the seed reads, and its version: the hash of it all. */
+async function readFoundingData() {
+  const recordsText = await readSeedText("agreements.json");
+  const registryText = await readSeedText("organization-registry.json");
+  const records = parseSeed("agreements.json", recordsText, ZSeedRecords);
+  const registry = parseSeed("organization-registry.json", registryText, ZOrganizationRegistrySeed);
+  const reportNames = [...new Set(records.agreements.flatMap((record) => record.data.sources.flatMap((source) => (source.report ? [source.report] : []))))].sort();
+  const reports = new Map(await Promise.all(reportNames.map(async (name) => [name, await readSeedText("reports", name)] as const)));
+  const hash = createHash("sha256").update(recordsText).update(registryText);
+  for (const name of reportNames) hash.update(name).update(reports.get(name)!);
+  return { records, registry, reports, version: hash.digest("hex") };
+}
+type FoundingData = Awaited<ReturnType<typeof readFoundingData>>;
 
 /**
- * Loads the taxonomy and the founding records. Countries and sectors are upserted at every
- * run. Each version of the founding records (the hash of the file) is applied once: its
- * agreements are created when their slug is new, with the organisations they need. Later
- * editorial work stands: an organisation merged away is not brought back (its records point
- * at the one it was merged into), and a consortium's members are only seeded with it.
+ * Loads the taxonomy, the organisation registry and the founding records. Countries and
+ * sectors are upserted at every run. Each version of the founding data (a hash of the files)
+ * is applied once, through the same domain functions and input schema as `agreement.create`
+ * and `agreement.update`, and never against what people curated:
+ * - an organisation is created only when none has its slug, name or an alias, and none of its
+ *   slug was merged away (its records then point at the one it was merged into); existing
+ *   organisations and a consortium's members are left as editors keep them;
+ * - a record is created when neither its slug nor a former one is known; a record only the seed
+ *   ever wrote is brought to the file's version (renamed, its old slug redirecting); a record a
+ *   person has changed, deleted or moved through the workflow is left as it is.
  */
 export async function seedDatabase(db: Db, log: (line: string) => void = () => {}): Promise<void> {
-  const { data: countries } = await readSeedFile("countries.json", ZSeedCountries);
-  const { data: sectors } = await readSeedFile("sectors.json", ZSeedSectors);
-  const { data: records, hash: version } = await readSeedFile("agreements.json", ZSeedRecords);
-
+  const countries = parseSeed("countries.json", await readSeedText("countries.json"), ZSeedCountries);
+  const sectors = parseSeed("sectors.json", await readSeedText("sectors.json"), ZSeedSectors);
   const nameColumns = (names: z.infer<typeof ZNames>) => ({ nameEn: names.en, nameFr: names.fr, namePt: names.pt, nameRu: names.ru });
   await db.$transaction([
     ...countries.map((c) =>
@@ -123,135 +112,175 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
       db.sector.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...nameColumns(s.names) }, update: nameColumns(s.names) }),
     ),
   ]);
-  if (await db.seedVersion.findUnique({ where: { version } })) {
-    log(`Seed: ${countries.length} countries, ${sectors.length} sectors; founding records ${version.slice(0, 12)} already applied.`);
+  const taxonomy = `${countries.length} countries, ${sectors.length} sectors`;
+
+  const founding = await readFoundingData();
+  const short = founding.version.slice(0, 12);
+  if (await db.seedVersion.findUnique({ where: { version: founding.version } })) {
+    log(`Seed: ${taxonomy}; founding data ${short} already applied.`);
     return;
   }
-
-  // A database that never had organisations gets them all; later versions only what new records need.
-  const fresh = (await db.organization.count()) === 0;
-  const existingRecords = new Set((await db.agreement.findMany({ where: { slug: { in: records.agreements.map((a) => a.slug) } }, select: { slug: true } })).map((a) => a.slug));
-  const newRecords = records.agreements.filter((record) => !existingRecords.has(record.slug));
-  const membersOf = new Map(records.organizations.map((org) => [org.slug, org.members ?? []]));
-  const needed = new Set(fresh ? records.organizations.map((org) => org.slug) : newRecords.flatMap((record) => record.parties.flatMap((party) => (party.organization ? [party.organization] : []))));
-  for (const slug of [...needed]) for (const member of membersOf.get(slug) ?? []) needed.add(member);
-  const mergedInto = new Map(
-    (await db.organizationMerge.findMany({ where: { mergedSlug: { in: records.organizations.map((org) => org.slug) } }, select: { mergedSlug: true, targetId: true } })).map((merge) => [
-      merge.mergedSlug,
-      merge.targetId,
-    ]),
+  // One transaction, one at a time: instances starting together apply a version once, wholly or not at all.
+  const outcome = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('coop-seed'))`;
+      if (await tx.seedVersion.findUnique({ where: { version: founding.version } })) return null;
+      const result = await applyFoundingData(tx, founding);
+      await tx.seedVersion.create({ data: { version: founding.version } });
+      return result;
+    },
+    { timeout: 120_000, maxWait: 60_000 },
   );
-  const existingOrganizations = new Set((await db.organization.findMany({ where: { slug: { in: [...needed] } }, select: { slug: true } })).map((org) => org.slug));
-  const createdOrganizations = new Set<string>();
-  for (const org of records.organizations) {
-    if (!needed.has(org.slug) || existingOrganizations.has(org.slug) || mergedInto.has(org.slug)) continue;
-    await db.organization.create({ data: { slug: org.slug, name: org.name, aliases: org.aliases, kind: org.kind, countryCode: org.country } });
-    createdOrganizations.add(org.slug);
+  if (!outcome) {
+    log(`Seed: ${taxonomy}; founding data ${short} already applied.`);
+    return;
   }
-  const orgs = new Map((await db.organization.findMany()).map((org) => [org.slug, org]));
-  const byId = new Map([...orgs.values()].map((org) => [org.id, org]));
-  const organizationOf = (slug: string) => {
-    const org = orgs.get(slug) ?? byId.get(mergedInto.get(slug) ?? "");
-    if (!org) throw new Error(`prisma/seed/agreements.json names an unknown organisation "${slug}"`);
-    return org;
-  };
-  const orgId = (slug: string) => organizationOf(slug).id;
-  await db.consortiumMembership.createMany({
-    data: records.organizations
-      .filter((org) => createdOrganizations.has(org.slug))
-      .flatMap((org) => (org.members ?? []).map((member) => ({ consortiumId: orgId(org.slug), memberId: orgId(member) }))),
-    skipDuplicates: true,
-  });
+  const counts = Object.entries(outcome.records).map(([what, count]) => `${count} ${what}`).join(", ");
+  log(`Seed: ${taxonomy}, ${outcome.organizations} new organisations; founding records: ${counts} (founding data ${short}).`);
+}
 
-  let created = 0;
-  for (const record of newRecords) {
-    const index = deriveAgreementIndex({
-      parties: record.parties.map((party) => ({
-        side: party.side,
-        countryCode: party.country,
-        organization: party.organization ? organizationOf(party.organization) : null,
-        representativeName: party.representativeName,
-      })),
-      sectorSlugs: record.sectors,
-      translations: record.translations ?? [],
-      venue: record.venue,
-      event: record.event,
-    });
-    await db.$transaction(async (tx) => {
-      const agreement = await tx.agreement.create({
-        data: {
-          slug: record.slug,
-          title: record.title,
-          summary: record.summary,
-          kind: record.kind,
-          status: record.status,
-          state: "PUBLISHED",
-          confidence: record.confidence,
-          announcedOn: record.announcedOn.on,
-          announcedPrecision: record.announcedOn.precision,
-          signedOn: record.signedOn.on,
-          signedPrecision: record.signedOn.precision,
-          venue: record.venue,
-          event: record.event,
-          publishedAt: new Date(),
-          ...index,
-          sectors: { create: record.sectors.map((sectorSlug) => ({ sectorSlug })) },
-          parties: {
-            create: record.parties.map((party, position) => ({
-              organizationId: party.organization ? orgId(party.organization) : null,
-              countryCode: party.country,
-              side: party.side,
-              role: party.role,
-              representativeName: party.representativeName,
-              representativeTitle: party.representativeTitle,
-              position,
-            })),
-          },
-          translations: { create: record.translations ?? [] },
-        },
-      });
-      const sourceIds = new Map<string, string>();
-      for (const [position, source] of record.sources.entries()) {
-        const { key, publishedOn, ...fields } = source;
-        const row = await tx.source.create({
-          data: {
-            ...fields,
-            agreementId: agreement.id,
-            publishedOn: publishedOn.on,
-            publishedPrecision: publishedOn.precision,
-            position,
-          },
-        });
-        sourceIds.set(key, row.id);
-      }
-      await tx.commitment.createMany({
-        data: record.commitments.map((c, position) => ({
-          agreementId: agreement.id,
-          description: c.description,
-          quantity: c.quantity,
-          unit: c.unit,
-          deadline: c.deadline.on,
-          deadlinePrecision: c.deadline.precision,
-          delivered: c.delivered,
-          sourceId: sourceIds.get(c.source) ?? null,
-          position,
-        })),
-      });
-      await tx.statusEvent.createMany({
-        data: record.statusEvents.map((e) => ({
-          agreementId: agreement.id,
-          status: e.status,
-          occurredOn: e.occurredOn.on,
-          precision: e.occurredOn.precision,
-          note: e.note,
-          sourceId: sourceIds.get(e.source) ?? null,
-        })),
-      });
-      await recordRevision(tx, { agreementId: agreement.id, authorId: null, summary: "Seeded from the founding news reports" });
-      await writeAudit(tx, { ...SEED_ACTOR, action: "agreement.seed", entityType: "Agreement", entityId: agreement.id });
-    });
-    created += 1;
+async function applyFoundingData(tx: Tx, founding: FoundingData) {
+  const { organizationIds, created } = await seedOrganizations(tx, founding);
+  const records = { created: 0, corrected: 0, unchanged: 0, "kept as people edited them": 0 };
+  for (const record of founding.records.agreements) {
+    const outcome = await seedRecord(tx, toAgreementInput(record, organizationIds, founding.reports), record);
+    records[outcome] += 1;
   }
-  await db.seedVersion.createMany({ data: [{ version }], skipDuplicates: true });
-  log(`Seed: ${countries.length} countries, ${sectors.length} sectors, ${createdOrganizations.size} new organisations, ${created} new agreements (founding records ${version.slice(0, 12)}).`);
+  return { organizations: created, records };
+}
+
+/** Lower-cased names and aliases of every organisation, to find one however the seed spells it. */
+async function organizationsByName(tx: Tx): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
+  for (const organization of await tx.organization.findMany({ select: { id: true, name: true, aliases: true } })) {
+    for (const name of [organization.name, ...organization.aliases]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), organization.id);
+  }
+  return byName;
+}
+
+/** The records' organisations, then the registry's: the id each seed slug stands for, and how many were created. */
+async function seedOrganizations(tx: Tx, founding: FoundingData): Promise<{ organizationIds: Map<string, string>; created: number }> {
+  const entries = [
+    ...founding.records.organizations.map((org) => ({ ...org, sourceUrl: null, members: org.members ?? [] })),
+    ...founding.registry.organizations.map((entry) => ({
+      slug: entry.slug,
+      name: entry.name,
+      aliases: [...new Set([...entry.aliases.en, ...entry.aliases.fr, ...entry.aliases.pt, ...entry.aliases.ru])],
+      kind: entry.kind,
+      country: entry.country,
+      side: entry.side,
+      sourceUrl: entry.source,
+      members: [] as string[],
+    })),
+  ];
+  const slugs = entries.map((entry) => entry.slug);
+  const [existing, merges, byName] = await Promise.all([
+    tx.organization.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+    tx.organizationMerge.findMany({ where: { mergedSlug: { in: slugs } }, select: { mergedSlug: true, targetId: true } }),
+    organizationsByName(tx),
+  ]);
+  const organizationIds = new Map([...existing.map((org) => [org.slug, org.id] as const), ...merges.map((merge) => [merge.mergedSlug, merge.targetId] as const)]);
+  const createdSlugs = new Set<string>();
+  for (const entry of entries) {
+    const known = organizationIds.get(entry.slug) ?? [entry.name, ...entry.aliases].map((name) => byName.get(name.toLowerCase())).find(Boolean);
+    if (known) {
+      organizationIds.set(entry.slug, known);
+      continue;
+    }
+    const data = ZOrganizationInput.parse({ name: entry.name, aliases: entry.aliases, kind: entry.kind, countryCode: entry.country, side: entry.side ?? null, sourceUrl: entry.sourceUrl });
+    const id = await insertOrganization(tx, SEED_ACTOR, data, entry.slug);
+    organizationIds.set(entry.slug, id);
+    for (const name of [entry.name, ...entry.aliases]) byName.set(name.toLowerCase(), id);
+    createdSlugs.add(entry.slug);
+  }
+  // A consortium's members are seeded with it only: members an editor removed stay removed.
+  const memberships = entries
+    .filter((entry) => createdSlugs.has(entry.slug))
+    .flatMap((entry) => entry.members.map((member) => ({ consortiumId: organizationIds.get(entry.slug)!, memberId: organizationIdOf(organizationIds, member) })));
+  await tx.consortiumMembership.createMany({ data: memberships, skipDuplicates: true });
+  return { organizationIds, created: createdSlugs.size };
+}
+
+function organizationIdOf(organizationIds: Map<string, string>, slug: string): string {
+  const id = organizationIds.get(slug);
+  if (!id) throw new Error(`prisma/seed/agreements.json names an unknown organisation "${slug}"`);
+  return id;
+}
+
+/** A seed record as `agreement.create` input: organisations by id, reports as source texts, citations with their offsets. */
+function toAgreementInput(record: SeedRecord, organizationIds: Map<string, string>, reports: Map<string, string>): TAgreementData {
+  const { parties, sources, citations, ...rest } = record.data;
+  const texts = sources.map((source) => (source.report ? reports.get(source.report)! : null));
+  const input = {
+    ...rest,
+    slug: record.slug,
+    parties: parties.map(({ organization, ...party }) => ({ ...party, organizationId: organization ? organizationIdOf(organizationIds, organization) : null })),
+    sources: sources.map(({ report: _report, ...source }, index) => ({ ...source, text: texts[index] })),
+    citations: citations.map((citation, index) => {
+      const text = texts[citation.source] ?? "";
+      const start = text.indexOf(citation.quote);
+      if (start === -1 || text.indexOf(citation.quote, start + 1) !== -1) {
+        throw new Error(`prisma/seed/agreements.json, record ${record.slug}, citations.${index}: the quote must stand exactly once in its report: "${citation.quote}"`);
+      }
+      return { ...citation, start, end: start + citation.quote.length };
+    }),
+  };
+  const parsed = ZAgreementInput.safeParse(input);
+  if (!parsed.success) throw new Error(`prisma/seed/agreements.json, record ${record.slug}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** A value without its empty (null or absent) fields, so the two compare alike. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (inner == null ? [] : [[key, withoutEmpty(inner)]])));
+  }
+  return value;
+}
+
+/** What two versions of a record must share to be the same content: no storage ids, slug or timeline request; unordered parts sorted. */
+function comparable(data: TAgreementData): string {
+  const { statusChange: _statusChange, slug: _slug, sources, sectors, translations, ...rest } = data;
+  const content = {
+    ...rest,
+    sectors: [...sectors].sort(),
+    translations: [...translations].sort((a, b) => a.locale.localeCompare(b.locale)),
+    sources: sources.map(({ id: _id, ...source }) => source),
+  };
+  return JSON.stringify(withoutEmpty(content));
+}
+
+async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Promise<"created" | "corrected" | "unchanged" | "kept as people edited them"> {
+  await assertKnownReferences(tx, data, ["data"]);
+  const addresses = [record.slug, ...record.formerSlugs];
+  const stored =
+    (await tx.agreement.findFirst({ where: { slug: { in: addresses } }, select: { id: true } })) ??
+    (await tx.agreement.findFirst({ where: { redirects: { some: { slug: { in: addresses } } } }, select: { id: true } }));
+  if (!stored) {
+    const id = await insertDraftAgreement(tx, SEED_ACTOR, data);
+    // The founding records are published as they are loaded.
+    await claimNextVersion(tx, SEED_ACTOR, id, 1, { state: "PUBLISHED", publishedAt: new Date() });
+    await recordRevision(tx, { agreementId: id, authorId: null, summary: "Published from the founding news reports" });
+    await enqueueRecordEvent(tx, "record.published", id);
+    await writeAudit(tx, { actorLabel: SEED_ACTOR.name, action: "agreement.seed", entityType: "Agreement", entityId: id });
+    return "created";
+  }
+  const current = await tx.agreement.findUniqueOrThrow({ where: { id: stored.id }, select: { slug: true, state: true, status: true, version: true, updatedById: true, deletedAt: true } });
+  // Whatever a person (or an app) did to the record since, including deleting it, stands.
+  if (current.updatedById !== null || current.deletedAt) return "kept as people edited them";
+  const storedData = ZAgreementInput.safeParse(await currentRecordInput(tx, stored.id));
+  if (current.slug === record.slug && storedData.success && comparable(storedData.data) === comparable(data)) return "unchanged";
+  // Sources keep their ids, so the timeline keeps citing them.
+  const storedSources = storedData.success ? storedData.data.sources : [];
+  const sources = data.sources.map((source, index) => ({ ...source, id: storedSources[index]?.id }));
+  await saveAgreementVersion(tx, SEED_ACTOR, {
+    id: stored.id,
+    expectedVersion: current.version,
+    data: { ...data, sources },
+    previous: current,
+    summary: "Corrected from the founding news reports",
+    action: "agreement.seed.correct",
+  });
+  return "corrected";
 }

@@ -8,7 +8,7 @@ import {
   PartyRole,
   PartySide,
 } from "../generated/prisma/enums";
-import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug } from "./common";
+import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug, ZSlug } from "./common";
 import { EDITOR_SORTS } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
@@ -128,6 +128,8 @@ export const ZAgreementInput = z
     statusChange: ZStatusChangeInput.optional(),
     /** Left out: keep the stored one. */
     externalId: text(200).nullish(),
+    /** The record's address; left out: derived from the title on creation, kept on updates. A published record's old slug redirects. */
+    slug: ZSlug.optional(),
   })
   .superRefine((input, ctx) => {
     const signed = input.signedOn.on;
@@ -256,6 +258,10 @@ export const ZOrganizationInput = z.object({
   kind: z.enum(OrganizationKind),
   countryCode: ZCountryCode.nullish(),
   website: ZWebUrl.nullish(),
+  /** The side a body without a country stands on (the African Union: AFRICA); left out: kept. */
+  side: z.enum(PartySide).nullish(),
+  /** A public page describing the organisation; left out: kept. */
+  sourceUrl: ZWebUrl.nullish(),
   memberIds: z.array(z.uuid()).max(100).default([]),
 });
 export const ZOrganizationUpdateInput = z.object({ id: z.uuid(), data: ZOrganizationInput });

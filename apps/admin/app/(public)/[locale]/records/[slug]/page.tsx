@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { jsonForScriptElement, queryString, recordJsonLd, recordUrl } from "@coop/core/publishing";
+import { jsonForScriptElement, queryString, recordJsonLd, recordPath, recordUrl } from "@coop/core/publishing";
 import type { Lang } from "@coop/core/validators";
 import { serverEnv } from "@/env";
 import { truncate } from "@/i18n/formats";
@@ -36,10 +36,16 @@ const loadRecord = cache(async (slug: string, lang: Lang) => {
   }
 });
 
-async function readRequest({ params }: PageProps) {
+/** A former slug of the record is sent, with 308, to its current address (query kept). */
+async function readRequest({ params, searchParams }: PageProps) {
   const lang = await readLocale(params);
   const { slug } = await params;
-  return { lang, record: await loadRecord(slug, lang) };
+  const record = await loadRecord(slug, lang);
+  if (record.slug !== slug) {
+    const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([key, value]) => [value ?? []].flat().map((item) => [key, item]))).toString();
+    permanentRedirect(`${recordPath(record.slug, lang)}${query ? `?${query}` : ""}`);
+  }
+  return { lang, record };
 }
 
 export async function generateMetadata(props: PageProps): Promise<Metadata> {
