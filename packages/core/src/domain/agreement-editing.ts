@@ -19,6 +19,7 @@ import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { slugify } from "./slugs";
+import { syncPublicFacetCounts } from "./public-facet-counts";
 import { knownTaxonomyKeys } from "./taxonomy";
 
 type Tx = Prisma.TransactionClient;
@@ -247,6 +248,7 @@ export async function saveAgreementVersion(
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
   if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
   await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
+  await syncPublicFacetCounts(tx, [id]);
 }
 
 const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: true });
@@ -260,6 +262,7 @@ export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<ty
     if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.deleted", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Deleted" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.delete", entityType: "Agreement", entityId: id });
+    await syncPublicFacetCounts(tx, [id]);
   });
   return { id, deleted: true as const };
 }
@@ -274,6 +277,7 @@ export async function restoreDeletedAgreement(db: Db, actor: Actor, rawInput: z.
     if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.published", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Restored after deletion" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restore", entityType: "Agreement", entityId: id });
+    await syncPublicFacetCounts(tx, [id]);
   });
   return getAgreementForEditing(db, actor, { id });
 }

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { writeAudit } from "../domain/audit";
+import { syncPublicFacetCounts } from "../domain/public-facet-counts";
 import { recordRevision } from "../domain/revisions";
 import { deriveAgreementIndex } from "../domain/search-index";
 import { repoRoot } from "../env";
@@ -249,6 +250,7 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
       });
       await recordRevision(tx, { agreementId: agreement.id, authorId: null, summary: "Seeded from the founding news reports" });
       await writeAudit(tx, { ...SEED_ACTOR, action: "agreement.seed", entityType: "Agreement", entityId: agreement.id });
+      await syncPublicFacetCounts(tx, [agreement.id]);
     });
     created += 1;
   }
