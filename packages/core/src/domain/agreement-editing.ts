@@ -11,7 +11,7 @@ import {
   ZAgreementUpdateInput,
 } from "../validators/editorial";
 import { actorLabel, actorLabels } from "./actor-labels";
-import { agreementColumns, writeAgreementParts } from "./agreement-parts";
+import { indexedAgreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
@@ -46,7 +46,7 @@ export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput
   const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
   const [labels, organizations] = await Promise.all([
     actorLabels(db, [record.createdById, record.updatedById, ...record.comments.map((comment) => comment.authorId)], actor),
-    db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
+    organizationIds.length ? db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }) : [],
   ]);
   return {
     ...record,
@@ -153,7 +153,7 @@ export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate
 export async function insertDraftAgreement(tx: Tx, actor: Actor, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
   const by = actorId(actor);
   const agreement = await tx.agreement.create({
-    data: { ...agreementColumns(data), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    data: { ...(await indexedAgreementColumns(tx, data)), ...extra, slug: await uniqueSlug(tx, data.title), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
     select: { id: true },
   });
   const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
@@ -242,13 +242,14 @@ export async function saveAgreementVersion(
   if (statusChanged && !data.statusChange) {
     throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
   }
-  await claimNextVersion(tx, actor, id, expectedVersion, { ...agreementColumns(data), ...version.columns, editedById: actorId(actor) });
+  await claimNextVersion(tx, actor, id, expectedVersion, { ...(await indexedAgreementColumns(tx, data)), ...version.columns, editedById: actorId(actor) });
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
   if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
   await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
-  await syncPublicFacetCounts(tx, [id]);
+  // The state stays as it is: a record readers cannot see adds nothing to the public counts, before or after.
+  if (version.previous.state === "PUBLISHED") await syncPublicFacetCounts(tx, [id]);
 }
 
 const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: true });
