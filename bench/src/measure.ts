@@ -25,13 +25,13 @@ function cpuWaitMs(schedstatFile: string): number | null {
   }
 }
 
-function totalCpuWaitMs(files: string[]): number | null {
-  let total = 0;
-  for (const file of files) {
-    const wait = cpuWaitMs(file);
-    if (wait === null) return null;
-    total += wait;
-  }
+/** Summed over the processes readable both times (a pooled connection may close in between). */
+function cpuWaitBetween(before: (number | null)[], after: (number | null)[]): number | null {
+  let total: number | null = null;
+  before.forEach((wait, index) => {
+    const waitAfter = after[index];
+    if (wait !== null && waitAfter !== null && waitAfter !== undefined) total = (total ?? 0) + waitAfter - wait;
+  });
   return total;
 }
 
@@ -63,15 +63,14 @@ export async function measureLatency(name: string, context: Record<string, unkno
   });
   observer.observe({ entryTypes: ["gc"] });
   const samples: Sample[] = [];
-  const waits = () => [cpuWaitMs("/proc/thread-self/schedstat"), backendFiles.length ? totalCpuWaitMs(backendFiles) : null] as const;
-  const difference = (before: number | null, after: number | null) => (before !== null && after !== null ? after - before : null);
+  const waits = () => ["/proc/thread-self/schedstat", ...backendFiles].map(cpuWaitMs);
   for (let i = 0; i < runs; i += 1) {
-    const [wait, dbWait] = waits();
+    const [wait, ...dbWaits] = waits();
     const start = performance.now();
     await run(i);
     const end = performance.now();
-    const [waitAfter, dbWaitAfter] = waits();
-    samples.push({ ms: end - start, start, end, cpuWaitMs: difference(wait, waitAfter), dbCpuWaitMs: difference(dbWait, dbWaitAfter) });
+    const [waitAfter, ...dbWaitsAfter] = waits();
+    samples.push({ ms: end - start, start, end, cpuWaitMs: cpuWaitBetween([wait ?? null], [waitAfter ?? null]), dbCpuWaitMs: cpuWaitBetween(dbWaits, dbWaitsAfter) });
   }
   // Garbage collection entries arrive asynchronously.
   await new Promise((resolve) => setTimeout(resolve, 50));

@@ -15,7 +15,7 @@ import { indexedAgreementColumns, writeAgreementParts } from "./agreement-parts"
 import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
-import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
+import { assertMayEdit, assertMayReadRecord, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { slugify } from "./slugs";
@@ -27,8 +27,7 @@ type Tx = Prisma.TransactionClient;
 /** What the editor sees and edits: every part, the version, who made and last saved it. */
 export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
-  await assertMayRead(db, actor, id);
-  const record = await db.agreement.findUnique({
+  const found = await db.agreement.findUnique({
     where: { id },
     select: {
       ...agreementSnapshotSelect,
@@ -42,7 +41,7 @@ export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorId: true, authorLabel: true, createdAt: true } },
     },
   });
-  if (!record) throw new NotFoundError(`No record has the id ${id}`);
+  const record = assertMayReadRecord(actor, id, found);
   const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
   const [labels, organizations] = await Promise.all([
     actorLabels(db, [record.createdById, record.updatedById, ...record.comments.map((comment) => comment.authorId)], actor),
