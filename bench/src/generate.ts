@@ -1,4 +1,4 @@
-import { deriveAgreementIndex } from "@coop/core/domain";
+import { deriveAgreementIndex, syncPublicFacetCounts } from "@coop/core/domain";
 import type { Db } from "@coop/core/db";
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same dataset. */
@@ -30,9 +30,8 @@ export async function generateAgreements(db: Db, count: number, seed = 42): Prom
   const sectors = (await db.sector.findMany({ select: { slug: true } })).map((s) => s.slug);
   const batchSize = 1000;
   for (let start = 0; start < count; start += batchSize) {
-    const rows = [];
     const size = Math.min(batchSize, count - start);
-    for (let i = 0; i < size; i += 1) {
+    const rows = Array.from({ length: size }, (_, i) => {
       const n = start + i;
       const country = pick(african);
       const partner = next() < 0.75 ? "RU" : "BY";
@@ -43,7 +42,7 @@ export async function generateAgreements(db: Db, count: number, seed = 42): Prom
         : `${country.nameEn} and ${partner === "RU" ? "Russia" : "Belarus"} agree on ${TOPICS_EN[topic]} (${n})`;
       const signed = next() < 0.7 ? new Date(Date.UTC(2015 + Math.floor(next() * 12), Math.floor(next() * 12), 1 + Math.floor(next() * 28))) : null;
       const recordSectors = [...new Set([pick(sectors), pick(sectors)])];
-      rows.push({
+      return {
         id: crypto.randomUUID(),
         slug: `bench-${seed}-${n}`,
         title,
@@ -65,24 +64,26 @@ export async function generateAgreements(db: Db, count: number, seed = 42): Prom
           sectorSlugs: recordSectors,
           translations: [],
         }),
-      });
-    }
-    await db.$transaction([
-      db.agreement.createMany({
+      };
+    });
+    // A generous timeout: the machine is often shared with other work.
+    await db.$transaction(async (tx) => {
+      await tx.agreement.createMany({
         data: rows.map(({ country: _c, partner: _p, recordSectors: _s, ...row }) => row),
-      }),
-      db.agreementParty.createMany({
+      });
+      await tx.agreementParty.createMany({
         data: rows.flatMap((row) => [
           { agreementId: row.id, side: "AFRICA" as const, role: "SIGNATORY" as const, countryCode: row.country, position: 0 },
           { agreementId: row.id, side: "PARTNER" as const, role: "SIGNATORY" as const, countryCode: row.partner, position: 1 },
         ]),
-      }),
-      db.agreementSector.createMany({
+      });
+      await tx.agreementSector.createMany({
         data: rows.flatMap((row) => row.recordSectors.map((sectorSlug) => ({ agreementId: row.id, sectorSlug }))),
-      }),
-      db.source.createMany({
+      });
+      await tx.source.createMany({
         data: rows.map((row) => ({ agreementId: row.id, publisher: "Bench Wire", url: `https://news.example/${row.slug}` })),
-      }),
-    ]);
+      });
+      await syncPublicFacetCounts(tx, rows.map((row) => row.id));
+    }, { timeout: 120_000 });
   }
 }

@@ -3,7 +3,7 @@ import type { Db } from "@coop/core/db";
 import { createAgreement, importAgreements, updateAgreement } from "@coop/core/domain";
 import { ZAgreementInput } from "@coop/core/validators";
 import { generateImportCsv } from "./import-file";
-import { measureThroughput, report } from "./measure";
+import { machineLoad, measureThroughput, report } from "./measure";
 
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
 
@@ -38,6 +38,6 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
     const start = performance.now();
     const result = await importAgreements(db, actor, { format: "csv", content, dryRun });
     const seconds = (performance.now() - start) / 1000;
-    report({ bench: dryRun ? "import dry run" : "import", records, rows, created: result.created, updated: result.updated, unchanged: result.unchanged, duplicateSuspects: result.duplicateSuspects, errors: result.errors, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds) });
+    report({ bench: dryRun ? "import dry run" : "import", records, rows, created: result.created, updated: result.updated, unchanged: result.unchanged, duplicateSuspects: result.duplicateSuspects, errors: result.errors, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), load: machineLoad() });
   }
 }

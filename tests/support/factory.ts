@@ -1,4 +1,4 @@
-import { deriveAgreementIndex, type IndexableParty } from "@coop/core/domain";
+import { deriveAgreementIndex, type IndexableParty, syncPublicFacetCounts } from "@coop/core/domain";
 import type { Db } from "@coop/core/db";
 
 let counter = 0;
@@ -24,7 +24,7 @@ export interface AgreementFixture {
   timeline?: { status: "ANNOUNCED" | "SIGNED"; occurredOn: string; note?: string }[];
 }
 
-/** Inserts an agreement directly, with the derived index columns the domain maintains. */
+/** Inserts an agreement directly, with the derived index columns and public counts the domain maintains. */
 export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
   counter += 1;
   const africa = fixture.africa ?? "KE";
@@ -62,6 +62,7 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
     },
     include: { sources: { orderBy: { position: "asc" }, select: { id: true } } },
   });
+  await db.$transaction((tx) => syncPublicFacetCounts(tx, [agreement.id]));
   const sourceId = agreement.sources[0]?.id ?? null;
   await db.commitment.createMany({
     data: (fixture.commitments ?? []).map((commitment, position) => ({ ...commitment, agreementId: agreement.id, sourceId, position })),

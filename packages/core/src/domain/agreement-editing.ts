@@ -11,15 +11,16 @@ import {
   ZAgreementUpdateInput,
 } from "../validators/editorial";
 import { actorLabel, actorLabels } from "./actor-labels";
-import { agreementColumns, writeAgreementParts } from "./agreement-parts";
+import { indexedAgreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
-import { assertMayEdit, assertMayRead, mayRead } from "./record-access";
+import { assertMayEdit, assertMayReadRecord, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { agreementSnapshotSelect, recordRevision } from "./revisions";
 import { assertSlugFree, changeAgreementSlug } from "./slug-redirects";
 import { slugify } from "./slugs";
+import { syncPublicFacetCounts } from "./public-facet-counts";
 import { knownTaxonomyKeys } from "./taxonomy";
 
 type Tx = Prisma.TransactionClient;
@@ -27,8 +28,7 @@ type Tx = Prisma.TransactionClient;
 /** What the editor sees and edits: every part, the version, who made and last saved it. */
 export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
-  await assertMayRead(db, actor, id);
-  const record = await db.agreement.findUnique({
+  const found = await db.agreement.findUnique({
     where: { id },
     select: {
       ...agreementSnapshotSelect,
@@ -42,11 +42,11 @@ export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorId: true, authorLabel: true, createdAt: true } },
     },
   });
-  if (!record) throw new NotFoundError(`No record has the id ${id}`);
+  const record = assertMayReadRecord(actor, id, found);
   const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
   const [labels, organizations] = await Promise.all([
     actorLabels(db, [record.createdById, record.updatedById, ...record.comments.map((comment) => comment.authorId)], actor),
-    db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }),
+    organizationIds.length ? db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }) : [],
   ]);
   return {
     ...record,
@@ -159,7 +159,7 @@ export async function insertDraftAgreement(tx: Tx, actor: Writer, data: TAgreeme
   const by = actorId(actor);
   if (data.slug) await assertSlugFree(tx, data.slug, null);
   const agreement = await tx.agreement.create({
-    data: { ...agreementColumns(data), ...extra, slug: data.slug ?? (await uniqueSlug(tx, data.title)), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    data: { ...(await indexedAgreementColumns(tx, data)), ...extra, slug: data.slug ?? (await uniqueSlug(tx, data.title)), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
     select: { id: true },
   });
   const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
@@ -248,13 +248,15 @@ export async function saveAgreementVersion(
   if (statusChanged && !data.statusChange) {
     throw new InvalidInputError(["data", "statusChange"], `is required when the status changes to ${data.status}: when it happened and which source says so`);
   }
-  await claimNextVersion(tx, actor, id, expectedVersion, { ...agreementColumns(data), ...version.columns, editedById: actorId(actor) });
+  await claimNextVersion(tx, actor, id, expectedVersion, { ...(await indexedAgreementColumns(tx, data)), ...version.columns, editedById: actorId(actor) });
   if (data.slug) await changeAgreementSlug(tx, id, data.slug);
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
   await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
   if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
   await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
+  // The state stays as it is: a record readers cannot see adds nothing to the public counts, before or after.
+  if (version.previous.state === "PUBLISHED") await syncPublicFacetCounts(tx, [id]);
 }
 
 const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: true });
@@ -268,6 +270,7 @@ export async function deleteAgreement(db: Db, actor: Actor, rawInput: z.input<ty
     if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.deleted", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Deleted" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.delete", entityType: "Agreement", entityId: id });
+    await syncPublicFacetCounts(tx, [id]);
   });
   return { id, deleted: true as const };
 }
@@ -282,6 +285,7 @@ export async function restoreDeletedAgreement(db: Db, actor: Actor, rawInput: z.
     if (current.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.published", id);
     await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: "Restored after deletion" });
     await writeAudit(tx, { ...auditActor(actor), action: "agreement.restore", entityType: "Agreement", entityId: id });
+    await syncPublicFacetCounts(tx, [id]);
   });
   return getAgreementForEditing(db, actor, { id });
 }

@@ -5,7 +5,7 @@ import { deriveAgreementIndex } from "./search-index";
 type Tx = Prisma.TransactionClient;
 
 /** The agreement's own columns from validated input. */
-export function agreementColumns(data: TAgreementData) {
+function agreementColumns(data: TAgreementData) {
   return {
     title: data.title,
     summary: data.summary,
@@ -24,8 +24,31 @@ export function agreementColumns(data: TAgreementData) {
   };
 }
 
+/** The agreement's own columns and the filter and search columns derived from its parts, to write with them. */
+export async function indexedAgreementColumns(tx: Tx, data: TAgreementData) {
+  const organizationIds = [...new Set(data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])))];
+  const organizations = organizationIds.length
+    ? await tx.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true, aliases: true, countryCode: true } })
+    : [];
+  const organizationById = new Map(organizations.map((organization) => [organization.id, organization]));
+  const index = deriveAgreementIndex({
+    parties: data.parties.map((party) => ({
+      side: party.side,
+      countryCode: party.countryCode ?? null,
+      representativeName: party.representativeName,
+      organization: party.organizationId ? organizationById.get(party.organizationId) : null,
+    })),
+    sectorSlugs: data.sectors,
+    translations: data.translations,
+    venue: data.venue,
+    event: data.event,
+  });
+  return { ...agreementColumns(data), ...index };
+}
+
 /**
- * Replaces the agreement's parts with the input's, inside the saving transaction.
+ * Replaces the agreement's parts with the input's, inside the saving transaction (which
+ * writes their derived columns with `indexedAgreementColumns`).
  * Sources are updated in place when the input names their id, so status events and
  * commitments keep citing them; returns the stored source ids in input order.
  */
@@ -33,7 +56,8 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
   const keptSourceIds = new Set(data.sources.flatMap((source) => (source.id ? [source.id] : [])));
   const storedIds = new Set<string>();
   if (!options.isNew) {
-    for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
+    // Only sources the input names by id may be kept: without any, none needs looking up.
+    if (keptSourceIds.size) for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
     await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
   }
 
@@ -55,11 +79,12 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
   }
 
   if (!options.isNew) {
-    await tx.citation.deleteMany({ where: { agreementId } });
-    await tx.agreementSector.deleteMany({ where: { agreementId } });
-    await tx.agreementParty.deleteMany({ where: { agreementId } });
-    await tx.commitment.deleteMany({ where: { agreementId } });
-    await tx.translation.deleteMany({ where: { agreementId } });
+    // One round trip for the five.
+    await tx.$executeRaw`WITH sectors AS (DELETE FROM "AgreementSector" WHERE "agreementId" = ${agreementId}::uuid),
+      parties AS (DELETE FROM "AgreementParty" WHERE "agreementId" = ${agreementId}::uuid),
+      commitments AS (DELETE FROM "Commitment" WHERE "agreementId" = ${agreementId}::uuid),
+      citations AS (DELETE FROM "Citation" WHERE "agreementId" = ${agreementId}::uuid)
+      DELETE FROM "Translation" WHERE "agreementId" = ${agreementId}::uuid`;
   }
   // Empty lists skip their round trip: imports create thousands of records.
   if (data.sectors.length) await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
@@ -101,7 +126,6 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
       position,
     })),
   });
-  await refreshAgreementIndex(tx, agreementId);
   return sourceIds;
 }
 

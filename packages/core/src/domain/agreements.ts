@@ -156,12 +156,30 @@ export async function publishedAgreementFacets(db: Db, rawFilters: TAgreementFil
   const filters = ZAgreementFilters.parse(rawFilters);
   await assertKnownTaxonomy(db, filters);
   const byFacet = facetFilterConditions(filters);
-  const scope = [PUBLISHED, ...scopeFilterConditions(filters)];
+  const scopeFilters = scopeFilterConditions(filters);
+  const unfiltered = Object.keys(byFacet).length === 0 && scopeFilters.length === 0;
+  return facetsOfRows(unfiltered ? await countedFacetRows(db) : await scannedFacetRows(db, byFacet, scopeFilters));
+}
+
+type FacetRow = { facet: Facet | "total"; value: string | null; label: string | null; count: bigint | number };
+
+/** All public records' facets, from the counts kept by `syncPublicFacetCounts`. */
+function countedFacetRows(db: Db): Promise<FacetRow[]> {
+  return db.$queryRaw<FacetRow[]>`
+    SELECT c.facet, NULLIF(c.value, '') AS value, NULL AS label, c.count FROM "PublicFacetCount" c
+    WHERE c.facet <> 'organization' AND c.count > 0
+    UNION ALL (SELECT 'organization', o.slug, o.name, c.count FROM "PublicFacetCount" c JOIN "Organization" o ON o.id::text = c.value
+      WHERE c.facet = 'organization' AND c.count > 0 ORDER BY c.count DESC, o.slug LIMIT ${ORGANIZATION_FACET_SIZE})`;
+}
+
+/** Facets of the records the filters let through, counted over the table. */
+function scannedFacetRows(db: Db, byFacet: Partial<Record<FacetFilter, Prisma.Sql>>, scopeFilters: Prisma.Sql[]): Promise<FacetRow[]> {
+  const scope = [PUBLISHED, ...scopeFilters];
   const rowsWhere = (conditions: Prisma.Sql[]) => Prisma.sql`SELECT ${FACET_COLUMNS} FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}`;
   // A facet that filters is counted over the rows every other filter lets through; the rest over the matched rows.
   const rowsOf = (facet: FacetFilter) =>
     byFacet[facet] ? Prisma.sql`(${rowsWhere([...scope, ...FACET_FILTERS.flatMap((other) => (other !== facet ? (byFacet[other] ?? []) : []))])})` : Prisma.sql`matched`;
-  const rows = await db.$queryRaw<{ facet: Facet | "total"; value: string | null; label: string | null; count: bigint }[]>`
+  return db.$queryRaw<FacetRow[]>`
     WITH matched AS (${rowsWhere([...scope, ...Object.values(byFacet)])})
     SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) FROM matched
     UNION ALL SELECT 'country', v, NULL, count(*) FROM ${rowsOf("country")} m, unnest(m."africanCountryCodes") v GROUP BY v
@@ -174,7 +192,9 @@ export async function publishedAgreementFacets(db: Db, rawFilters: TAgreementFil
       JOIN "AgreementParty" p ON p."agreementId" = m.id JOIN "Organization" o ON o.id = p."organizationId"
       GROUP BY o.slug ORDER BY 4 DESC, 2 LIMIT ${ORGANIZATION_FACET_SIZE})
     UNION ALL SELECT 'year', extract(year FROM "eventOn")::int::text, NULL, count(*) FROM matched WHERE "eventOn" IS NOT NULL GROUP BY 2`;
+}
 
+function facetsOfRows(rows: FacetRow[]) {
   const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Exclude<Facet, "organization">, FacetCount[]> & {
     organization: (FacetCount & { label: string })[];
   };

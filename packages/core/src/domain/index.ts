@@ -29,5 +29,6 @@ export type { FieldChange, FieldValue } from "./record-diff";
 export * from "./webhooks";
 export * from "./public-organizations";
 export * from "./public-paths";
+export { syncPublicFacetCounts } from "./public-facet-counts";
 export * from "./related";
 export * from "./sitemap";

@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../validators/editorial";
 import { refreshAgreementIndex } from "./agreement-parts";
 import { writeAudit } from "./audit";
+import { syncPublicFacetCounts } from "./public-facet-counts";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { slugify } from "./slugs";
 
@@ -104,10 +105,11 @@ export async function updateOrganization(db: Db, actor: Actor, rawInput: z.input
   });
 }
 
-/** Names and aliases changed: the full-text index of their agreements follows. */
+/** Names, aliases, country or parties changed: the full-text index, country filters and public counts of their agreements follow. */
 async function reindexAgreementsOf(tx: Tx, organizationIds: string[]): Promise<void> {
   const parties = await tx.agreementParty.findMany({ where: { organizationId: { in: organizationIds } }, select: { agreementId: true }, distinct: ["agreementId"] });
   for (const { agreementId } of parties) await refreshAgreementIndex(tx, agreementId);
+  await syncPublicFacetCounts(tx, parties.map((party) => party.agreementId));
 }
 
 /** A LIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */

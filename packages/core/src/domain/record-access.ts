@@ -33,7 +33,11 @@ export function mayRead(actor: Actor, record: RecordOwnership): boolean {
 
 /** Loads what the rules need, or NOT_FOUND; FORBIDDEN when the caller may not read the record. */
 export async function assertMayRead(db: Db | Tx, actor: Actor, id: string): Promise<RecordOwnership> {
-  const record = await db.agreement.findUnique({ where: { id }, select: { state: true, createdById: true, deletedAt: true } });
+  return assertMayReadRecord(actor, id, await db.agreement.findUnique({ where: { id }, select: { state: true, createdById: true, deletedAt: true } }));
+}
+
+/** The record `id` as loaded by the caller, or NOT_FOUND; FORBIDDEN when the caller may not read it. */
+export function assertMayReadRecord<T extends RecordOwnership>(actor: Actor, id: string, record: T | null): T {
   if (!record) throw new NotFoundError(`No record has the id ${id}`);
   if (!mayRead(actor, record)) throw new ForbiddenError("This record is someone else's unpublished work; only its author and editors may read it");
   return record;

@@ -9,6 +9,7 @@ import { writeAudit } from "./audit";
 import { enqueueRecordEvent } from "./webhook-outbox";
 import { ForbiddenError, InvalidInputError } from "./errors";
 import { createdBy } from "./record-access";
+import { syncPublicFacetCounts } from "./public-facet-counts";
 import { recordRevision } from "./revisions";
 
 /** Editorial rules an installation chooses (README, configuration). */
@@ -101,6 +102,7 @@ export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.inpu
       entityId: input.id,
       details: { from: current.state, to: rule.to, ...(input.comment ? { comment: input.comment } : {}) },
     });
+    await syncPublicFacetCounts(tx, [input.id]);
   });
   return getAgreementForEditing(db, actor, { id: input.id });
 }

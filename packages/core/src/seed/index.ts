@@ -8,6 +8,7 @@ import { writeAudit } from "../domain/audit";
 import { ZOrganizationRegistrySeed } from "../domain/intake/registry-seed";
 import { insertOrganization } from "../domain/organizations";
 import { currentRecordInput } from "../domain/revision-history";
+import { syncPublicFacetCounts } from "../domain/public-facet-counts";
 import { recordRevision } from "../domain/revisions";
 import { enqueueRecordEvent } from "../domain/webhook-outbox";
 import { repoRoot } from "../env";
@@ -263,6 +264,7 @@ async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Pro
     await claimNextVersion(tx, SEED_ACTOR, id, 1, { state: "PUBLISHED", publishedAt: new Date() });
     await recordRevision(tx, { agreementId: id, authorId: null, summary: "Published from the founding news reports" });
     await enqueueRecordEvent(tx, "record.published", id);
+    await syncPublicFacetCounts(tx, [id]);
     await writeAudit(tx, { actorLabel: SEED_ACTOR.name, action: "agreement.seed", entityType: "Agreement", entityId: id });
     return "created";
   }
