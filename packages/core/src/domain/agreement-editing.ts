@@ -9,7 +9,7 @@ import {
   type ZDuplicateCheckInput,
   ZAgreementIdInput,
   ZAgreementUpdateInput,
-} from "../validators/editorial";
+} from "../validators/agreement-editing";
 import { actorLabel, actorLabels } from "./actor-labels";
 import { indexedAgreementColumns, writeAgreementParts } from "./agreement-parts";
 import { writeAudit } from "./audit";

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import type { TAgreementData } from "../validators/editorial";
+import type { TAgreementData } from "../validators/agreement-editing";
 import { deriveAgreementIndex } from "./search-index";
 
 type Tx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { ZAuditListInput } from "../validators/editorial";
+import { ZAuditListInput } from "../validators/agreement-editing";
 
 /** The audit log for admins, newest first, filtered, one keyset page at a time (by id). */
 export async function listAuditLog(db: Db, rawInput: z.input<typeof ZAuditListInput>) {

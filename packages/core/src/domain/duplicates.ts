@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { EditorialState } from "../generated/prisma/enums";
-import { ZDuplicateCheckInput } from "../validators/editorial";
+import { ZDuplicateCheckInput } from "../validators/agreement-editing";
 
 export interface DuplicateCandidate {
   id: string;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type Actor, actorId } from "./access";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { ZEditorListInput } from "../validators/editorial";
+import { ZEditorListInput } from "../validators/agreement-editing";
 import { DEFAULT_EDITOR_SORT_ORDER, type TEditorSort } from "../validators/vocabulary";
 import { agreementFilterConditions } from "./agreement-filters";
 import { actorLabels } from "./actor-labels";

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { type TAgreementExportInput, ZAgreementExportInput, ZAgreementListInput } from "../validators/agreement";
 import { publishedAgreementConditions } from "./agreement-filters";
-import { publishedAgreementPage } from "./agreements";
+import { publishedAgreementPage } from "./public-reads";
 import { type ExportRow, PUBLIC_EXPORT_COLUMNS, type PublicAgreementExport, queryPublicSummaries, toPublicAgreementExport } from "./public-agreement";
 import { assertKnownTaxonomy } from "./taxonomy";
 

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { type TFeedLatestInput, ZFeedLatestInput } from "../validators/agreement";
 import { CONFIDENCE_LABELS, LIFECYCLE_STATUS_LABELS } from "../validators/vocabulary";
-import { listPublishedAgreements } from "./agreements";
+import { listPublishedAgreements } from "./public-reads";
 
 /** The newest published agreements matching the widget's filters, in full, for feeds. */
 export async function latestPublishedAgreements(db: Db, rawInput: TFeedLatestInput = {}) {

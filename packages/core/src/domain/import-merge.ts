@@ -2,7 +2,7 @@
 // row was last imported, set on the record; parties and sectors only ever added; the row's
 // source updated in place. Commitments, translations, other sources, representatives, roles
 // and the timeline stay as editors curated them.
-import type { TAgreementInput } from "../validators/editorial";
+import type { TAgreementInput } from "../validators/agreement-editing";
 import type { ImportColumn } from "./import-rows";
 
 type PartyInput = NonNullable<TAgreementInput["parties"]>[number];

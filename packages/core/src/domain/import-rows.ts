@@ -1,4 +1,4 @@
-import type { TAgreementInput } from "../validators/editorial";
+import type { TAgreementInput } from "../validators/agreement-editing";
 
 /** The columns of an import file (CSV header or JSON keys); lists are separated by ";". */
 export const IMPORT_COLUMNS = [

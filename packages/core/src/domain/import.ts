@@ -4,7 +4,7 @@ import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
-import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/editorial";
+import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/agreement-editing";
 import { assertKnownReferences, duplicateProbe, insertDraftAgreement, saveAgreementVersion, takeTurnsWithTitle } from "./agreement-editing";
 import { findLikelyDuplicates } from "./duplicates";
 import { DomainError, InvalidInputError } from "./errors";

@@ -1,5 +1,5 @@
 export { type Actor, hasRole } from "./access";
-export * from "./agreements";
+export * from "./public-reads";
 export * from "./audit";
 export * from "./errors";
 export * from "./exports";

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type Actor, type Writer, auditActor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../validators/editorial";
+import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../validators/agreement-editing";
 import { refreshAgreementIndex } from "./agreement-parts";
 import { writeAudit } from "./audit";
 import { syncPublicFacetCounts } from "./public-facet-counts";

@@ -1,6 +1,6 @@
 import { type Actor, actorId } from "./access";
 import type { Db } from "../db/client";
-import { publishedAgreementFacets } from "./agreements";
+import { publishedAgreementFacets } from "./public-reads";
 import { readableRecordsWhere } from "./record-access";
 
 /**

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { type Actor, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { type TAgreementInput, ZAgreementInput, ZProposedChangeDecisionInput } from "../validators/editorial";
+import { type TAgreementInput, ZAgreementInput, ZProposedChangeDecisionInput } from "../validators/agreement-editing";
 import { actorLabels } from "./actor-labels";
 import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion, versionConflict } from "./agreement-editing";
 import { writeAudit } from "./audit";

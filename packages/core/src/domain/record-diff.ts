@@ -1,4 +1,4 @@
-import type { TAgreementInput } from "../validators/editorial";
+import type { TAgreementInput } from "../validators/agreement-editing";
 
 /** One field of a record as a reader would compare it: text, or a list of lines. */
 export type FieldValue = string | string[] | null;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { type TAgreementInput, ZAgreementIdInput, ZAgreementInput, ZRestoreRevisionInput, ZRevisionDiffInput } from "../validators/editorial";
+import { type TAgreementInput, ZAgreementIdInput, ZAgreementInput, ZRestoreRevisionInput, ZRevisionDiffInput } from "../validators/agreement-editing";
 import { cutToPrecision } from "../validators/partial-date";
 import { actorLabels } from "./actor-labels";
 import { assertKnownReferences, getAgreementForEditing, loadLiveAgreement, saveAgreementVersion } from "./agreement-editing";

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type Actor, actorId, auditActor, actorLabel } from "./access";
 import type { Db } from "../db/client";
 import type { EditorialState } from "../generated/prisma/enums";
-import { type TransitionAction, TRANSITIONS, ZAgreementTransitionInput } from "../validators/editorial";
+import { type TransitionAction, TRANSITIONS, ZAgreementTransitionInput } from "../validators/agreement-editing";
 import { isEditorOrAbove } from "./actor-labels";
 import { claimNextVersion, getAgreementForEditing, loadLiveAgreement } from "./agreement-editing";
 import { writeAudit } from "./audit";

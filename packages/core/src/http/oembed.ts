@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPublishedAgreement } from "../domain/agreements";
+import { getPublishedAgreement } from "../domain/public-reads";
 import { InvalidInputError } from "../domain/errors";
 import { assertKnownTaxonomy } from "../domain/taxonomy";
 import { feedTitle } from "../publishing/feed-document";

@@ -15,7 +15,7 @@ import { repoRoot } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { OrganizationKind, PartySide, Region } from "../generated/prisma/enums";
 import { ZCountryCode, ZSectorSlug, ZSlug } from "../validators/common";
-import { type TAgreementData, ZAgreementInput, ZOrganizationInput } from "../validators/editorial";
+import { type TAgreementData, ZAgreementInput, ZOrganizationInput } from "../validators/agreement-editing";
 import type { Db } from "../db/client";
 
 type Tx = Prisma.TransactionClient;

@@ -2,7 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { agreementRouter } from "./routers/agreement";
-import { agreementEditorialRouter } from "./routers/agreement-editorial";
+import { agreementEditingRouter } from "./routers/agreement-editing";
 import { apiTokenRouter } from "./routers/api-token";
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
@@ -17,7 +17,7 @@ import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
-  agreement: { ...agreementRouter, ...agreementEditorialRouter },
+  agreement: { ...agreementRouter, ...agreementEditingRouter },
   apiToken: apiTokenRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZWebUrl } from "./editorial";
+import { ZWebUrl } from "./agreement-editing";
 
 /** The longest report intake reads: about forty pages of news text. */
 export const INTAKE_MAX_TEXT_LENGTH = 200_000;

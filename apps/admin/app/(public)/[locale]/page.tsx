@@ -4,9 +4,9 @@ import { AfricaMapSvg, describeCounts } from "@/maps/africa-map-svg";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, type LocaleParams, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
-import { PublicShell } from "../_components/PublicShell";
-import { RecordSummary } from "../_components/RecordSummary";
-import { YearChart } from "../_components/YearChart";
+import { PublicShell } from "../_components/public-shell";
+import { RecordSummary } from "../_components/record-summary";
+import { YearChart } from "../_components/year-chart";
 import styles from "../public.module.css";
 
 export const dynamic = "force-dynamic";

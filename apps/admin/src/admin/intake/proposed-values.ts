@@ -1,4 +1,4 @@
-import { distinctQuotes } from "@coop/core/validators/editorial";
+import { distinctQuotes } from "@coop/core/validators/agreement-editing";
 import { citedFieldLabel, FIELD_LABELS, type RecordFormValues } from "../records/record-form-model";
 
 /** One value a report proposes, as the editor keeps or drops it. */

@@ -1,5 +1,5 @@
 import type { RouterInputs } from "@coop/core/trpc";
-import { ZEditorListInput } from "@coop/core/validators/editorial";
+import { ZEditorListInput } from "@coop/core/validators/agreement-editing";
 import { LIST_PARAMS, type RecordFilters, type RecordSorting } from "./list-filters";
 
 export type EditorListInput = RouterInputs["agreement"]["listForEditors"];

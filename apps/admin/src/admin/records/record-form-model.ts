@@ -1,5 +1,5 @@
 import type { RouterInputs, RouterOutputs } from "@coop/core/trpc";
-import { ZAgreementInput } from "@coop/core/validators/editorial";
+import { ZAgreementInput } from "@coop/core/validators/agreement-editing";
 import type { FormErrors } from "@mantine/form";
 import { zod4Resolver } from "mantine-form-zod-resolver";
 import { partialDateText } from "../format";

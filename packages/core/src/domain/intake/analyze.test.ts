@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../env";
-import { ZAgreementCreateInput } from "../../validators/editorial";
+import { ZAgreementCreateInput } from "../../validators/agreement-editing";
 import { analyzeReport } from "./analyze";
 import { registryFromSeedFiles, seedOrganizationId } from "./registry-seed";
 import type { IntakeAnalysis, Proposal, TextEvidence } from "./types";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { CITED_FIELD, distinctQuotes, ZAgreementUpdateInput, type TAgreementInput } from "../../validators/editorial";
+import { CITED_FIELD, distinctQuotes, ZAgreementUpdateInput, type TAgreementInput } from "../../validators/agreement-editing";
 import { ZIntakeAnalyzeInput, type ZIntakeAttachInput } from "../../validators/intake";
 import type { Actor } from "../access";
 import { loadLiveAgreement, updateAgreement } from "../agreement-editing";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { repoRoot } from "../../env";
 import { OrganizationKind, PartySide } from "../../generated/prisma/enums";
-import { ZWebUrl } from "../../validators/editorial";
+import { ZWebUrl } from "../../validators/agreement-editing";
 import { ZCountryCode, ZSlug } from "../../validators/common";
 import type { IntakeRegistry, RegistryOrganization } from "./types";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { OrganizationKind, PartySide } from "../../generated/prisma/enums";
-import type { ZAgreementInput } from "../../validators/editorial";
+import type { ZAgreementInput } from "../../validators/agreement-editing";
 
 /** An organisation the tracker already knows, as intake sees it. */
 export interface RegistryOrganization {

@@ -4,7 +4,7 @@ import {
   listPublishedAgreements,
   publicAgreementChanges,
   publishedAgreementFacets,
-} from "../../domain/agreements";
+} from "../../domain/public-reads";
 import { relatedPublishedAgreements } from "../../domain/related";
 import {
   ZAgreementBySlugInput,

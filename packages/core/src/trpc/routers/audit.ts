@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { listAuditLog } from "../../domain/audit-log";
-import { ZAuditListInput } from "../../validators/editorial";
+import { ZAuditListInput } from "../../validators/agreement-editing";
 import { adminProcedure } from "../init";
 
 export const auditRouter = {

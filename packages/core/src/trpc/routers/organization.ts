@@ -3,7 +3,7 @@ import { ZPublicOrganization } from "../../validators/public-outputs";
 import { createOrganization, mergeOrganizations, searchOrganizations, updateOrganization } from "../../domain/organizations";
 import { getPublicOrganization } from "../../domain/public-organizations";
 import { ZOrganizationBySlugInput } from "../../validators/agreement";
-import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../../validators/editorial";
+import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, ZOrganizationUpdateInput } from "../../validators/agreement-editing";
 import { contributorProcedure, editorProcedure, publicProcedure } from "../init";
 
 export const organizationRouter = {

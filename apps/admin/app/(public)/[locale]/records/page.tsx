@@ -3,13 +3,13 @@ import { parameterIssues, queryString } from "@coop/core/publishing";
 import type { RouterOutputs } from "@coop/core/trpc";
 import { type Lang, ZAgreementKind, ZAgreementListInput, ZConfidence, ZLifecycleStatus } from "@coop/core/validators";
 import { FEED_PARAMS, LIST_FILTER_PARAMS, readQueryParams } from "@coop/core/validators/list-query";
-import { toSearchParams } from "@/records/search-params";
+import { toSearchParams } from "@/search-params";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, type LocaleKit, type LocaleParams, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
-import { PublicShell } from "../../_components/PublicShell";
-import { type FacetOption, type FilterValues, RecordFilters } from "../../_components/RecordFilters";
-import { RecordSummary } from "../../_components/RecordSummary";
+import { PublicShell } from "../../_components/public-shell";
+import { type FacetOption, type FilterValues, RecordFilters } from "../../_components/record-filters";
+import { RecordSummary } from "../../_components/record-summary";
 import styles from "../../public.module.css";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { filtersFromParams, nextPageParamOf, sortingFromParams } from "@/admin/r
 import { listInputOf } from "@/admin/records/list-input";
 import { RecordsScreen } from "@/admin/records/records-screen";
 import { requireUser, serverQueries } from "@/admin/server-api";
-import { toSearchParams } from "@/records/search-params";
+import { toSearchParams } from "@/search-params";
 
 export const metadata: Metadata = { title: "Records" };
 

@@ -6,10 +6,10 @@ import type { Lang } from "@coop/core/validators";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
-import { FacetLinks } from "../../../_components/FacetLinks";
-import { PublicShell } from "../../../_components/PublicShell";
-import { RecordSummary } from "../../../_components/RecordSummary";
-import { YearChart } from "../../../_components/YearChart";
+import { FacetLinks } from "../../../_components/facet-links";
+import { PublicShell } from "../../../_components/public-shell";
+import { RecordSummary } from "../../../_components/record-summary";
+import { YearChart } from "../../../_components/year-chart";
 import styles from "../../../public.module.css";
 
 export const dynamic = "force-dynamic";

@@ -21,14 +21,14 @@ import {
   ZProposedChangeDecisionInput,
   ZRestoreRevisionInput,
   ZRevisionDiffInput,
-} from "../../validators/editorial";
+} from "../../validators/agreement-editing";
 import { adminProcedure, contributorProcedure, editorProcedure } from "../init";
 
 const readDrafts = contributorProcedure.meta({ access: "private", tokenScope: "records:read-drafts" });
 const writeDrafts = contributorProcedure.meta({ access: "private", tokenScope: "records:write" });
 
 /** Editorial procedures on records; merged into `agreement.*` beside the public ones. */
-export const agreementEditorialRouter = {
+export const agreementEditingRouter = {
   listForEditors: readDrafts.input(ZEditorListInput).query(({ ctx, input }) => listAgreementsForEditors(ctx.db, ctx.actor, input)),
   get: readDrafts.input(ZAgreementIdInput).query(({ ctx, input }) => getAgreementForEditing(ctx.db, ctx.actor, input)),
   revisions: readDrafts.input(ZAgreementIdInput).query(({ ctx, input }) => listRevisions(ctx.db, ctx.actor, input)),

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@coop/core/trpc";
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
-import { PartialDateText } from "./PartialDateText";
-import { StatusBadge, UnverifiedMark } from "./StatusBadge";
+import { PartialDateText } from "./partial-date-text";
+import { StatusBadge, UnverifiedMark } from "./status-badge";
 
 type Agreement = RouterOutputs["agreement"]["list"]["items"][number];
 

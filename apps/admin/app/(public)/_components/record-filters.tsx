@@ -1,6 +1,6 @@
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
-import { SubmitOnChange } from "./SubmitOnChange";
+import { SubmitOnChange } from "./submit-on-change";
 
 export interface FacetOption {
   value: string;

@@ -3,9 +3,9 @@ import type { RouterOutputs } from "@coop/core/trpc";
 import type { LocaleKit } from "@/public-site/locale";
 import styles from "../public.module.css";
 import type { CitationLookup } from "@/public-site/citations";
-import { CitedBy } from "./CitedBy";
-import { PartialDateText } from "./PartialDateText";
-import { StatusBadge } from "./StatusBadge";
+import { CitedBy } from "./cited-by";
+import { PartialDateText } from "./partial-date-text";
+import { StatusBadge } from "./status-badge";
 
 type RecordDetail = RouterOutputs["agreement"]["bySlug"];
 type Source = RecordDetail["sources"][number];
