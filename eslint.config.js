@@ -92,7 +92,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@coop/core", "@coop/core/*"], allowTypeImports: true, message: "The widget takes only types from the core: it reaches the data over HTTP." }] },
+        {
+          patterns: [
+            {
+              group: ["@coop/core", "@coop/core/*"],
+              allowTypeImports: true,
+              message: "The widget takes only types from the core: it reaches the data over HTTP.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -45,6 +45,7 @@ const steps = {
     await run(["db:generate"]);
     await run(["typecheck"]);
     await run(["lint"]);
+    await run(["format:check"]);
     await run(["build"]);
     await run(["test:all"]);
   },

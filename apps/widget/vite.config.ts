@@ -49,7 +49,9 @@ function enforceGzipBudget(): Plugin {
         if (file.type !== "chunk") continue;
         const gzipBytes = gzipSync(file.code).length;
         if (gzipBytes > GZIP_BUDGET_BYTES) {
-          this.error(`${file.fileName} is ${gzipBytes} bytes gzipped, over its budget of ${GZIP_BUDGET_BYTES} bytes (apps/widget/package.json "gzipBudgetBytes").`);
+          this.error(
+            `${file.fileName} is ${gzipBytes} bytes gzipped, over its budget of ${GZIP_BUDGET_BYTES} bytes (apps/widget/package.json "gzipBudgetBytes").`,
+          );
         }
       }
     },

@@ -23,7 +23,14 @@ async function residentKiB(pid: number): Promise<number> {
 /** Samples the server's resident memory until stopped; the peak seen is the answer. */
 function watchMemory(pid: number) {
   let peakKiB = 0;
-  const timer = setInterval(() => void residentKiB(pid).then((kib) => (peakKiB = Math.max(peakKiB, kib)), () => {}), 100);
+  const timer = setInterval(
+    () =>
+      void residentKiB(pid).then(
+        (kib) => (peakKiB = Math.max(peakKiB, kib)),
+        () => {},
+      ),
+    100,
+  );
   return {
     async stop() {
       clearInterval(timer);
@@ -83,7 +90,15 @@ export async function benchAbuse(databaseUrl: string, records: number): Promise<
     const [flooded, flooder] = await Promise.all([readFeed(server.url), flood(server.url)]);
     const peakMiB = await memory.stop();
     const context = { records, seconds: SECONDS, readerRate: READER_RATE, floodConnections: FLOOD_CONNECTIONS };
-    report({ bench: "abuse reader quiet (cached feed.latest)", ...context, unit: "ms", p50: quiet.latency.p50, p99: quiet.latency.p99, reqPerSec: Math.round(quiet.requests.average), non2xx: quiet.non2xx });
+    report({
+      bench: "abuse reader quiet (cached feed.latest)",
+      ...context,
+      unit: "ms",
+      p50: quiet.latency.p50,
+      p99: quiet.latency.p99,
+      reqPerSec: Math.round(quiet.requests.average),
+      non2xx: quiet.non2xx,
+    });
     report({
       bench: "abuse reader under flood (cached feed.latest)",
       ...context,

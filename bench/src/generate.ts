@@ -13,8 +13,30 @@ function random(seed: number) {
   };
 }
 
-const TOPICS_EN = ["cybersecurity training centre", "satellite ground station", "nuclear power research", "digital identity platform", "fibre-optic backbone", "artificial intelligence lab", "e-government services", "drone manufacturing", "agricultural machinery plant", "university exchange programme"];
-const TOPICS_FR = ["centre de formation en cybersécurité", "station terrestre de satellites", "recherche sur l'énergie nucléaire", "plateforme d'identité numérique", "dorsale en fibre optique", "laboratoire d'intelligence artificielle", "services d'administration électronique", "fabrication de drones", "usine de machines agricoles", "programme d'échanges universitaires"];
+const TOPICS_EN = [
+  "cybersecurity training centre",
+  "satellite ground station",
+  "nuclear power research",
+  "digital identity platform",
+  "fibre-optic backbone",
+  "artificial intelligence lab",
+  "e-government services",
+  "drone manufacturing",
+  "agricultural machinery plant",
+  "university exchange programme",
+];
+const TOPICS_FR = [
+  "centre de formation en cybersécurité",
+  "station terrestre de satellites",
+  "recherche sur l'énergie nucléaire",
+  "plateforme d'identité numérique",
+  "dorsale en fibre optique",
+  "laboratoire d'intelligence artificielle",
+  "services d'administration électronique",
+  "fabrication de drones",
+  "usine de machines agricoles",
+  "programme d'échanges universitaires",
+];
 const KINDS = ["MOU", "AGREEMENT", "TREATY", "CONTRACT", "JOINT_STATEMENT", "TALKS", "PROGRAMME"] as const;
 const STATUSES = ["ANNOUNCED", "PROPOSED", "UNDER_NEGOTIATION", "SIGNED", "IN_FORCE", "IMPLEMENTING", "COMPLETED", "SUSPENDED", "CANCELLED"] as const;
 const PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
@@ -26,7 +48,7 @@ const PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
 export async function generateAgreements(db: Db, count: number, seed = 42): Promise<void> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const african = (await db.country.findMany({ where: { region: { not: "EUROPE" } }, select: { code: true, nameEn: true, nameFr: true } }));
+  const african = await db.country.findMany({ where: { region: { not: "EUROPE" } }, select: { code: true, nameEn: true, nameFr: true } });
   const sectors = (await db.sector.findMany({ select: { slug: true } })).map((s) => s.slug);
   const batchSize = 1000;
   for (let start = 0; start < count; start += batchSize) {
@@ -67,23 +89,29 @@ export async function generateAgreements(db: Db, count: number, seed = 42): Prom
       };
     });
     // A generous timeout: the machine is often shared with other work.
-    await db.$transaction(async (tx) => {
-      await tx.agreement.createMany({
-        data: rows.map(({ country: _c, partner: _p, recordSectors: _s, ...row }) => row),
-      });
-      await tx.agreementParty.createMany({
-        data: rows.flatMap((row) => [
-          { agreementId: row.id, side: "AFRICA" as const, role: "SIGNATORY" as const, countryCode: row.country, position: 0 },
-          { agreementId: row.id, side: "PARTNER" as const, role: "SIGNATORY" as const, countryCode: row.partner, position: 1 },
-        ]),
-      });
-      await tx.agreementSector.createMany({
-        data: rows.flatMap((row) => row.recordSectors.map((sectorSlug) => ({ agreementId: row.id, sectorSlug }))),
-      });
-      await tx.source.createMany({
-        data: rows.map((row) => ({ agreementId: row.id, publisher: "Bench Wire", url: `https://news.example/${row.slug}` })),
-      });
-      await syncPublicFacetCounts(tx, rows.map((row) => row.id));
-    }, { timeout: 120_000 });
+    await db.$transaction(
+      async (tx) => {
+        await tx.agreement.createMany({
+          data: rows.map(({ country: _c, partner: _p, recordSectors: _s, ...row }) => row),
+        });
+        await tx.agreementParty.createMany({
+          data: rows.flatMap((row) => [
+            { agreementId: row.id, side: "AFRICA" as const, role: "SIGNATORY" as const, countryCode: row.country, position: 0 },
+            { agreementId: row.id, side: "PARTNER" as const, role: "SIGNATORY" as const, countryCode: row.partner, position: 1 },
+          ]),
+        });
+        await tx.agreementSector.createMany({
+          data: rows.flatMap((row) => row.recordSectors.map((sectorSlug) => ({ agreementId: row.id, sectorSlug }))),
+        });
+        await tx.source.createMany({
+          data: rows.map((row) => ({ agreementId: row.id, publisher: "Bench Wire", url: `https://news.example/${row.slug}` })),
+        });
+        await syncPublicFacetCounts(
+          tx,
+          rows.map((row) => row.id),
+        );
+      },
+      { timeout: 120_000 },
+    );
   }
 }

@@ -2,7 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { analyzeReport, matchExistingRecords, registryFromSeedFiles, seedOrganizationId, toKnownDate, type IntakeRegistry, type MatchCandidate, type Proposal } from "@coop/core/domain";
+import {
+  analyzeReport,
+  matchExistingRecords,
+  registryFromSeedFiles,
+  seedOrganizationId,
+  toKnownDate,
+  type IntakeRegistry,
+  type MatchCandidate,
+  type Proposal,
+} from "@coop/core/domain";
 import { ZAgreementCreateInput } from "@coop/core/validators";
 import { percentile, report } from "./measure";
 
@@ -70,7 +79,10 @@ export function loadCorpus(): Fixture[] {
 function compareSets(tally: Tally, predicted: Set<string>, gold: Set<string>): string[] {
   const tp = [...predicted].filter((item) => gold.has(item)).length;
   tally.add(tp, predicted.size - tp, gold.size - tp);
-  return [...[...predicted].filter((item) => !gold.has(item)).map((item) => `+${item}`), ...[...gold].filter((item) => !predicted.has(item)).map((item) => `-${item}`)];
+  return [
+    ...[...predicted].filter((item) => !gold.has(item)).map((item) => `+${item}`),
+    ...[...gold].filter((item) => !predicted.has(item)).map((item) => `-${item}`),
+  ];
 }
 
 function compareValue(tally: Tally, predicted: string | null, gold: string | null): string[] {
@@ -79,7 +91,12 @@ function compareValue(tally: Tally, predicted: string | null, gold: string | nul
   return predicted === gold ? [] : [`${predicted ?? "∅"} ≠ ${gold ?? "∅"}`];
 }
 
-const fold = (name: string) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+const fold = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim();
 const surname = (name: string) => fold(name).split(/\s+/).at(-1)!;
 
 /** People match by any spelling the gold lists, or by surname; a second hit on one person counts as wrong. */
@@ -110,14 +127,19 @@ function compareOtherEvents(tally: Tally, predicted: Proposal[], gold: Gold["oth
   let tp = 0;
   for (const other of predicted) {
     const countries = new Set((other.draft.parties ?? []).flatMap((party) => (party.countryCode ? [party.countryCode] : [])));
-    const index = gold.findIndex((event, i) => !used.has(i) && event.kind === other.draft.kind && event.status === other.draft.status && event.countries.some((code) => countries.has(code)));
+    const index = gold.findIndex(
+      (event, i) =>
+        !used.has(i) && event.kind === other.draft.kind && event.status === other.draft.status && event.countries.some((code) => countries.has(code)),
+    );
     if (index >= 0) {
       used.add(index);
       tp += 1;
     }
   }
   tally.add(tp, predicted.length - tp, gold.length - tp);
-  return tp === predicted.length && tp === gold.length ? [] : [`${predicted.map((p) => `${p.draft.kind}/${p.draft.status}`).join(",") || "∅"} vs ${gold.map((g) => `${g.kind}/${g.status}`).join(",") || "∅"}`];
+  return tp === predicted.length && tp === gold.length
+    ? []
+    : [`${predicted.map((p) => `${p.draft.kind}/${p.draft.status}`).join(",") || "∅"} vs ${gold.map((g) => `${g.kind}/${g.status}`).join(",") || "∅"}`];
 }
 
 /** The gold events as stored records: what matching would find in the database. */
@@ -139,7 +161,15 @@ function goldRecords(fixtures: Fixture[], registry: IntakeRegistry): MatchCandid
         announcedOn: event.date?.field === "announcedOn" ? date : null,
         parties: [
           ...event.parties.map((party) => ({ countryCode: party.countryCode, organizationId: null, side: party.side })),
-          ...organizations.map((organization) => ({ countryCode: organization.countryCode, organizationId: organization.id, side: organization.countryCode ? (["RU", "BY"].includes(organization.countryCode) ? ("PARTNER" as const) : ("AFRICA" as const)) : (organization.side ?? ("AFRICA" as const)) })),
+          ...organizations.map((organization) => ({
+            countryCode: organization.countryCode,
+            organizationId: organization.id,
+            side: organization.countryCode
+              ? ["RU", "BY"].includes(organization.countryCode)
+                ? ("PARTNER" as const)
+                : ("AFRICA" as const)
+              : (organization.side ?? ("AFRICA" as const)),
+          })),
         ],
       },
     ];
@@ -178,19 +208,48 @@ function scoreCorpus(fixtures: Fixture[], records: MatchCandidate[], sameEvents:
     }
     notes.language = compareValue(tallies.language, analysis.language, gold.language);
     const parties = proposal?.draft.parties ?? [];
-    notes.countries = compareSets(tallies.countries, new Set(parties.flatMap((p) => (p.countryCode ? [p.countryCode] : []))), new Set(event?.parties.map((p) => p.countryCode) ?? []));
-    notes.sides = compareSets(tallies.sides, new Set(parties.flatMap((p) => (p.countryCode ? [`${p.countryCode}:${p.side}`] : []))), new Set(event?.parties.map((p) => `${p.countryCode}:${p.side}`) ?? []));
-    notes.organizations = compareSets(tallies.organizations, new Set(parties.flatMap((p) => (p.organizationId ? [p.organizationId] : []))), new Set(event?.organizations.map(seedOrganizationId) ?? []));
+    notes.countries = compareSets(
+      tallies.countries,
+      new Set(parties.flatMap((p) => (p.countryCode ? [p.countryCode] : []))),
+      new Set(event?.parties.map((p) => p.countryCode) ?? []),
+    );
+    notes.sides = compareSets(
+      tallies.sides,
+      new Set(parties.flatMap((p) => (p.countryCode ? [`${p.countryCode}:${p.side}`] : []))),
+      new Set(event?.parties.map((p) => `${p.countryCode}:${p.side}`) ?? []),
+    );
+    notes.organizations = compareSets(
+      tallies.organizations,
+      new Set(parties.flatMap((p) => (p.organizationId ? [p.organizationId] : []))),
+      new Set(event?.organizations.map(seedOrganizationId) ?? []),
+    );
     notes.kind = compareValue(tallies.kind, proposal?.draft.kind ?? null, event?.kind ?? null);
     notes.status = compareValue(tallies.status, proposal?.draft.status ?? null, event?.status ?? null);
-    const predictedDate = proposal ? ((proposal.draft.signedOn as string | null) ? `signedOn=${proposal.draft.signedOn as string}` : (proposal.draft.announcedOn as string | null) ? `announcedOn=${proposal.draft.announcedOn as string}` : null) : null;
+    const predictedDate = proposal
+      ? (proposal.draft.signedOn as string | null)
+        ? `signedOn=${proposal.draft.signedOn as string}`
+        : (proposal.draft.announcedOn as string | null)
+          ? `announcedOn=${proposal.draft.announcedOn as string}`
+          : null
+      : null;
     notes.date = compareValue(tallies.date, predictedDate, event?.date ? `${event.date.field}=${event.date.value}` : null);
     notes.people = comparePeople(tallies.people, proposal?.people.map((p) => p.name) ?? [], event?.people ?? []);
-    notes.commitments = compareSets(tallies.commitments, new Set((proposal?.draft.commitments ?? []).map((c) => String(c.quantity))), new Set(event?.commitments.map((c) => String(c.quantity)) ?? []));
+    notes.commitments = compareSets(
+      tallies.commitments,
+      new Set((proposal?.draft.commitments ?? []).map((c) => String(c.quantity))),
+      new Set(event?.commitments.map((c) => String(c.quantity)) ?? []),
+    );
     notes.otherEvents = compareOtherEvents(tallies.otherEvents, analysis.otherEvents, gold.otherEvents);
     if (proposal && event) {
-      const matches = matchExistingRecords(proposal, records.filter((record) => record.id !== fixture.name));
-      notes.matching = compareSets(matching, new Set(matches.filter((m) => m.sameEvent).map((m) => m.id)), new Set([...sameEvents.get(fixture.name)!].filter((name) => records.some((r) => r.id === name))));
+      const matches = matchExistingRecords(
+        proposal,
+        records.filter((record) => record.id !== fixture.name),
+      );
+      notes.matching = compareSets(
+        matching,
+        new Set(matches.filter((m) => m.sameEvent).map((m) => m.id)),
+        new Set([...sameEvents.get(fixture.name)!].filter((name) => records.some((r) => r.id === name))),
+      );
     }
     if (verbose) {
       const wrong = Object.entries(notes).filter(([, list]) => list.length);
@@ -225,7 +284,16 @@ function benchLatency(fixtures: Fixture[], registry: IntakeRegistry): void {
   }
   samples.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 100) / 100;
-  report({ bench: "intake-analyze", chars: LATENCY_CHARS, runs: samples.length, unit: "ms", p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), p99: round(percentile(samples, 99)), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6) });
+  report({
+    bench: "intake-analyze",
+    chars: LATENCY_CHARS,
+    runs: samples.length,
+    unit: "ms",
+    p50: round(percentile(samples, 50)),
+    p95: round(percentile(samples, 95)),
+    p99: round(percentile(samples, 99)),
+    heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+  });
 }
 
 /** Scores intake on the corpus (per-field precision and recall, matching) and times it on 5,000-character reports. */
@@ -235,7 +303,19 @@ export function benchIntake(): void {
   // Every gold event is a stored record for matching, whichever part of the corpus it belongs to.
   const records = goldRecords(fixtures, registry);
   const sameEvents = sameEventPairs(fixtures);
-  scoreCorpus(fixtures.filter((fixture) => fixture.gold.split !== "held-out"), records, sameEvents, registry, "development");
-  scoreCorpus(fixtures.filter((fixture) => fixture.gold.split === "held-out"), records, sameEvents, registry, "held-out");
+  scoreCorpus(
+    fixtures.filter((fixture) => fixture.gold.split !== "held-out"),
+    records,
+    sameEvents,
+    registry,
+    "development",
+  );
+  scoreCorpus(
+    fixtures.filter((fixture) => fixture.gold.split === "held-out"),
+    records,
+    sameEvents,
+    registry,
+    "held-out",
+  );
   benchLatency(fixtures, registry);
 }

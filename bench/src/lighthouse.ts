@@ -35,11 +35,25 @@ try {
     headers: { "content-type": "application/json", origin: server.url },
     body: JSON.stringify({ email: "lighthouse@example.org", password }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const record = await db.agreement.findFirstOrThrow({ where: { state: "PUBLISHED", deletedAt: null }, orderBy: { publishedAt: "desc" }, select: { slug: true } });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const record = await db.agreement.findFirstOrThrow({
+    where: { state: "PUBLISHED", deletedAt: null },
+    orderBy: { publishedAt: "desc" },
+    select: { slug: true },
+  });
   const organization = await db.organization.findFirstOrThrow({ where: { parties: { some: { agreement: { state: "PUBLISHED" } } } }, select: { slug: true } });
   const dashboard = ["/admin", "/admin/records"];
-  const publicPages = ["/", "/fr/records", "/records?country=ZW,NG&sector=cybersecurity", `/pt/records/${record.slug}`, "/ru/countries/ZW", `/organizations/${organization.slug}`];
+  const publicPages = [
+    "/",
+    "/fr/records",
+    "/records?country=ZW,NG&sector=cybersecurity",
+    `/pt/records/${record.slug}`,
+    "/ru/countries/ZW",
+    `/organizations/${organization.slug}`,
+  ];
   const pages = [...dashboard, ...publicPages];
   const headersOf = (path: string): Record<string, string> => (dashboard.includes(path) ? { cookie } : {});
   // One request per page first: the figures are of a running server, not of its first request after start.
@@ -50,7 +64,12 @@ try {
     const runs = [];
     for (let run = 0; run < runsPerPage; run += 1) {
       const headers = headersOf(path);
-      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, onlyCategories: ["performance"], ...(headers.cookie ? { extraHeaders: { Cookie: headers.cookie } } : {}), output: "json" });
+      const result = await lighthouse(`${server.url}${path}`, {
+        port: chrome.port,
+        onlyCategories: ["performance"],
+        ...(headers.cookie ? { extraHeaders: { Cookie: headers.cookie } } : {}),
+        output: "json",
+      });
       const audits = result?.lhr.audits;
       runs.push({
         performance: Math.round((result?.lhr.categories.performance?.score ?? 0) * 100),

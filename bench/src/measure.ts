@@ -54,7 +54,13 @@ interface Sample {
  * calls also the time spent in garbage collection and waiting for a CPU (this process's main
  * thread, and with `probe` the database backends), and the machine's load.
  */
-export async function measureLatency(name: string, context: Record<string, unknown>, runs: number, run: (i: number) => Promise<unknown>, probe?: TailProbe): Promise<void> {
+export async function measureLatency(
+  name: string,
+  context: Record<string, unknown>,
+  runs: number,
+  run: (i: number) => Promise<unknown>,
+  probe?: TailProbe,
+): Promise<void> {
   for (let i = 0; i < Math.min(20, runs); i += 1) await run(i);
   const backendFiles = ((await probe?.processIds()) ?? []).map((pid) => `/proc/${pid}/schedstat`);
   const gcs: { start: number; end: number }[] = [];
@@ -70,7 +76,13 @@ export async function measureLatency(name: string, context: Record<string, unkno
     await run(i);
     const end = performance.now();
     const [waitAfter, ...dbWaitsAfter] = waits();
-    samples.push({ ms: end - start, start, end, cpuWaitMs: cpuWaitBetween([wait ?? null], [waitAfter ?? null]), dbCpuWaitMs: cpuWaitBetween(dbWaits, dbWaitsAfter) });
+    samples.push({
+      ms: end - start,
+      start,
+      end,
+      cpuWaitMs: cpuWaitBetween([wait ?? null], [waitAfter ?? null]),
+      dbCpuWaitMs: cpuWaitBetween(dbWaits, dbWaitsAfter),
+    });
   }
   // Garbage collection entries arrive asynchronously.
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -78,7 +90,8 @@ export async function measureLatency(name: string, context: Record<string, unkno
   const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.round(runs / 100)));
   const gcMs = (sample: Sample) => gcs.reduce((sum, gc) => sum + Math.max(0, Math.min(gc.end, sample.end) - Math.max(gc.start, sample.start)), 0);
-  const mean = (values: (number | null)[]) => (values.some((value) => value === null) ? null : round(values.reduce<number>((sum, value) => sum + value!, 0) / values.length));
+  const mean = (values: (number | null)[]) =>
+    values.some((value) => value === null) ? null : round(values.reduce<number>((sum, value) => sum + value!, 0) / values.length);
   report({
     bench: name,
     ...context,
@@ -104,5 +117,12 @@ export async function measureThroughput(name: string, context: Record<string, un
   const start = performance.now();
   let done = 0;
   while (performance.now() < deadline) await step(done++);
-  report({ bench: name, ...context, operations: done, seconds: round((performance.now() - start) / 1000), perSecond: round(done / ((performance.now() - start) / 1000)), load: machineLoad() });
+  report({
+    bench: name,
+    ...context,
+    operations: done,
+    seconds: round((performance.now() - start) / 1000),
+    perSecond: round(done / ((performance.now() - start) / 1000)),
+    load: machineLoad(),
+  });
 }

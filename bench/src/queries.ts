@@ -17,13 +17,17 @@ export async function benchQueries(db: Db, records: number, runs: number): Promi
   const context = { records };
   // The benchmark is this database's only client: its backends are the ones serving these calls.
   const probe: TailProbe = {
-    processIds: async () => (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map((row) => Number(row.pid)),
+    processIds: async () =>
+      (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map((row) => Number(row.pid)),
   };
   const country = (i: number) => [COUNTRIES[i % COUNTRIES.length]!];
   await measureLatency("agreement.list", context, runs, () => listPublishedAgreements(db, { limit: 20 }), probe);
   await measureLatency("agreement.list country", context, runs, (i) => listPublishedAgreements(db, { country: country(i), limit: 20 }), probe);
-  await measureLatency("agreement.list combined", context, runs, (i) =>
-    listPublishedAgreements(db, { country: country(i), partner: ["RU"], sector: ["cybersecurity"], status: ["SIGNED", "IN_FORCE"], limit: 20 }),
+  await measureLatency(
+    "agreement.list combined",
+    context,
+    runs,
+    (i) => listPublishedAgreements(db, { country: country(i), partner: ["RU"], sector: ["cybersecurity"], status: ["SIGNED", "IN_FORCE"], limit: 20 }),
     probe,
   );
   await measureLatency("agreement.list sort=signed", context, runs, () => listPublishedAgreements(db, { sort: "signed", limit: 20 }), probe);

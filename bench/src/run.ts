@@ -12,7 +12,10 @@ import { benchWidgetSize } from "./widget-size";
 const records = Number(process.env.BENCH_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 1_000);
 /** `BENCH_ONLY=http,writes` runs just those parts (widget, intake, queries, http, writes, abuse); unset runs them all. */
-const only = (process.env.BENCH_ONLY ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((part) => part.trim())
+  .filter(Boolean);
 const selected = (part: "widget" | "intake" | "queries" | "http" | "writes" | "abuse") => only.length === 0 || only.includes(part);
 
 async function main(): Promise<void> {

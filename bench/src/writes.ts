@@ -14,7 +14,16 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
     create: { id: crypto.randomUUID(), email: "bench@example.org", name: "Bench", role: "EDITOR" },
     update: {},
   });
-  const actor: Actor = { kind: "user", userId: admin.id, email: admin.email, name: admin.name, role: "EDITOR", mustChangePassword: false, sessionId: "bench", ip: null };
+  const actor: Actor = {
+    kind: "user",
+    userId: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: "EDITOR",
+    mustChangePassword: false,
+    sessionId: "bench",
+    ip: null,
+  };
   const data = (title: string) =>
     ZAgreementInput.parse({
       title,
@@ -22,7 +31,10 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
       status: "SIGNED",
       signedOn: "2025-05",
       sectors: ["energy"],
-      parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }],
+      parties: [
+        { countryCode: "KE", side: "AFRICA" },
+        { countryCode: "RU", side: "PARTNER" },
+      ],
       sources: [{ url: "https://example.org/bench", publisher: "Bench Wire" }],
     });
   const record = await createAgreement(db, actor, { data: data(`Bench record ${Date.now()}`), confirmNotDuplicate: true });
@@ -38,6 +50,18 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
     const start = performance.now();
     const result = await importAgreements(db, actor, { format: "csv", content, dryRun });
     const seconds = (performance.now() - start) / 1000;
-    report({ bench: dryRun ? "import dry run" : "import", records, rows, created: result.created, updated: result.updated, unchanged: result.unchanged, duplicateSuspects: result.duplicateSuspects, errors: result.errors, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), load: machineLoad() });
+    report({
+      bench: dryRun ? "import dry run" : "import",
+      records,
+      rows,
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      duplicateSuspects: result.duplicateSuspects,
+      errors: result.errors,
+      seconds: Math.round(seconds * 10) / 10,
+      rowsPerSecond: Math.round(rows / seconds),
+      load: machineLoad(),
+    });
   }
 }

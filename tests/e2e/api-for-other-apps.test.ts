@@ -29,7 +29,8 @@ async function documentedBlock(marker: string): Promise<string> {
 
 beforeAll(async () => {
   server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, migrationUrl: database.ownerUrl });
-  token = (await createApiToken(database.db, await userActor(database.db, "EDITOR"), { name: "other app", scopes: ["records:read-drafts", "records:write"] })).secret;
+  token = (await createApiToken(database.db, await userActor(database.db, "EDITOR"), { name: "other app", scopes: ["records:read-drafts", "records:write"] }))
+    .secret;
 });
 afterAll(async () => {
   await server?.stop();
@@ -42,10 +43,14 @@ describe("the typed client against a real server", () => {
     expect(draft).toMatchObject({ state: "DRAFT", version: 1 });
     const mine = await withToken.agreement.listForEditors.query({ mine: true });
     expect(mine.items.map((item) => item.id)).toContain(draft.id);
-    const refused = await createCoopClient(server.url).agreement.listForEditors.query({}).catch((error: unknown) => error);
+    const refused = await createCoopClient(server.url)
+      .agreement.listForEditors.query({})
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TRPCClientError);
     expect((refused as TRPCClientError<never>).data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
-    const badToken = await createCoopClient(server.url, { token: "coop_not-a-token" }).agreement.list.query({}).catch((error: unknown) => error);
+    const badToken = await createCoopClient(server.url, { token: "coop_not-a-token" })
+      .agreement.list.query({})
+      .catch((error: unknown) => error);
     expect((badToken as TRPCClientError<never>).data).toMatchObject({ httpStatus: 401 });
   });
 
@@ -75,7 +80,12 @@ describe("the typed client against a real server", () => {
 
       const editor = await userActor(database.db, "EDITOR");
       const withdrawn = await database.db.agreement.findUniqueOrThrow({ where: { slug: "zimbabwe-cyberzim-consortium-cybersecurity-mou-2025" } });
-      await transitionAgreement(database.db, editor, { id: withdrawn.id, expectedVersion: withdrawn.version, action: "unpublish" }, { requireSecondReviewer: false });
+      await transitionAgreement(
+        database.db,
+        editor,
+        { id: withdrawn.id, expectedVersion: withdrawn.version, action: "unpublish" },
+        { requireSecondReviewer: false },
+      );
       await syncRecords(server.url, mirror, since);
       expect(mirror.has(withdrawn.id)).toBe(false);
       expect(mirror.size).toBe(before - 1);

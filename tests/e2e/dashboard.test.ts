@@ -322,7 +322,10 @@ describe("the editors' dashboard", () => {
     await page.getByRole("button", { name: "Create draft" }).first().click();
     await page.waitForURL(/\/admin\/records\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split("/").at(-1)!;
-    const stored = await database.db.agreement.findUniqueOrThrow({ where: { id }, select: { venue: true, signedOn: true, sources: { select: { text: true } }, citations: { select: { field: true, quote: true } } } });
+    const stored = await database.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { venue: true, signedOn: true, sources: { select: { text: true } }, citations: { select: { field: true, quote: true } } },
+    });
     expect(stored).toMatchObject({ venue: null, signedOn: new Date("2025-03-10T00:00:00Z"), sources: [{ text: first }] });
     expect(stored.citations).toEqual(expect.arrayContaining([{ field: "signedOn", quote: "on Monday" }]));
     expect(stored.citations.map((citation) => citation.field)).not.toContain("venue");
@@ -339,7 +342,10 @@ describe("the editors' dashboard", () => {
     await page.screenshot({ path: screenshot("intake-attach"), fullPage: true });
     await dialog.getByRole("button", { name: "Add the source" }).click();
     await page.waitForURL(new RegExp(`/admin/records/${id}$`));
-    const updated = await database.db.agreement.findUniqueOrThrow({ where: { id }, select: { sources: { select: { id: true }, orderBy: { position: "asc" } }, commitments: { select: { quantity: true, sourceId: true } } } });
+    const updated = await database.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { sources: { select: { id: true }, orderBy: { position: "asc" } }, commitments: { select: { quantity: true, sourceId: true } } },
+    });
     expect(updated.sources).toHaveLength(2);
     expect(updated.commitments).toEqual([{ quantity: expect.anything(), sourceId: updated.sources[1]!.id }]);
     await page.context().close();
@@ -368,7 +374,15 @@ describe("the editors' dashboard", () => {
     const log = page.getByRole("table", { name: "Audit log" });
     await log.getByText("agreement.approve").first().waitFor();
     const text = await log.textContent();
-    for (const action of ["login.failure", "login.success", "organization.create", "agreement.create", "agreement.submit", "agreement.approve", "agreement.update"]) {
+    for (const action of [
+      "login.failure",
+      "login.success",
+      "organization.create",
+      "agreement.create",
+      "agreement.submit",
+      "agreement.approve",
+      "agreement.update",
+    ]) {
       expect(text).toContain(action);
     }
     await page.screenshot({ path: screenshot("audit"), fullPage: true });

@@ -109,7 +109,9 @@ describe("security headers", () => {
       const policy = response.headers.get("content-security-policy")!;
       const scriptSources = /script-src ([^;]+)/.exec(policy)![1]!;
       expect(scriptSources).not.toContain("unsafe-inline");
-      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !attributes!.includes("application/ld+json"));
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+        ([, attributes]) => !attributes!.includes("application/ld+json"),
+      );
       expect(inline.length).toBeGreaterThan(0);
       for (const [, , code] of inline) expect(scriptSources).toContain(`'sha256-${createHash("sha256").update(code!).digest("base64")}'`);
     }

@@ -45,7 +45,9 @@ const close = (tab: Page) => tab.context().close();
 async function tabToNextReference(tab: Page): Promise<Locator> {
   for (let presses = 0; presses < 60; presses += 1) {
     await tab.keyboard.press("Tab");
-    const quoteId = await tab.evaluate(() => (document.activeElement?.matches("sup > a[href^='#source-']") ? document.activeElement.getAttribute("aria-describedby") : null));
+    const quoteId = await tab.evaluate(() =>
+      document.activeElement?.matches("sup > a[href^='#source-']") ? document.activeElement.getAttribute("aria-describedby") : null,
+    );
     if (quoteId) return tab.locator(`[aria-describedby="${quoteId}"]`);
   }
   throw new Error("no source reference reached by Tab");
@@ -60,12 +62,27 @@ async function quoteOf(reference: Locator) {
     const box = element.getBoundingClientRect();
     return { display: computed.display, visibility: computed.visibility, right: box.right, width: box.width };
   });
-  return { quote, text: (await quote.textContent())?.replace(/\s+/g, " "), shown: style.display !== "none" && style.visibility === "visible" && style.width > 0, right: style.right };
+  return {
+    quote,
+    text: (await quote.textContent())?.replace(/\s+/g, " "),
+    shown: style.display !== "none" && style.visibility === "visible" && style.width > 0,
+    right: style.right,
+  };
 }
 
 const PAGES = {
-  en: { path: () => `/records/${slug}`, kind: "according to [2]: “protocole d'accord”", signed: "according to [1]: “signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025”", name: "source [2]" },
-  fr: { path: () => `/fr/records/${slug}`, kind: "selon [2] : « protocole d'accord »", signed: "selon [1] : « signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025 »", name: "source [2]" },
+  en: {
+    path: () => `/records/${slug}`,
+    kind: "according to [2]: “protocole d'accord”",
+    signed: "according to [1]: “signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025”",
+    name: "source [2]",
+  },
+  fr: {
+    path: () => `/fr/records/${slug}`,
+    kind: "selon [2] : « protocole d'accord »",
+    signed: "selon [1] : « signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025 »",
+    name: "source [2]",
+  },
 } as const;
 
 describe("a cited fact on a record page, in Chromium", () => {

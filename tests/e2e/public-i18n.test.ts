@@ -22,8 +22,19 @@ let organization = "";
 const problems = new PageProblems();
 
 beforeAll(async () => {
-  await insertAgreement(database.db, { slug: UNTRANSLATED, africa: "UG", title: "Uganda and Russia discuss a data centre", confidence: "UNVERIFIED", signedOn: "2025-03-04", organizations: ["uganda-ict-authority"] });
-  const named = await database.db.organization.findFirstOrThrow({ where: { parties: { some: { agreement: { state: "PUBLISHED" } } } }, orderBy: { slug: "asc" }, select: { slug: true } });
+  await insertAgreement(database.db, {
+    slug: UNTRANSLATED,
+    africa: "UG",
+    title: "Uganda and Russia discuss a data centre",
+    confidence: "UNVERIFIED",
+    signedOn: "2025-03-04",
+    organizations: ["uganda-ict-authority"],
+  });
+  const named = await database.db.organization.findFirstOrThrow({
+    where: { parties: { some: { agreement: { state: "PUBLISHED" } } } },
+    orderBy: { slug: "asc" },
+    select: { slug: true },
+  });
   organization = named.slug;
   server = await launchServer({
     port: await findFreePort(),
@@ -55,9 +66,9 @@ const text = (tab: Page) => tab.locator("body").innerText();
 
 /** Links to other pages of the site, leaving out the feeds, exports, API and sitemap (which carry `lang` in their query). */
 const pageLinks = (tab: Page) =>
-  tab.locator("main a[href^='/'], header a[href^='/']").evaluateAll((links) =>
-    links.map((link) => link.getAttribute("href")!).filter((href) => !/^\/(feed|export|api|sitemap|oembed)/.test(href)),
-  );
+  tab
+    .locator("main a[href^='/'], header a[href^='/']")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")!).filter((href) => !/^\/(feed|export|api|sitemap|oembed)/.test(href)));
 
 describe("the public site in the reader's language, in Chromium", () => {
   it("serves a record in French: lang, French words and dates, the translation, every link in French", async () => {
@@ -137,7 +148,13 @@ describe("the public site in the reader's language, in Chromium", () => {
 });
 
 /** Every kind of public page, by a path without the language prefix. */
-const PAGES = () => ({ home: "/", records: "/records?country=ZW,UG", record: `/records/${CYBERZIM}`, country: "/countries/ZW", organization: `/organizations/${organization}` });
+const PAGES = () => ({
+  home: "/",
+  records: "/records?country=ZW,UG",
+  record: `/records/${CYBERZIM}`,
+  country: "/countries/ZW",
+  organization: `/organizations/${organization}`,
+});
 const inLanguage = (lang: (typeof LANGS)[number], pathname: string) => (lang === "en" ? pathname : pathname === "/" ? `/${lang}` : `/${lang}${pathname}`);
 
 describe("accessibility", () => {

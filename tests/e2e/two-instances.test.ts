@@ -32,7 +32,11 @@ function signInOn(server: RunningServer, email: string, password: string): Promi
   });
 }
 
-const sessionCookieOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+const sessionCookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 
 async function query(server: RunningServer, procedure: string, input: unknown, cookie?: string) {
   const response = await fetch(`${server.url}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
@@ -93,7 +97,13 @@ describe("two app instances on one database", () => {
 
     const editor = await createTestUser(database.db, "EDITOR");
     const cookie = sessionCookieOf(await signInOn(instanceA, editor.email, editor.password));
-    const input = sampleAgreementInput({ title: "Tanzania and Russia sign a data centre agreement", parties: [{ countryCode: "TZ", side: "AFRICA", role: "SIGNATORY" }, { countryCode: "RU", side: "PARTNER", role: "SIGNATORY" }] });
+    const input = sampleAgreementInput({
+      title: "Tanzania and Russia sign a data centre agreement",
+      parties: [
+        { countryCode: "TZ", side: "AFRICA", role: "SIGNATORY" },
+        { countryCode: "RU", side: "PARTNER", role: "SIGNATORY" },
+      ],
+    });
     const created = await mutate<{ id: string; slug: string }>(instanceA, "agreement.create", { confirmNotDuplicate: true, data: input }, cookie);
     await mutate(instanceA, "agreement.transition", { id: created.id, expectedVersion: 1, action: "submit" }, cookie);
     await mutate(instanceA, "agreement.transition", { id: created.id, expectedVersion: 2, action: "approve" }, cookie);

@@ -94,7 +94,8 @@ async function openPage(path: string): Promise<{ page: Page; requests: string[] 
 /** Resolves with the next coop-load or coop-error of #feed. */
 function nextFeedEvent(page: Page, type: "coop-load" | "coop-error"): Promise<unknown> {
   return page.evaluate(
-    (eventType) => new Promise((resolve) => document.getElementById("feed")!.addEventListener(eventType, (event) => resolve((event as CustomEvent).detail), { once: true })),
+    (eventType) =>
+      new Promise((resolve) => document.getElementById("feed")!.addEventListener(eventType, (event) => resolve((event as CustomEvent).detail), { once: true })),
     type,
   );
 }
@@ -111,7 +112,7 @@ describe("the widget bundle over HTTP", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("cache-control")).toBe("public, max-age=300, s-maxage=3600, stale-while-revalidate=86400");
     const body = await response.text();
-    expect(body).toContain('customElements.define(`coop-feed`');
+    expect(body).toContain("customElements.define(`coop-feed`");
     expect(gzipSync(body).length).toBeLessThanOrEqual(10 * 1024);
 
     const etag = response.headers.get("etag")!;
@@ -167,7 +168,9 @@ describe("<coop-feed> embedded on another origin", () => {
     expect(tree.match(/- listitem/g)).toHaveLength(4);
 
     await page.keyboard.press("Tab");
-    const focusRing = await inFeed(page, "a[part=link]").first().evaluate((link) => getComputedStyle(link, "::after").outlineStyle);
+    const focusRing = await inFeed(page, "a[part=link]")
+      .first()
+      .evaluate((link) => getComputedStyle(link, "::after").outlineStyle);
     expect(focusRing).toBe("solid");
 
     const switched = nextFeedEvent(page, "coop-load");

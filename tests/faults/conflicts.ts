@@ -16,7 +16,11 @@ export async function concurrentSaves(): Promise<void> {
     const server = await launchServer({ port: await findFreePort(), databaseUrl: database.url, seed: false });
     try {
       const headers = { authorization: `Bearer ${token}` };
-      const created = await postJson(`${server.url}/api/trpc/agreement.create`, JSON.stringify({ confirmNotDuplicate: true, data: faultRecordData("Conflict test record") }), headers);
+      const created = await postJson(
+        `${server.url}/api/trpc/agreement.create`,
+        JSON.stringify({ confirmNotDuplicate: true, data: faultRecordData("Conflict test record") }),
+        headers,
+      );
       if (created?.status !== 200) throw new Error(`creating the record answered ${created?.status ?? "nothing"}: ${created?.body ?? ""}`);
       const { id, version } = (JSON.parse(created.body) as { result: { data: { id: string; version: number } } }).result.data;
 

@@ -49,7 +49,15 @@ export async function crashDuringWrites(): Promise<void> {
     const incomplete = stored.filter((row) => row._count.revisions !== 1 || row._count.parties !== 2 || row._count.sources !== 1);
     const halfWritten = await database.db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) FROM "Agreement" a WHERE NOT EXISTS (SELECT 1 FROM "Revision" r WHERE r."agreementId" = a.id)`;
-    const details = { sent, acknowledged: ids.size, stored: stored.length, audited, missing: missing.length, incomplete: incomplete.length, withoutRevision: Number(halfWritten[0]?.count ?? 0) };
+    const details = {
+      sent,
+      acknowledged: ids.size,
+      stored: stored.length,
+      audited,
+      missing: missing.length,
+      incomplete: incomplete.length,
+      withoutRevision: Number(halfWritten[0]?.count ?? 0),
+    };
     if (missing.length || incomplete.length || audited !== ids.size || Number(halfWritten[0]?.count ?? 0) > 0) failed("crash during writes", details);
     proved(
       "crash during writes",

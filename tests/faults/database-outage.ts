@@ -38,7 +38,13 @@ export async function databaseOutage(): Promise<void> {
     const summary = Object.fromEntries(Object.entries(statuses).map(([name, counts]) => [name, Object.fromEntries(counts)]));
     const during = statuses.during;
     const lastAfter = [...statuses.after.keys()];
-    const ok = (statuses.before.get(200) ?? 0) > 0 && (during.get(503) ?? 0) > 0 && !during.has(500) && !statuses.after.has(500) && (statuses.after.get(200) ?? 0) > 0 && lastAfter.length > 0;
+    const ok =
+      (statuses.before.get(200) ?? 0) > 0 &&
+      (during.get(503) ?? 0) > 0 &&
+      !during.has(500) &&
+      !statuses.after.has(500) &&
+      (statuses.after.get(200) ?? 0) > 0 &&
+      lastAfter.length > 0;
     if (!ok) failed("database outage", summary);
     const count = (counts: Map<number, number>, status: number) => counts.get(status) ?? 0;
     proved(

@@ -2,7 +2,15 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { createDb, type Db } from "@coop/core/db";
-import { applyMigrations, createDatabaseIfMissing, createTemporaryDataDir, findFreePort, seedDatabase, startEmbeddedPostgres, withDatabase } from "@coop/core/lifecycle";
+import {
+  applyMigrations,
+  createDatabaseIfMissing,
+  createTemporaryDataDir,
+  findFreePort,
+  seedDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+} from "@coop/core/lifecycle";
 import { createApiToken, createUserWithPassword } from "@coop/core/domain";
 
 /** An embedded PostgreSQL on a fixed port in a temporary directory, so it can be stopped, killed and restarted. */
@@ -41,7 +49,16 @@ export async function faultDatabase() {
 export async function writerToken(db: Db): Promise<string> {
   const email = `faults-${Date.now()}@example.org`;
   const user = await db.$transaction((tx) => createUserWithPassword(tx, { email, name: "Faults", role: "EDITOR", password: "fault-injection-pass" }));
-  const actor = { kind: "user" as const, userId: user.id, email, name: user.name, role: "EDITOR" as const, mustChangePassword: false, sessionId: "faults", ip: null };
+  const actor = {
+    kind: "user" as const,
+    userId: user.id,
+    email,
+    name: user.name,
+    role: "EDITOR" as const,
+    mustChangePassword: false,
+    sessionId: "faults",
+    ip: null,
+  };
   return (await createApiToken(db, actor, { name: "faults", scopes: ["records:write"] })).secret;
 }
 
@@ -65,7 +82,10 @@ export function faultRecordData(title: string) {
     title,
     kind: "AGREEMENT",
     status: "SIGNED",
-    parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }],
+    parties: [
+      { countryCode: "KE", side: "AFRICA" },
+      { countryCode: "RU", side: "PARTNER" },
+    ],
     sources: [{ url: `https://example.org/faults/${encodeURIComponent(title)}`, publisher: "Fault Wire" }],
   };
 }

@@ -63,7 +63,11 @@ export async function secondInstance(): Promise<void> {
     const pidBefore = await postmasterPid(dataDir);
     const second = startLauncher(dataDir, await findFreePort());
     const secondExit = await within(second.exited, 60_000, "the second instance to exit");
-    const refusal = second.output().split("\n").find((line) => line.includes("could not start")) ?? "";
+    const refusal =
+      second
+        .output()
+        .split("\n")
+        .find((line) => line.includes("could not start")) ?? "";
 
     const base = `http://127.0.0.1:${firstPort}`;
     const health = await fetch(`${base}/api/health`);

@@ -49,12 +49,26 @@ export async function crashDuringWebhookDelivery(): Promise<void> {
     const user = await database.db.$transaction((tx) =>
       createUserWithPassword(tx, { email: `webhooks-${Date.now()}@example.org`, name: "Faults", role: "ADMIN", password: "fault-injection-pass" }),
     );
-    const actor = { kind: "user" as const, userId: user.id, email: user.email, name: user.name, role: "ADMIN" as const, mustChangePassword: false, sessionId: "faults", ip: null };
+    const actor = {
+      kind: "user" as const,
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: "ADMIN" as const,
+      mustChangePassword: false,
+      sessionId: "faults",
+      ip: null,
+    };
     await createWebhookEndpoint(database.db, actor, { url: receiver.url, events: ["record.published"] });
     for (let n = 0; n < RECORDS; n += 1) {
       const input = ZAgreementCreateInput.parse({ confirmNotDuplicate: true, data: faultRecordData(`Webhook crash record ${n} ${crypto.randomUUID()}`) });
       const draft = await createAgreement(database.db, actor, input);
-      const submitted = await transitionAgreement(database.db, actor, { id: draft.id, expectedVersion: draft.version, action: "submit" }, { requireSecondReviewer: false });
+      const submitted = await transitionAgreement(
+        database.db,
+        actor,
+        { id: draft.id, expectedVersion: draft.version, action: "submit" },
+        { requireSecondReviewer: false },
+      );
       await transitionAgreement(database.db, actor, { id: draft.id, expectedVersion: submitted.version, action: "approve" }, { requireSecondReviewer: false });
     }
     const events = (await database.db.webhookEvent.findMany({ select: { id: true } })).map((event) => event.id);
@@ -64,7 +78,9 @@ export async function crashDuringWebhookDelivery(): Promise<void> {
     process.kill(servers[0]!.pid, "SIGKILL");
     const inFlightAtKill = receiver.arrivals.filter((arrival) => !arrival.answered).length;
     // Sent before the kill but not recorded as delivered: these may rightly be sent again.
-    const unrecorded = new Set((await database.db.webhookDelivery.findMany({ where: { state: { not: "DELIVERED" } }, select: { eventId: true } })).map((row) => row.eventId));
+    const unrecorded = new Set(
+      (await database.db.webhookDelivery.findMany({ where: { state: { not: "DELIVERED" } }, select: { eventId: true } })).map((row) => row.eventId),
+    );
     const interrupted = new Set(receiver.arrivals.map((arrival) => arrival.id).filter((id) => unrecorded.has(id)));
 
     const answered = () => new Set(receiver.arrivals.filter((arrival) => arrival.answered).map((arrival) => arrival.id));

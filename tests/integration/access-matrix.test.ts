@@ -2,7 +2,17 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@coop/core/domain";
-import { createAgreement, createApiToken, createOrganization, createWebhookEndpoint, deleteAgreement, inviteUser, revokeApiToken, transitionAgreement, updateAgreement } from "@coop/core/domain";
+import {
+  createAgreement,
+  createApiToken,
+  createOrganization,
+  createWebhookEndpoint,
+  deleteAgreement,
+  inviteUser,
+  revokeApiToken,
+  transitionAgreement,
+  updateAgreement,
+} from "@coop/core/domain";
 import { appRouter } from "@coop/core/trpc";
 import { ZAgreementCreateInput, ZAgreementUpdateInput } from "@coop/core/validators";
 import { callProcedure, createTestUser, signIn, testServer, type TestServer } from "../support/auth";
@@ -17,7 +27,15 @@ type Expectation = "✓" | "own" | "401" | "403";
 async function readAccessTable(): Promise<Map<string, Record<ActorName, Expectation>>> {
   const doc = await fs.readFile(path.resolve(import.meta.dirname, "../../docs/SECURITY.md"), "utf8");
   const table = /<!-- access-table:start -->([\s\S]*?)<!-- access-table:end -->/.exec(doc)?.[1] ?? "";
-  const rows = table.trim().split("\n").map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+  const rows = table
+    .trim()
+    .split("\n")
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   const [header, , ...body] = rows;
   expect(header?.slice(1)).toEqual([...ACTORS]);
   return new Map(
@@ -61,7 +79,7 @@ beforeAll(async () => {
     return { headers: { authorization: `Bearer ${created.secret}` }, actor };
   };
   const revoked = await token(["records:read-drafts", "records:write"], "revoked");
-  await revokeApiToken(database.db, admin, { id: (revoked.actor).tokenId });
+  await revokeApiToken(database.db, admin, { id: revoked.actor.tokenId });
   const person = async (role: "CONTRIBUTOR" | "EDITOR" | "ADMIN") => {
     const user = role === "ADMIN" ? adminUser : await createTestUser(database.db, role);
     return { headers: { cookie: await signIn(server, user.email, user.password) }, actor: userActor(user), password: user.password };
@@ -105,14 +123,22 @@ const ON_A_RECORD: Record<string, (owner: Actor) => Promise<Call>> = {
     const { id, title } = await draftOf(owner);
     return { input: { title }, listed: id };
   },
-  "agreement.update": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1, data: sampleAgreementInput({ title: `Updated ${next()}` }) } }),
+  "agreement.update": async (owner) => ({
+    input: { id: (await draftOf(owner)).id, expectedVersion: 1, data: sampleAgreementInput({ title: `Updated ${next()}` }) },
+  }),
   "agreement.transition": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1, action: "submit" } }),
   "agreement.restoreRevision": async (owner) => {
     const { id } = await draftOf(owner);
-    await updateAgreement(database.db, admin, ZAgreementUpdateInput.parse({ id, expectedVersion: 1, data: sampleAgreementInput({ title: `Second version ${next()}` }) }));
+    await updateAgreement(
+      database.db,
+      admin,
+      ZAgreementUpdateInput.parse({ id, expectedVersion: 1, data: sampleAgreementInput({ title: `Second version ${next()}` }) }),
+    );
     return { input: { id, version: 1, expectedVersion: 2 } };
   },
-  "intake.attach": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1, report: { text: "Kenya and Belarus signed an agreement on tractor assembly." } } }),
+  "intake.attach": async (owner) => ({
+    input: { id: (await draftOf(owner)).id, expectedVersion: 1, report: { text: "Kenya and Belarus signed an agreement on tractor assembly." } },
+  }),
   "agreement.delete": async (owner) => ({ input: { id: (await draftOf(owner)).id, expectedVersion: 1 } }),
   "agreement.restore": async (owner) => {
     const { id } = await draftOf(owner);
@@ -122,7 +148,11 @@ const ON_A_RECORD: Record<string, (owner: Actor) => Promise<Call>> = {
   "agreement.decideProposedChange": async (owner) => {
     const { id } = await draftOf(owner);
     await database.db.proposedChange.create({
-      data: { agreementId: id, patch: { fields: { title: `Imported ${next()}` }, sectors: [], parties: [], source: null, statusChange: null }, importedRow: { title: ["x"] } },
+      data: {
+        agreementId: id,
+        patch: { fields: { title: `Imported ${next()}` }, sectors: [], parties: [], source: null, statusChange: null },
+        importedRow: { title: ["x"] },
+      },
     });
     return { input: { id, expectedVersion: 1, decision: "reject" } };
   },
@@ -160,7 +190,10 @@ const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
     return { id: organization.id, data: { name: `${organization.name} renamed`, kind: "COMPANY" } };
   },
   "organization.merge": async () => {
-    const [source, target] = [await createOrganization(database.db, admin, { name: `Merged ${next()}`, kind: "COMPANY" }), await createOrganization(database.db, admin, { name: `Kept ${next()}`, kind: "COMPANY" })];
+    const [source, target] = [
+      await createOrganization(database.db, admin, { name: `Merged ${next()}`, kind: "COMPANY" }),
+      await createOrganization(database.db, admin, { name: `Kept ${next()}`, kind: "COMPANY" }),
+    ];
     return { sourceId: source.id, targetId: target.id };
   },
   "import.run": async () => ({ format: "csv", content: "title,kind,status\nAccess matrix dry run,MOU,SIGNED", dryRun: true }),
@@ -181,7 +214,9 @@ const INDEPENDENT: Record<string, (caller: ActorName) => Promise<unknown>> = {
   "user.list": async () => undefined,
   "user.invite": async () => ({ email: `invited-${next()}@example.org`, role: "CONTRIBUTOR" }),
   "user.invitations": async () => undefined,
-  "user.revokeInvitation": async () => ({ id: (await inviteUser(database.db, admin, { email: `revoked-${next()}@example.org`, role: "EDITOR" }, server.baseUrl)).id }),
+  "user.revokeInvitation": async () => ({
+    id: (await inviteUser(database.db, admin, { email: `revoked-${next()}@example.org`, role: "EDITOR" }, server.baseUrl)).id,
+  }),
   "user.setRole": async () => ({ userId: (await createTestUser(database.db, "CONTRIBUTOR")).id, role: "EDITOR" }),
   "user.deactivate": async () => ({ userId: (await createTestUser(database.db, "CONTRIBUTOR")).id }),
   "user.reactivate": async () => ({ userId: (await createTestUser(database.db, "CONTRIBUTOR")).id }),

@@ -70,9 +70,7 @@ describe("sign-in", () => {
   it("lets at most 5 of 20 parallel wrong passwords reach the password check", async () => {
     const user = await createTestUser(database.db, "EDITOR");
     const server = testServer(database.db);
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signInRequest(server, user.email, `wrong-guess-${i}`, `198.51.100.${100 + i}`)),
-    );
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => signInRequest(server, user.email, `wrong-guess-${i}`, `198.51.100.${100 + i}`)));
     const statuses = responses.map((response) => response.status);
     // 401 means the password was checked; 429 means the lockout refused the attempt first.
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
@@ -109,7 +107,13 @@ describe("sign-in", () => {
     expect(refused.length).toBeGreaterThanOrEqual(7);
     expect(refused[0]).toMatchObject({ status: 429, message: expect.stringMatching(/^Too many attempts; try again in \d+ seconds\.$/) });
     // Locked: even the right password is refused, here and at sign-in.
-    const right = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "correct horse battery" }, { cookie });
+    const right = await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: user.password, newPassword: "correct horse battery" },
+      { cookie },
+    );
     expect(right.code).toBe("TOO_MANY_REQUESTS");
     expect((await signInRequest(server, user.email, user.password, "192.0.2.46")).status).toBe(429);
   });
@@ -199,7 +203,11 @@ describe("sessions", () => {
     const cookie = await signIn(server, user.email, user.password);
     expect((await callProcedure(server, "account.me", "query", undefined, { cookie })).data).toMatchObject({ email: user.email });
     const signOut = await server.authRoutes(
-      new Request(`${server.baseUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: server.baseUrl, "content-type": "application/json" }, body: "{}" }),
+      new Request(`${server.baseUrl}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie, origin: server.baseUrl, "content-type": "application/json" },
+        body: "{}",
+      }),
     );
     expect(signOut.status).toBe(200);
     expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -223,7 +231,11 @@ describe("sessions", () => {
     expect(crossSite).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(crossSite.message).toMatch(/Origin/);
     const missing = await server.trpc(
-      new Request(`${server.baseUrl}/api/trpc/account.changePassword`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(input) }),
+      new Request(`${server.baseUrl}/api/trpc/account.changePassword`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify(input),
+      }),
     );
     expect(missing.status).toBe(403);
   });
@@ -233,15 +245,39 @@ describe("sessions", () => {
     const user = await createTestUser(database.db, "EDITOR");
     const laptop = await signIn(server, user.email, user.password);
     const phone = await signIn(server, user.email, user.password);
-    const common = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "password123" }, { cookie: laptop });
+    const common = await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: user.password, newPassword: "password123" },
+      { cookie: laptop },
+    );
     expect(common).toMatchObject({ status: 400, code: "BAD_REQUEST" });
     expect(common.message).toMatch(/^newPassword: .*common/);
-    const short = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "short" }, { cookie: laptop });
+    const short = await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: user.password, newPassword: "short" },
+      { cookie: laptop },
+    );
     expect(short.message).toMatch(/^newPassword: must be at least 8 characters/);
-    const wrong = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: "nope-nope", newPassword: "correct horse battery" }, { cookie: laptop });
+    const wrong = await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: "nope-nope", newPassword: "correct horse battery" },
+      { cookie: laptop },
+    );
     expect(wrong.message).toMatch(/^currentPassword:/);
 
-    const ok = await callProcedure(server, "account.changePassword", "mutation", { currentPassword: user.password, newPassword: "correct horse battery" }, { cookie: laptop });
+    const ok = await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: user.password, newPassword: "correct horse battery" },
+      { cookie: laptop },
+    );
     expect(ok.status).toBe(200);
     expect((await callProcedure(server, "account.me", "query", undefined, { cookie: laptop })).status).toBe(200);
     expect((await callProcedure(server, "account.me", "query", undefined, { cookie: phone })).code).toBe("UNAUTHORIZED");
@@ -288,14 +324,29 @@ describe("admins", () => {
     const server = testServer(database.db);
     const cookie = await signIn(server, first!.email, first!.password);
     expect((await callProcedure(server, "user.list", "query", undefined, { cookie })).message).toMatch(/Change your password/);
-    await callProcedure(server, "account.changePassword", "mutation", { currentPassword: first!.password, newPassword: "a long and private phrase" }, { cookie });
+    await callProcedure(
+      server,
+      "account.changePassword",
+      "mutation",
+      { currentPassword: first!.password, newPassword: "a long and private phrase" },
+      { cookie },
+    );
     expect((await callProcedure(server, "user.list", "query", undefined, { cookie })).status).toBe(200);
   });
 
   it("invites a user with a one-time link", async () => {
     const server = testServer(database.db);
     const admin = await createTestUser(database.db, "ADMIN");
-    const actor = { kind: "user" as const, userId: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const, mustChangePassword: false, sessionId: "x", ip: null };
+    const actor = {
+      kind: "user" as const,
+      userId: admin.id,
+      email: admin.email,
+      name: admin.name,
+      role: "ADMIN" as const,
+      mustChangePassword: false,
+      sessionId: "x",
+      ip: null,
+    };
     const invitation = await inviteUser(database.db, actor, { email: "New.Editor@Example.org", role: "EDITOR" }, server.baseUrl);
     const token = invitation.url.split("/").at(-1)!;
     expect(invitation.email).toBe("new.editor@example.org");
@@ -320,10 +371,16 @@ describe("invitations", () => {
     const invited = await callProcedure(server, "user.invite", "mutation", { email: "revoked.invite@example.org", role: "EDITOR" }, { cookie });
     const { id, url } = invited.data as { id: string; url: string };
     const pending = await callProcedure(server, "user.invitations", "query", undefined, { cookie });
-    expect(pending.data).toEqual(expect.arrayContaining([expect.objectContaining({ id, email: "revoked.invite@example.org", role: "EDITOR", invitedBy: expect.stringContaining(admin.email) })]));
+    expect(pending.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id, email: "revoked.invite@example.org", role: "EDITOR", invitedBy: expect.stringContaining(admin.email) }),
+      ]),
+    );
     expect((await callProcedure(server, "user.revokeInvitation", "mutation", { id }, { cookie })).status).toBe(200);
     expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
-    expect((await callProcedure(server, "user.invitations", "query", undefined, { cookie })).data).not.toEqual(expect.arrayContaining([expect.objectContaining({ id })]));
+    expect((await callProcedure(server, "user.invitations", "query", undefined, { cookie })).data).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ id })]),
+    );
   });
 
   it("keep one live invitation per email: inviting again, even at once, replaces the earlier link", async () => {
@@ -346,7 +403,8 @@ describe("invitations", () => {
     const [inviter, other] = [await createTestUser(database.db, "ADMIN"), await createTestUser(database.db, "ADMIN")];
     const inviterCookie = await signIn(server, inviter.email, inviter.password);
     const otherCookie = await signIn(server, other.email, other.password);
-    const { url } = (await callProcedure(server, "user.invite", "mutation", { email: "orphan.invite@example.org", role: "ADMIN" }, { cookie: inviterCookie })).data as { url: string };
+    const { url } = (await callProcedure(server, "user.invite", "mutation", { email: "orphan.invite@example.org", role: "ADMIN" }, { cookie: inviterCookie }))
+      .data as { url: string };
     expect((await callProcedure(server, "user.deactivate", "mutation", { userId: inviter.id }, { cookie: otherCookie })).status).toBe(200);
     expect((await accept(server, url)).message).toMatch(/^token: .*invalid, used or expired/);
     expect(await database.db.user.count({ where: { email: "orphan.invite@example.org" } })).toBe(0);
@@ -356,7 +414,16 @@ describe("invitations", () => {
 describe("API tokens", () => {
   async function adminActor() {
     const admin = await createTestUser(database.db, "ADMIN");
-    return { kind: "user" as const, userId: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const, mustChangePassword: false, sessionId: "x", ip: null };
+    return {
+      kind: "user" as const,
+      userId: admin.id,
+      email: admin.email,
+      name: admin.name,
+      role: "ADMIN" as const,
+      mustChangePassword: false,
+      sessionId: "x",
+      ip: null,
+    };
   }
 
   it("live, used, revoked: revocation takes effect at once", async () => {
@@ -396,7 +463,11 @@ describe("API tokens", () => {
   it("refuses oversized tRPC bodies with 413", async () => {
     const server = testServer(database.db);
     const response = await server.trpc(
-      new Request(`${server.baseUrl}/api/trpc/invitation.accept`, { method: "POST", headers: { "content-type": "application/json", origin: server.baseUrl }, body: "x".repeat(9 * 1024 * 1024) }),
+      new Request(`${server.baseUrl}/api/trpc/invitation.accept`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.baseUrl },
+        body: "x".repeat(9 * 1024 * 1024),
+      }),
     );
     expect(response.status).toBe(413);
   });

@@ -10,8 +10,14 @@ describe("agreement.facets", () => {
   it("counts the published records per country, partner, sector, status, kind and year", async () => {
     const facets = await api().agreement.facets({});
     expect(facets.total).toBe(4);
-    expect(facets.country).toEqual([{ value: "ZW", count: 3 }, { value: "CG", count: 1 }]);
-    expect(facets.partner).toEqual([{ value: "BY", count: 2 }, { value: "RU", count: 2 }]);
+    expect(facets.country).toEqual([
+      { value: "ZW", count: 3 },
+      { value: "CG", count: 1 },
+    ]);
+    expect(facets.partner).toEqual([
+      { value: "BY", count: 2 },
+      { value: "RU", count: 2 },
+    ]);
     expect(facets.sector).toContainEqual({ value: "cybersecurity", count: 2 });
     expect(facets.sector).toContainEqual({ value: "defence-and-security", count: 1 });
     expect(facets.status).toContainEqual({ value: "SIGNED", count: 2 });

@@ -25,7 +25,9 @@ describe("migrations", () => {
     expect(await applyMigrations(database.ownerUrl)).toEqual({ applied: [] });
     // The migration history belongs to the owner; the application's role cannot read it.
     const { rows } = await withClient(database.ownerUrl, (client) =>
-      client.query<{ migration_name: string; finished_at: Date | null; checksum: string }>("SELECT migration_name, finished_at, checksum FROM _prisma_migrations"),
+      client.query<{ migration_name: string; finished_at: Date | null; checksum: string }>(
+        "SELECT migration_name, finished_at, checksum FROM _prisma_migrations",
+      ),
     );
     const folders = (await fs.readdir(repoMigrations, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     expect(rows.map((r) => r.migration_name).sort()).toEqual(folders.sort());
@@ -38,7 +40,10 @@ describe("migrations", () => {
     await fs.mkdir(path.join(dir, "29990101000000_broken"));
     await fs.writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), 'ALTER TABLE "Agreement" ADD COLUMN "oops" NOT A TYPE;\n');
 
-    const error = await applyMigrations(database.ownerUrl, { migrationsDir: dir }).then(() => null, (e: Error) => e);
+    const error = await applyMigrations(database.ownerUrl, { migrationsDir: dir }).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error?.message).toContain("29990101000000_broken");
     expect(error?.message.split("\n")).toHaveLength(1);
     expect(await database.db.agreement.count()).toBe(4);
@@ -55,7 +60,9 @@ describe("migrations", () => {
     await add("29990101000000_reading_list", 'CREATE TABLE "ReadingList" ("id" TEXT PRIMARY KEY);\n');
     await add("29990101000001_broken", 'ALTER TABLE "Agreement" ADD COLUMN "oops" NOT A TYPE;\n');
     const readingList = () =>
-      withClient(database.ownerUrl, (client) => client.query<{ name: string | null }>(`SELECT to_regclass('"ReadingList"')::text AS name`)).then((r) => r.rows[0]?.name);
+      withClient(database.ownerUrl, (client) => client.query<{ name: string | null }>(`SELECT to_regclass('"ReadingList"')::text AS name`)).then(
+        (r) => r.rows[0]?.name,
+      );
 
     await expect(applyMigrations(database.ownerUrl, { migrationsDir: dir })).rejects.toThrow(/29990101000001_broken failed: .*Nothing was applied/);
     expect(await readingList()).toBeNull();
@@ -103,7 +110,9 @@ describe("database server", () => {
       expect(rows).toEqual([{ one: 1 }]);
       if (asRoot) {
         expect(server.databaseDir.startsWith(path.join(relocationRoot, "clusters"))).toBe(true);
-        expect(server.relocation).toMatch(/The postgres system user that runs PostgreSQL cannot reach the binaries in .* or the data directory .*, so they were set up under /);
+        expect(server.relocation).toMatch(
+          /The postgres system user that runs PostgreSQL cannot reach the binaries in .* or the data directory .*, so they were set up under /,
+        );
         // The next start finds the same cluster.
         const again = await startEmbeddedPostgres(dataDir, { binariesDir, relocationRoot });
         await again.stop();

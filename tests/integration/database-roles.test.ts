@@ -55,7 +55,9 @@ describe("the application's database role", () => {
       const { ownerUrl, appUrl } = await provisionDatabaseRoles(serverUrl, name, roles);
       await grantApplicationPrivileges(ownerUrl, roles.app.name);
       const { rows } = await withClient(ownerUrl, (client) =>
-        client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S') AND relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)`),
+        client.query<{ name: string }>(
+          `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S') AND relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+        ),
       );
       expect(rows).toEqual([]);
       expect(await attempt(ownerUrl, `ALTER TABLE "Agreement" ADD COLUMN "probe" int`)).toBe("ok");

@@ -22,8 +22,18 @@ async function call(path: string, input: unknown, headers: Record<string, string
       : new Request(url, { method: "POST", headers: { "content-type": "application/json", origin: server.baseUrl, ...headers }, body: JSON.stringify(input) }),
   );
   const body = await response.text();
-  const parsed = JSON.parse(body) as { result?: { data: Record<string, unknown> }; error?: { message: string; data: { code: string; conflict: Record<string, unknown> | null } } };
-  return { status: response.status, body, code: parsed.error?.data.code ?? null, message: parsed.error?.message ?? null, conflict: parsed.error?.data.conflict ?? null, data: parsed.result?.data };
+  const parsed = JSON.parse(body) as {
+    result?: { data: Record<string, unknown> };
+    error?: { message: string; data: { code: string; conflict: Record<string, unknown> | null } };
+  };
+  return {
+    status: response.status,
+    body,
+    code: parsed.error?.data.code ?? null,
+    message: parsed.error?.message ?? null,
+    conflict: parsed.error?.data.conflict ?? null,
+    data: parsed.result?.data,
+  };
 }
 
 beforeAll(async () => {
@@ -31,7 +41,11 @@ beforeAll(async () => {
   alice = await createTestUser(database.db, "CONTRIBUTOR");
   const bob = await createTestUser(database.db, "CONTRIBUTOR");
   editor = await createTestUser(database.db, "EDITOR");
-  [aliceCookie, bobCookie, editorCookie] = await Promise.all([signIn(server, alice.email, alice.password), signIn(server, bob.email, bob.password), signIn(server, editor.email, editor.password)]);
+  [aliceCookie, bobCookie, editorCookie] = await Promise.all([
+    signIn(server, alice.email, alice.password),
+    signIn(server, bob.email, bob.password),
+    signIn(server, editor.email, editor.password),
+  ]);
   const admin = await userActor(database.db, "ADMIN");
   writeToken = (await createApiToken(database.db, admin, { name: "newsroom feed", scopes: ["records:write"] })).secret;
 });
@@ -46,7 +60,11 @@ describe("drafts have owners", () => {
   it("refuses a second contributor's update of another's draft with FORBIDDEN, whatever version they send", async () => {
     const draft = await aliceDraft();
     for (const expectedVersion of [1, 7]) {
-      const update = await call("agreement.update", { id: draft.id, expectedVersion, data: sampleAgreementInput({ title: "Bob's rewrite" }) }, { cookie: bobCookie });
+      const update = await call(
+        "agreement.update",
+        { id: draft.id, expectedVersion, data: sampleAgreementInput({ title: "Bob's rewrite" }) },
+        { cookie: bobCookie },
+      );
       expect(update).toMatchObject({ status: 403, code: "FORBIDDEN" });
       expect(update.body).not.toContain(alice.email);
     }
@@ -80,7 +98,11 @@ describe("drafts have owners", () => {
     const token = { authorization: `Bearer ${writeToken}` };
     const draft = await aliceDraft("Senegal and Russia agree on a fibre-optic backbone for Dakar");
     // A look-alike of Alice's draft: the token learns that something matches, not what.
-    const lookalike = await call("agreement.create", { data: sampleAgreementInput({ title: "Senegal and Russia agree on a fibre-optic backbone for Dakar" }) }, token);
+    const lookalike = await call(
+      "agreement.create",
+      { data: sampleAgreementInput({ title: "Senegal and Russia agree on a fibre-optic backbone for Dakar" }) },
+      token,
+    );
     expect(lookalike).toMatchObject({ status: 409, code: "CONFLICT", conflict: { duplicates: [], hiddenDuplicates: 1 } });
     expect(lookalike.body).not.toContain(draft.title);
     expect(lookalike.body).not.toContain(draft.id);
@@ -96,7 +118,15 @@ describe("drafts have owners", () => {
 
     // Its own draft, saved meanwhile by an editor: the conflict names the editor, never their email.
     const own = (await call("agreement.create", { data: sampleAgreementInput() }, token)).data as { id: string; version: number };
-    expect((await call("agreement.update", { id: own.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Edited by an editor" }) }, { cookie: editorCookie })).status).toBe(200);
+    expect(
+      (
+        await call(
+          "agreement.update",
+          { id: own.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Edited by an editor" }) },
+          { cookie: editorCookie },
+        )
+      ).status,
+    ).toBe(200);
     const stale = await call("agreement.update", { id: own.id, expectedVersion: 1, data: sampleAgreementInput() }, token);
     expect(stale).toMatchObject({ status: 409, code: "CONFLICT", conflict: { currentVersion: 2, savedBy: editor.name } });
     expect(stale.body).not.toContain(editor.email);

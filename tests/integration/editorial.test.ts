@@ -21,7 +21,9 @@ const counts = async () => {
 
 describe("creating and editing", () => {
   it("creates a draft with all its parts, version 1, a revision and an audit row", async () => {
-    const record = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput({ title: "Nigeria and Belarus sign a tractor assembly contract" }) });
+    const record = await apiAs(database.db, contributor).agreement.create({
+      data: sampleAgreementInput({ title: "Nigeria and Belarus sign a tractor assembly contract" }),
+    });
     expect(record).toMatchObject({ state: "DRAFT", version: 1, slug: "nigeria-and-belarus-sign-a-tractor-assembly-contract" });
     expect(record.parties).toHaveLength(2);
     expect(record.sources).toHaveLength(1);
@@ -30,7 +32,10 @@ describe("creating and editing", () => {
     expect(await database.db.revision.count({ where: { agreementId: record.id } })).toBe(1);
     expect(await database.db.auditLog.count({ where: { entityId: record.id, action: "agreement.create" } })).toBe(1);
 
-    const twin = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput({ title: "Nigeria and Belarus sign a tractor assembly contract" }), confirmNotDuplicate: true });
+    const twin = await apiAs(database.db, contributor).agreement.create({
+      data: sampleAgreementInput({ title: "Nigeria and Belarus sign a tractor assembly contract" }),
+      confirmNotDuplicate: true,
+    });
     expect(twin.slug).toBe("nigeria-and-belarus-sign-a-tractor-assembly-contract-2");
   });
 
@@ -59,7 +64,9 @@ describe("creating and editing", () => {
   it("gives records of one title created at the same moment each its own slug", async () => {
     const api = apiAs(database.db, editor);
     const title = "Uganda and Russia open a vaccine plant in Entebbe";
-    const created = await Promise.all(Array.from({ length: 6 }, () => api.agreement.create({ data: sampleAgreementInput({ title }), confirmNotDuplicate: true })));
+    const created = await Promise.all(
+      Array.from({ length: 6 }, () => api.agreement.create({ data: sampleAgreementInput({ title }), confirmNotDuplicate: true })),
+    );
     expect(new Set(created.map((record) => record.slug)).size).toBe(6);
     expect(created.map((record) => record.slug)).toContain("uganda-and-russia-open-a-vaccine-plant-in-entebbe");
   });
@@ -68,7 +75,9 @@ describe("creating and editing", () => {
     const api = apiAs(database.db, contributor);
     const record = await api.agreement.create({ data: sampleAgreementInput() });
     await apiAs(database.db, editor).agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "First save wins" }) });
-    const error = await api.agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Second save loses" }) }).catch((e: unknown) => e);
+    const error = await api.agreement
+      .update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Second save loses" }) })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect((error as Error).message).toContain(editor.email);
     expect((error as { cause: { details: unknown } }).cause.details).toMatchObject({ currentVersion: 2, savedBy: expect.stringContaining(editor.email) });
@@ -83,7 +92,13 @@ describe("creating and editing", () => {
     const record = await apiAs(database.db, editor).agreement.create({ data: sampleAgreementInput() });
     const attempts = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        callProcedure(server, "agreement.update", "mutation", { id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: `Concurrent title ${i}` }) }, { cookie }),
+        callProcedure(
+          server,
+          "agreement.update",
+          "mutation",
+          { id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: `Concurrent title ${i}` }) },
+          { cookie },
+        ),
       ),
     );
     const winners = attempts.flatMap((attempt, i) => (attempt.status === 200 ? [i] : []));
@@ -97,12 +112,18 @@ describe("creating and editing", () => {
   it("needs a dated, sourced status event when the status changes, and keeps the timeline", async () => {
     const api = apiAs(database.db, editor);
     const record = await api.agreement.create({ data: sampleAgreementInput({ status: "UNDER_NEGOTIATION" }) });
-    const withoutEvent = await api.agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ status: "SIGNED", statusChange: undefined }) }).catch((e: Error) => e);
+    const withoutEvent = await api.agreement
+      .update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ status: "SIGNED", statusChange: undefined }) })
+      .catch((e: Error) => e);
     expect((withoutEvent as Error).message).toMatch(/^data\.statusChange: is required when the status changes to SIGNED/);
     const updated = await api.agreement.update({
       id: record.id,
       expectedVersion: 1,
-      data: sampleAgreementInput({ status: "SIGNED", sources: [{ id: record.sources[0]!.id, url: record.sources[0]!.url, publisher: "Example News (updated)", publishedOn: "2025-06-13" }], statusChange: { occurredOn: "2025-06-12", source: 0, note: "Signed in Nairobi" } }),
+      data: sampleAgreementInput({
+        status: "SIGNED",
+        sources: [{ id: record.sources[0]!.id, url: record.sources[0]!.url, publisher: "Example News (updated)", publishedOn: "2025-06-13" }],
+        statusChange: { occurredOn: "2025-06-12", source: 0, note: "Signed in Nairobi" },
+      }),
     });
     expect(updated.statusEvents.map((e) => e.status)).toEqual(["UNDER_NEGOTIATION", "SIGNED"]);
     // The first event still cites the same (edited in place) source.
@@ -112,19 +133,30 @@ describe("creating and editing", () => {
   it("lets contributors edit drafts only", async () => {
     const record = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput() });
     await apiAs(database.db, contributor).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
-    const error = await apiAs(database.db, contributor).agreement.update({ id: record.id, expectedVersion: 2, data: sampleAgreementInput() }).catch((e: Error) => e);
+    const error = await apiAs(database.db, contributor)
+      .agreement.update({ id: record.id, expectedVersion: 2, data: sampleAgreementInput() })
+      .catch((e: Error) => e);
     expect(error).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
 describe("workflow", () => {
   it("goes draft -> review -> published with an editor's approval, and shows publicly", async () => {
-    const record = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput({ title: "Ghana and Russia launch a nuclear training programme" }) });
+    const record = await apiAs(database.db, contributor).agreement.create({
+      data: sampleAgreementInput({ title: "Ghana and Russia launch a nuclear training programme" }),
+    });
     const submitted = await apiAs(database.db, contributor).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
     expect(submitted.state).toBe("IN_REVIEW");
-    const ownPublish = await apiAs(database.db, contributor).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" }).catch((e: Error) => e);
+    const ownPublish = await apiAs(database.db, contributor)
+      .agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" })
+      .catch((e: Error) => e);
     expect(ownPublish).toMatchObject({ code: "FORBIDDEN" });
-    const published = await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve", comment: "Checked against the source" });
+    const published = await apiAs(database.db, editor).agreement.transition({
+      id: record.id,
+      expectedVersion: 2,
+      action: "approve",
+      comment: "Checked against the source",
+    });
     expect(published).toMatchObject({ state: "PUBLISHED", version: 3 });
     const detail = await apiAs(database.db).agreement.bySlug({ slug: published.slug });
     expect(detail.timeline[0]).toMatchObject({ status: "SIGNED", on: { date: "2025-06-12", precision: "DAY" } });
@@ -133,7 +165,9 @@ describe("workflow", () => {
 
   it("names the allowed actions when a transition is illegal", async () => {
     const record = await apiAs(database.db, editor).agreement.create({ data: sampleAgreementInput() });
-    const error = await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 1, action: "approve" }).catch((e: Error) => e);
+    const error = await apiAs(database.db, editor)
+      .agreement.transition({ id: record.id, expectedVersion: 1, action: "approve" })
+      .catch((e: Error) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
     expect((error as Error).message).toBe("action: cannot approve a record in DRAFT; allowed from DRAFT: submit, archive");
   });
@@ -143,16 +177,25 @@ describe("workflow", () => {
       data: sampleAgreementInput({ sources: [], commitments: [], statusChange: undefined, parties: [{ countryCode: "KE", side: "AFRICA" }] }),
     });
     await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
-    const error = await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" }).catch((e: Error) => e);
+    const error = await apiAs(database.db, editor)
+      .agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" })
+      .catch((e: Error) => e);
     expect((error as Error).message).toBe("action: cannot publish yet: add at least one source; add a party on the partner side");
   });
 
   it("sends back with a required comment the contributor can read", async () => {
     const record = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput() });
     await apiAs(database.db, contributor).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
-    const noComment = await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 2, action: "sendBack" }).catch((e: Error) => e);
+    const noComment = await apiAs(database.db, editor)
+      .agreement.transition({ id: record.id, expectedVersion: 2, action: "sendBack" })
+      .catch((e: Error) => e);
     expect((noComment as Error).message).toMatch(/^comment: is required/);
-    const back = await apiAs(database.db, editor).agreement.transition({ id: record.id, expectedVersion: 2, action: "sendBack", comment: "Add the ministry as a party" });
+    const back = await apiAs(database.db, editor).agreement.transition({
+      id: record.id,
+      expectedVersion: 2,
+      action: "sendBack",
+      comment: "Add the ministry as a party",
+    });
     expect(back.state).toBe("DRAFT");
     const overview = await apiAs(database.db, contributor).dashboard.overview();
     expect(overview.mySubmissions.find((s) => s.id === record.id)?.latestComment).toMatchObject({ action: "sendBack", body: "Add the ministry as a party" });
@@ -239,7 +282,8 @@ describe("the editors' list order", () => {
   });
 
   it("puts unknown signing dates last in both orders, and sorts titles A–Z unless told otherwise", async () => {
-    const list = (input: { sort: Sort; order?: "asc" | "desc" }) => apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", limit: 100, ...input });
+    const list = (input: { sort: Sort; order?: "asc" | "desc" }) =>
+      apiAs(database.db, editor).agreement.listForEditors({ q: "sortfixture", limit: 100, ...input });
     for (const order of ["asc", "desc"] as const) {
       const dates = (await list({ sort: "signed", order })).items.map((item) => item.signedOn);
       expect(dates.slice(-4)).toEqual([null, null, null, null]);
@@ -309,7 +353,17 @@ describe("revisions naming what changed since", () => {
     ]);
     const partner = (organizationId: string) => ({ organizationId, countryCode: "RU", side: "PARTNER" as const, role: "SIGNATORY" as const });
     const record = await api.agreement.create({ data: sampleAgreementInput({ parties: [{ countryCode: "KE", side: "AFRICA" }, partner(gone.id)] }) });
-    await api.agreement.update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ title: "Retitled", parties: [{ countryCode: "KE", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }] }) });
+    await api.agreement.update({
+      id: record.id,
+      expectedVersion: 1,
+      data: sampleAgreementInput({
+        title: "Retitled",
+        parties: [
+          { countryCode: "KE", side: "AFRICA" },
+          { countryCode: "RU", side: "PARTNER" },
+        ],
+      }),
+    });
     await api.organization.merge({ sourceId: gone.id, targetId: kept.id });
 
     const restored = await api.agreement.restoreRevision({ id: record.id, version: 1, expectedVersion: 2 });
@@ -326,8 +380,13 @@ describe("the two-person rule (REQUIRE_SECOND_REVIEWER)", () => {
     const second = await userActor(database.db, "EDITOR");
     const record = await withPolicy(editor, true).agreement.create({ data: sampleAgreementInput() });
     await withPolicy(editor, true).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });
-    const own = await withPolicy(editor, true).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" }).catch((e: Error) => e);
-    expect(own).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^You last edited this record, and this installation requires a second person to approve it/) });
+    const own = await withPolicy(editor, true)
+      .agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" })
+      .catch((e: Error) => e);
+    expect(own).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/^You last edited this record, and this installation requires a second person to approve it/),
+    });
     expect((await withPolicy(second, true).agreement.transition({ id: record.id, expectedVersion: 2, action: "approve" })).state).toBe("PUBLISHED");
   });
 });
@@ -362,7 +421,9 @@ describe("duplicates", () => {
         { organizationId: organization.id, countryCode: "RU", side: "PARTNER" },
       ],
     });
-    const error = await apiAs(database.db, editor).agreement.create({ data }).catch((e: unknown) => e);
+    const error = await apiAs(database.db, editor)
+      .agreement.create({ data })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "CONFLICT" });
     const duplicates = (error as { cause: { details: { duplicates: { slug: string; reasons: string[] }[] } } }).cause.details.duplicates;
     expect(duplicates[0]?.slug).toBe("zimbabwe-cyberzim-consortium-cybersecurity-mou-2025");
@@ -372,7 +433,10 @@ describe("duplicates", () => {
   });
 
   it("finds likely duplicates on request, and not unrelated records", async () => {
-    const found = await apiAs(database.db, contributor).agreement.duplicates({ title: "Congo and Russia discuss digitisation and AI cooperation", countries: ["CG"] });
+    const found = await apiAs(database.db, contributor).agreement.duplicates({
+      title: "Congo and Russia discuss digitisation and AI cooperation",
+      countries: ["CG"],
+    });
     expect(found[0]?.slug).toBe("congo-russia-digital-ai-cybersecurity-talks-2025");
     expect(await apiAs(database.db, contributor).agreement.duplicates({ title: "Egyptian wheat harvest festival" })).toEqual([]);
   });
@@ -389,13 +453,25 @@ describe("organisations", () => {
 
   it("creates, finds fuzzily by name or alias, and merges keeping aliases", async () => {
     const api = apiAs(database.db, editor);
-    const rosatom = await api.organization.create({ name: "Rosatom State Atomic Energy Corporation", aliases: ["Rosatom"], kind: "STATE_COMPANY", countryCode: "RU" });
+    const rosatom = await api.organization.create({
+      name: "Rosatom State Atomic Energy Corporation",
+      aliases: ["Rosatom"],
+      kind: "STATE_COMPANY",
+      countryCode: "RU",
+    });
     const typo = await api.organization.create({ name: "Rosatom Corp", aliases: [], kind: "STATE_COMPANY", countryCode: "RU" });
     expect((await api.organization.search({ q: "rosatom" })).map((o) => o.id)).toEqual(expect.arrayContaining([rosatom.id, typo.id]));
     expect((await api.organization.search({ q: "Cyberzim consortum" }))[0]?.name).toBe("CyberZim Consortium");
     expect((await api.organization.search({ q: "MICTPCS" }))[0]?.slug).toBe("zw-mictpcs");
 
-    const record = await api.agreement.create({ data: sampleAgreementInput({ parties: [{ countryCode: "EG", side: "AFRICA" }, { organizationId: typo.id, countryCode: "RU", side: "PARTNER" }] }) });
+    const record = await api.agreement.create({
+      data: sampleAgreementInput({
+        parties: [
+          { countryCode: "EG", side: "AFRICA" },
+          { organizationId: typo.id, countryCode: "RU", side: "PARTNER" },
+        ],
+      }),
+    });
     const merged = await api.organization.merge({ sourceId: typo.id, targetId: rosatom.id });
     expect(merged.aliases).toEqual(expect.arrayContaining(["Rosatom", "Rosatom Corp"]));
     expect(await database.db.organization.findUnique({ where: { id: typo.id } })).toBeNull();
@@ -409,7 +485,9 @@ describe("organisations", () => {
 
   it("refuses members for a non-consortium and unknown countries, naming the field", async () => {
     const api = apiAs(database.db, editor);
-    await expect(api.organization.create({ name: "X", kind: "COMPANY", memberIds: [crypto.randomUUID()] })).rejects.toThrow(/^data\.memberIds: only a consortium/);
+    await expect(api.organization.create({ name: "X", kind: "COMPANY", memberIds: [crypto.randomUUID()] })).rejects.toThrow(
+      /^data\.memberIds: only a consortium/,
+    );
     await expect(api.organization.create({ name: "Y", kind: "COMPANY", countryCode: "ZZ" })).rejects.toThrow(/^data\.countryCode: unknown country code/);
   });
 });
@@ -432,7 +510,14 @@ describe("audit log", () => {
 
 describe("API tokens writing records", () => {
   it("a records:write token creates and submits drafts but never publishes", async () => {
-    const tokenActor = { kind: "token" as const, tokenId: crypto.randomUUID(), name: "ingest", scopes: ["records:write" as const], createdById: admin.userId, ip: null };
+    const tokenActor = {
+      kind: "token" as const,
+      tokenId: crypto.randomUUID(),
+      name: "ingest",
+      scopes: ["records:write" as const],
+      createdById: admin.userId,
+      ip: null,
+    };
     const api = apiAs(database.db, tokenActor);
     const record = await api.agreement.create({ data: sampleAgreementInput() });
     expect(record.createdBy).toBe(`token:${tokenActor.tokenId}`);

@@ -7,8 +7,14 @@ const database = useTestDatabase();
 let server: TestServer;
 let cookie: string;
 
-const SCRIPT_PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "\"><svg onload=alert(1)>", "{{constructor.constructor('alert(1)')()}}"];
-const SQL_PAYLOADS = ["' OR 1=1 --", "'; DROP TABLE \"Agreement\"; --", "\\'; SELECT pg_sleep(5); --", "1) UNION SELECT password FROM \"Account\" --"];
+const SCRIPT_PAYLOADS = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  '"><svg onload=alert(1)>',
+  "{{constructor.constructor('alert(1)')()}}",
+];
+const SQL_PAYLOADS = ["' OR 1=1 --", '\'; DROP TABLE "Agreement"; --', "\\'; SELECT pg_sleep(5); --", '1) UNION SELECT password FROM "Account" --'];
 const UNICODE_PAYLOADS = ["\u0000", "\uD800", "\u202Etxt.exe", "Z\u0351\u0352\u0353\u0354", "🦜".repeat(300), "\uFEFF", "ﷺ".repeat(50)];
 const WRONG_TYPES: unknown[] = [null, 0, -1, 1.5, true, [], {}, [[[]]], "", " ", "x".repeat(100_000), 1e308, Number.MAX_SAFE_INTEGER + 2];
 
@@ -57,10 +63,17 @@ describe(`a corpus of ${cases.length} hostile inputs`, () => {
   it("never gets a 5xx, and every refusal names a field", async () => {
     const failures: string[] = [];
     for (const { path, field, index, value, type } of cases) {
-      const input = path === "agreement.bySlug" || path === "agreement.changes" ? { slug: "x", since: "2025-01-01T00:00:00Z", [field]: value } : { [field]: value };
-      const result = await callProcedure(server, path, type, input, { cookie }).catch((error: Error) => ({ status: 599, code: "THROWN", message: error.message, data: null }));
+      const input =
+        path === "agreement.bySlug" || path === "agreement.changes" ? { slug: "x", since: "2025-01-01T00:00:00Z", [field]: value } : { [field]: value };
+      const result = await callProcedure(server, path, type, input, { cookie }).catch((error: Error) => ({
+        status: 599,
+        code: "THROWN",
+        message: error.message,
+        data: null,
+      }));
       if (result.status >= 500) failures.push(`${path}.${field}[${index}]: ${result.status} ${result.message}`);
-      else if (result.status === 400 && !/^[\w.]+: /.test(result.message ?? "")) failures.push(`${path}.${field}[${index}]: message names no field: ${result.message}`);
+      else if (result.status === 400 && !/^[\w.]+: /.test(result.message ?? ""))
+        failures.push(`${path}.${field}[${index}]: message names no field: ${result.message}`);
     }
     expect(failures).toEqual([]);
   }, 300_000);

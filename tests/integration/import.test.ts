@@ -11,11 +11,14 @@ beforeAll(async () => {
   api = apiAs(database.db, await userActor(database.db, "EDITOR"));
 });
 
-const HEADER = "external_id,title,kind,status,signed_on,african_countries,partner_countries,african_organizations,partner_organizations,sectors,source_url,source_publisher";
+const HEADER =
+  "external_id,title,kind,status,signed_on,african_countries,partner_countries,african_organizations,partner_organizations,sectors,source_url,source_publisher";
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n");
 
-const GOOD = 'mz-ru-1,"Mozambique and Russia sign a hydrographic survey deal",AGREEMENT,SIGNED,2024-03,MZ,RU,"Instituto Nacional de Hidrografia","Rosgeo",research-and-education;energy,https://example.org/mz-ru-1,Example Wire';
-const GOOD_2 = 'mz-ru-2,"Senegal and Belarus talk about tractor assembly",TALKS,UNDER_NEGOTIATION,,SN,BY,,,manufacturing;agriculture,https://example.org/mz-ru-2,Example Wire';
+const GOOD =
+  'mz-ru-1,"Mozambique and Russia sign a hydrographic survey deal",AGREEMENT,SIGNED,2024-03,MZ,RU,"Instituto Nacional de Hidrografia","Rosgeo",research-and-education;energy,https://example.org/mz-ru-1,Example Wire';
+const GOOD_2 =
+  'mz-ru-2,"Senegal and Belarus talk about tractor assembly",TALKS,UNDER_NEGOTIATION,,SN,BY,,,manufacturing;agriculture,https://example.org/mz-ru-2,Example Wire';
 const BAD_SECTOR = 'mz-ru-3,"Tunisia and Russia discuss wheat silos",TALKS,ANNOUNCED,,TN,RU,,,breadmaking,https://example.org/mz-ru-3,Example Wire';
 const BAD_KIND_AND_DATE = 'mz-ru-4,"Unknown place talks",MEETING,ANNOUNCED,2024-13-01,KE,RU,,,,https://example.org/mz-ru-4,Example Wire';
 const BAD_COUNTRY = 'mz-ru-5,"Atlantis talks",TALKS,ANNOUNCED,,XX,RU,,,,https://example.org/mz-ru-5,Example Wire';
@@ -25,7 +28,13 @@ describe("import", () => {
     const before = await database.db.agreement.count();
     const result = await api.import.run({ format: "csv", content: csv(GOOD, GOOD_2, BAD_SECTOR, BAD_KIND_AND_DATE, BAD_COUNTRY), dryRun: true });
     expect(result).toMatchObject({ dryRun: true, total: 5, created: 2, errors: 3 });
-    expect(result.rows.map((r) => [r.row, r.outcome])).toEqual([[2, "created"], [3, "created"], [4, "error"], [5, "error"], [6, "error"]]);
+    expect(result.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [2, "created"],
+      [3, "created"],
+      [4, "error"],
+      [5, "error"],
+      [6, "error"],
+    ]);
     expect(result.rows[2]?.errors).toEqual([{ column: "sectors", message: 'unknown sector "breadmaking"' }]);
     expect(result.rows[3]?.errors?.map((e) => e.column).sort()).toEqual(["kind", "signed_on"]);
     expect(result.rows[4]?.errors).toEqual([{ column: "african_countries", message: 'unknown country code "XX"' }]);
@@ -36,7 +45,10 @@ describe("import", () => {
   it("writes valid rows, each with its revision, and re-importing changes nothing", async () => {
     const first = await api.import.run({ format: "csv", content: csv(GOOD, GOOD_2, BAD_SECTOR), dryRun: false });
     expect(first).toMatchObject({ created: 2, errors: 1 });
-    const record = await database.db.agreement.findUniqueOrThrow({ where: { externalId: "mz-ru-1" }, include: { parties: { include: { organization: true } }, revisions: true } });
+    const record = await database.db.agreement.findUniqueOrThrow({
+      where: { externalId: "mz-ru-1" },
+      include: { parties: { include: { organization: true } }, revisions: true },
+    });
     expect(record).toMatchObject({ state: "DRAFT", signedPrecision: "MONTH", africanCountryCodes: ["MZ"], partnerCountryCodes: ["RU"] });
     expect(record.parties.map((p) => [p.side, p.organization?.name, p.countryCode])).toEqual([
       ["AFRICA", "Instituto Nacional de Hidrografia", "MZ"],
@@ -49,27 +61,42 @@ describe("import", () => {
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "mz-ru-" } } })).toBe(2);
     expect(await database.db.organization.count({ where: { name: "Rosgeo" } })).toBe(1);
 
-    const changed = await api.import.run({ format: "csv", content: csv(GOOD.replace("hydrographic survey deal", "hydrographic survey contract")), dryRun: false });
+    const changed = await api.import.run({
+      format: "csv",
+      content: csv(GOOD.replace("hydrographic survey deal", "hydrographic survey contract")),
+      dryRun: false,
+    });
     expect(changed).toMatchObject({ updated: 1 });
     const updated = await database.db.agreement.findUniqueOrThrow({ where: { externalId: "mz-ru-1" } });
     expect(updated).toMatchObject({ title: "Mozambique and Russia sign a hydrographic survey contract", version: 2 });
   });
 
   it("matches rows without external_id by source URL", async () => {
-    const row = ',"Angola and Russia agree on a diamond-sorting lab",AGREEMENT,SIGNED,2023,AO,RU,,,research-and-education,https://example.org/ao-ru-lab,Example Wire';
+    const row =
+      ',"Angola and Russia agree on a diamond-sorting lab",AGREEMENT,SIGNED,2023,AO,RU,,,research-and-education,https://example.org/ao-ru-lab,Example Wire';
     expect(await api.import.run({ format: "csv", content: csv(row), dryRun: false })).toMatchObject({ created: 1 });
     expect(await api.import.run({ format: "csv", content: csv(row), dryRun: false })).toMatchObject({ unchanged: 1, created: 0 });
   });
 
   it("imports JSON with list values", async () => {
     const content = JSON.stringify([
-      { external_id: "json-1", title: "Ethiopia and Russia plan a research reactor", kind: "MOU", status: "SIGNED", african_countries: ["ET"], partner_countries: ["RU"], sectors: ["energy"], source_url: "https://example.org/json-1" },
+      {
+        external_id: "json-1",
+        title: "Ethiopia and Russia plan a research reactor",
+        kind: "MOU",
+        status: "SIGNED",
+        african_countries: ["ET"],
+        partner_countries: ["RU"],
+        sectors: ["energy"],
+        source_url: "https://example.org/json-1",
+      },
     ]);
     expect(await api.import.run({ format: "json", content, dryRun: false })).toMatchObject({ created: 1 });
   });
 
   it("flags a row that duplicates an existing record instead of creating it", async () => {
-    const row = ',"Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU",MOU,SIGNED,2025,ZW,RU,,CyberZim Consortium,cybersecurity,https://example.org/other-report,Other Wire';
+    const row =
+      ',"Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU",MOU,SIGNED,2025,ZW,RU,,CyberZim Consortium,cybersecurity,https://example.org/other-report,Other Wire';
     const result = await api.import.run({ format: "csv", content: csv(row), dryRun: false });
     expect(result.rows[0]).toMatchObject({ outcome: "duplicate-suspect" });
     expect(result.rows[0]?.duplicates?.[0]?.title).toBe("Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU");
@@ -114,7 +141,8 @@ describe("a failing streamed import", () => {
 });
 
 describe("an import never erases curated work", () => {
-  const HEADER_FULL = "external_id,title,kind,status,summary,signed_on,african_countries,partner_countries,partner_organizations,sectors,source_url,source_publisher";
+  const HEADER_FULL =
+    "external_id,title,kind,status,summary,signed_on,african_countries,partner_countries,partner_organizations,sectors,source_url,source_publisher";
   const file = (...rows: string[]) => [HEADER_FULL, ...rows].join("\n");
   const row = (id: string, title: string, summary = "From the wire", extra = { status: "SIGNED", partnerOrganization: "Rosatom" }) =>
     `${id},"${title}",AGREEMENT,${extra.status},"${summary}",2024-05,KE,RU,${extra.partnerOrganization},energy,https://example.org/${id},Example Wire`;
@@ -134,7 +162,11 @@ describe("an import never erases curated work", () => {
         status: stored.status,
         signedOn: "2024-05",
         sectors: ["energy"],
-        parties: stored.parties.map((party) => ({ ...party, representativeName: party.side === "PARTNER" ? "Alexey Likhachev" : null, role: party.side === "PARTNER" ? "IMPLEMENTER" as const : party.role })),
+        parties: stored.parties.map((party) => ({
+          ...party,
+          representativeName: party.side === "PARTNER" ? "Alexey Likhachev" : null,
+          role: party.side === "PARTNER" ? ("IMPLEMENTER" as const) : party.role,
+        })),
         sources: [
           ...stored.sources.map((source) => ({ id: source.id, url: source.url, publisher: source.publisher })),
           { url: "https://ministry.example.go.ke/statement", publisher: "Ministry of Energy" },
@@ -154,9 +186,15 @@ describe("an import never erases curated work", () => {
     const publicApi = apiAs(database.db);
     const before = await publicApi.agreement.bySlug({ slug: published.slug });
 
-    const reimport = await api.import.run({ format: "csv", content: file(row("keep-1", "Kenya and Russia sign a nuclear power plant agreement")), dryRun: false });
+    const reimport = await api.import.run({
+      format: "csv",
+      content: file(row("keep-1", "Kenya and Russia sign a nuclear power plant agreement")),
+      dryRun: false,
+    });
     expect(reimport).toMatchObject({ proposed: 1, updated: 0, errors: 0 });
-    expect(reimport.rows[0]?.changes).toEqual([{ field: "title", before: "Kenya and Russia sign a nuclear cooperation agreement", after: "Kenya and Russia sign a nuclear power plant agreement" }]);
+    expect(reimport.rows[0]?.changes).toEqual([
+      { field: "title", before: "Kenya and Russia sign a nuclear cooperation agreement", after: "Kenya and Russia sign a nuclear power plant agreement" },
+    ]);
     // Readers see exactly what they saw.
     expect(await publicApi.agreement.bySlug({ slug: published.slug })).toEqual(before);
     const kept = await api.agreement.get({ id: curated.id });
@@ -174,26 +212,37 @@ describe("an import never erases curated work", () => {
     expect(after.title).toBe("Kenya and Russia sign a nuclear power plant agreement");
     expect(after.commitments.map((c) => c.description)).toEqual(["Train 50 Kenyan nuclear engineers"]);
     expect(after.sources).toHaveLength(2);
-    expect(await publicApi.agreement.bySlug({ slug: published.slug, lang: "fr" })).toMatchObject({ title: "Le Kenya et la Russie signent un accord nucléaire" });
-    expect(await api.import.run({ format: "csv", content: file(row("keep-1", "Kenya and Russia sign a nuclear power plant agreement")), dryRun: false })).toMatchObject({ unchanged: 1 });
+    expect(await publicApi.agreement.bySlug({ slug: published.slug, lang: "fr" })).toMatchObject({
+      title: "Le Kenya et la Russie signent un accord nucléaire",
+    });
+    expect(
+      await api.import.run({ format: "csv", content: file(row("keep-1", "Kenya and Russia sign a nuclear power plant agreement")), dryRun: false }),
+    ).toMatchObject({ unchanged: 1 });
   });
 
   it("under the two-person rule, lets another editor, not the importer, approve an imported change", async () => {
     const importer = await userActor(database.db, "EDITOR");
     const reviewer = await userActor(database.db, "EDITOR");
     const as = (actor: typeof importer) => createCaller(createContextInner({ db: database.db, actor, policy: { requireSecondReviewer: true } }));
-    const record = (await as(importer).import.run({ format: "csv", content: file(row("two-1", "Kenya and Russia agree on a weather radar network")), dryRun: false })).rows[0]!;
+    const record = (
+      await as(importer).import.run({ format: "csv", content: file(row("two-1", "Kenya and Russia agree on a weather radar network")), dryRun: false })
+    ).rows[0]!;
     await as(importer).agreement.transition({ id: record.id!, expectedVersion: 1, action: "submit" });
     await as(reviewer).agreement.transition({ id: record.id!, expectedVersion: 2, action: "approve" });
     await as(importer).import.run({ format: "csv", content: file(row("two-1", "Kenya and Russia agree on a national weather radar network")), dryRun: false });
-    const own = await as(importer).agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" }).catch((e: Error) => e);
+    const own = await as(importer)
+      .agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" })
+      .catch((e: Error) => e);
     expect(own).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/^You last edited this imported change/) });
-    expect((await as(reviewer).agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" })).title).toBe("Kenya and Russia agree on a national weather radar network");
+    expect((await as(reviewer).agreement.decideProposedChange({ id: record.id!, expectedVersion: 3, decision: "approve" })).title).toBe(
+      "Kenya and Russia agree on a national weather radar network",
+    );
   });
 
   it("drops a rejected change, and does not propose it again for the same row", async () => {
     const editorApi = apiAs(database.db, await userActor(database.db, "EDITOR"));
-    const imported = (await api.import.run({ format: "csv", content: file(row("reject-1", "Kenya and Russia agree on a fishing fleet")), dryRun: false })).rows[0]!;
+    const imported = (await api.import.run({ format: "csv", content: file(row("reject-1", "Kenya and Russia agree on a fishing fleet")), dryRun: false }))
+      .rows[0]!;
     await editorApi.agreement.transition({ id: imported.id!, expectedVersion: 1, action: "submit" });
     await editorApi.agreement.transition({ id: imported.id!, expectedVersion: 2, action: "approve" });
     const changed = file(row("reject-1", "Kenya and Russia agree on a fishing fleet of forty trawlers"));
@@ -209,7 +258,11 @@ describe("an import never erases curated work", () => {
     const result = await api.import.run({ format: "csv", content: file(row("keep-2", "Kenya and Russia plan a research reactor in Mombasa")), dryRun: false });
     expect(result).toMatchObject({ updated: 1 });
     const stored = await api.agreement.get({ id: curated.id });
-    expect(stored).toMatchObject({ title: "Kenya and Russia plan a research reactor in Mombasa", summary: "Curated summary, checked against the ministry's statement", version: curated.version + 1 });
+    expect(stored).toMatchObject({
+      title: "Kenya and Russia plan a research reactor in Mombasa",
+      summary: "Curated summary, checked against the ministry's statement",
+      version: curated.version + 1,
+    });
     expect(stored.commitments).toHaveLength(1);
     expect(stored.translations).toHaveLength(1);
     expect(stored.sources).toHaveLength(2);
@@ -232,11 +285,19 @@ describe("an import never erases curated work", () => {
 
   it("matches rows by external_id only: a row citing another record's source is a duplicate suspect, never applied to it", async () => {
     const editorApi = apiAs(database.db, await userActor(database.db, "EDITOR"));
-    const other = await editorApi.agreement.create({ data: sampleAgreementInput({ title: "Egypt and Russia open a satellite assembly plant", sources: [{ url: "https://example.org/shared-report", publisher: "Example Wire" }] }) });
+    const other = await editorApi.agreement.create({
+      data: sampleAgreementInput({
+        title: "Egypt and Russia open a satellite assembly plant",
+        sources: [{ url: "https://example.org/shared-report", publisher: "Example Wire" }],
+      }),
+    });
     const citing = ',"Egypt buys Russian grain silos",AGREEMENT,SIGNED,"",2024-05,EG,RU,,agriculture,https://example.org/shared-report,Example Wire';
     for (const line of [citing, `silo-1${citing}`]) {
       const result = await api.import.run({ format: "csv", content: file(line), dryRun: false });
-      expect(result.rows[0]).toMatchObject({ outcome: "duplicate-suspect", duplicates: [{ id: other.id, title: other.title, reasons: ["cites the same source URL"] }] });
+      expect(result.rows[0]).toMatchObject({
+        outcome: "duplicate-suspect",
+        duplicates: [{ id: other.id, title: other.title, reasons: ["cites the same source URL"] }],
+      });
     }
     expect(await editorApi.agreement.get({ id: other.id })).toMatchObject({ title: other.title, version: 1 });
   });
@@ -248,17 +309,27 @@ describe("an import never erases curated work", () => {
     const content = file(row("gone-1", "Kenya and Russia agree on a desalination plant"), row("after-gone", "Kenya and Russia agree on wind turbine assembly"));
     for (const dryRun of [true, false]) {
       const result = await api.import.run({ format: "csv", content, dryRun });
-      expect(result.rows[0]).toMatchObject({ outcome: "error", errors: [{ column: "external_id", message: expect.stringMatching(/^belongs to the deleted record "Kenya and Russia agree on a desalination plant" \(/) }] });
+      expect(result.rows[0]).toMatchObject({
+        outcome: "error",
+        errors: [
+          { column: "external_id", message: expect.stringMatching(/^belongs to the deleted record "Kenya and Russia agree on a desalination plant" \(/) },
+        ],
+      });
       expect(result.rows[1]).toMatchObject({ outcome: "created" });
     }
   });
 
   it("creates records of one title racing in parallel without failing: the first is created, the others held as look-alikes", async () => {
-    const rows = Array.from({ length: 8 }, (_, i) => row(`race-${i}`, "Kenya and Russia sign a grain terminal agreement").replace(`https://example.org/race-${i}`, `https://example.org/race-report-${i}`));
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      row(`race-${i}`, "Kenya and Russia sign a grain terminal agreement").replace(`https://example.org/race-${i}`, `https://example.org/race-report-${i}`),
+    );
     // The dry run says beforehand what the import does.
     const dryRun = await api.import.run({ format: "csv", content: file(...rows), dryRun: true });
     expect(dryRun).toMatchObject({ total: 8, created: 1, duplicateSuspects: 7, errors: 0 });
-    expect(dryRun.rows[1]).toMatchObject({ outcome: "duplicate-suspect", errors: [{ column: "title", message: "repeats the title of row 2, which the import creates first" }] });
+    expect(dryRun.rows[1]).toMatchObject({
+      outcome: "duplicate-suspect",
+      errors: [{ column: "title", message: "repeats the title of row 2, which the import creates first" }],
+    });
     const result = await api.import.run({ format: "csv", content: file(...rows), dryRun: false });
     expect(result).toMatchObject({ total: 8, created: 1, duplicateSuspects: 7, errors: 0 });
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "race-" } } })).toBe(1);
@@ -272,7 +343,20 @@ describe("an import never erases curated work", () => {
   });
 
   it("stops after the rows in flight when a row fails unexpectedly, and running the file again completes it once", async () => {
-    const subjects = ["Mombasa port cranes", "Nairobi metro signalling", "Turkana wind farm", "Eldoret fertiliser", "Kisumu fish cold chain", "Lamu oil refinery", "Nakuru geothermal wells", "Garissa solar park", "Thika textile looms", "Malindi space tracking", "Naivasha flower logistics", "Meru tea processing"];
+    const subjects = [
+      "Mombasa port cranes",
+      "Nairobi metro signalling",
+      "Turkana wind farm",
+      "Eldoret fertiliser",
+      "Kisumu fish cold chain",
+      "Lamu oil refinery",
+      "Nakuru geothermal wells",
+      "Garissa solar park",
+      "Thika textile looms",
+      "Malindi space tracking",
+      "Naivasha flower logistics",
+      "Meru tea processing",
+    ];
     const rows = subjects.map((subject, i) => row(`resume-${i}`, subject));
     // The database refuses one row mid-file, as an outage would.
     await withClient(database.ownerUrl, (client) =>

@@ -15,7 +15,9 @@ describe("intake.analyze", () => {
     const analysis = await api.intake.analyze({ text: TRACTORS, publishedOn: "2025-03-12", url: "https://news.example.org/kenya-tractors" });
     const draft = analysis.proposal!.draft;
     expect(draft.sources?.[0]).toMatchObject({ url: "https://news.example.org/kenya-tractors", text: TRACTORS });
-    expect(draft.citations?.map((citation) => citation.field)).toEqual(expect.arrayContaining(["kind", "signedOn", "parties.0.countryCode", "parties.1.countryCode"]));
+    expect(draft.citations?.map((citation) => citation.field)).toEqual(
+      expect.arrayContaining(["kind", "signedOn", "parties.0.countryCode", "parties.1.countryCode"]),
+    );
     for (const citation of draft.citations ?? []) expect(TRACTORS.slice(citation.start!, citation.end!)).toBe(citation.quote);
 
     const saved = await api.agreement.create({ data: draft });
@@ -60,7 +62,10 @@ describe("intake.attach", () => {
     const editor = await userActor(database.db, "EDITOR");
     const api = apiAs(database.db, editor);
     const first = await api.intake.analyze({ text: TRACTORS, publishedOn: "2025-03-12" });
-    const record = await api.agreement.create({ data: { ...first.proposal!.draft, venue: null, citations: first.proposal!.draft.citations!.filter((c) => c.field !== "venue") }, confirmNotDuplicate: true });
+    const record = await api.agreement.create({
+      data: { ...first.proposal!.draft, venue: null, citations: first.proposal!.draft.citations!.filter((c) => c.field !== "venue") },
+      confirmNotDuplicate: true,
+    });
 
     const report = { text: TRACTORS_FOLLOW_UP, publishedOn: "2025-03-13", url: "https://other.example.org/kenya" };
     const preview = await api.intake.attach({ id: record.id, expectedVersion: record.version, report });
@@ -92,7 +97,9 @@ describe("intake.attach", () => {
     const [author, other] = [await userActor(database.db, "CONTRIBUTOR"), await userActor(database.db, "CONTRIBUTOR")];
     const analysis = await apiAs(database.db, author).intake.analyze({ text: TRACTORS, publishedOn: "2025-03-12" });
     const draft = await apiAs(database.db, author).agreement.create({ data: analysis.proposal!.draft, confirmNotDuplicate: true });
-    const refused = await apiAs(database.db, other).intake.attach({ id: draft.id, expectedVersion: 1, report: { text: TRACTORS_FOLLOW_UP } }).catch((error: Error) => error);
+    const refused = await apiAs(database.db, other)
+      .intake.attach({ id: draft.id, expectedVersion: 1, report: { text: TRACTORS_FOLLOW_UP } })
+      .catch((error: Error) => error);
     expect(refused).toMatchObject({ code: "FORBIDDEN" });
   });
 });

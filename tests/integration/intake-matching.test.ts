@@ -21,7 +21,10 @@ describe("intake against the database", () => {
     const editor = await userActor(database.db, "EDITOR");
     const record = await apiAs(database.db, editor).agreement.create({ data: proposal.draft });
     expect(record).toMatchObject({ state: "DRAFT", kind: "AGREEMENT", status: "SIGNED", venue: "Abuja" });
-    expect(record.parties.map((party) => [party.countryCode, party.side])).toEqual([["NG", "AFRICA"], ["BY", "PARTNER"]]);
+    expect(record.parties.map((party) => [party.countryCode, party.side])).toEqual([
+      ["NG", "AFRICA"],
+      ["BY", "PARTNER"],
+    ]);
     expect(record.commitments[0]).toMatchObject({ quantity: 200, unit: "engineers", sourceId: record.sources[0]!.id });
     expect(record.statusEvents[0]).toMatchObject({ status: "SIGNED", precision: "DAY", sourceId: record.sources[0]!.id });
   });

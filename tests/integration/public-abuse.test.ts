@@ -52,7 +52,12 @@ describe("request bodies are cut at their limit while they arrive", () => {
   it("answers a 50 MiB chunked tRPC body with 413 naming the limit, having read no more than the limit", async () => {
     const { body, counter } = countedUpload(50 * MiB);
     const response = await trpcHandler()(
-      new Request(`${BASE}/api/trpc/agreement.create`, { method: "POST", headers: { "content-type": "application/json", origin: BASE }, body, duplex: "half" } as RequestInit),
+      new Request(`${BASE}/api/trpc/agreement.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE },
+        body,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(response.status).toBe(413);
     // The limit plus what the stream had queued ahead: a few chunks of the 50.
@@ -80,7 +85,13 @@ describe("request bodies are cut at their limit while they arrive", () => {
   it("lets an import carry a larger file than other calls", async () => {
     const handler = trpcHandler();
     const post = (path: string) =>
-      handler(new Request(`${BASE}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: BASE }, body: JSON.stringify({ format: "csv", content: "x".repeat(2 * MiB) }) }));
+      handler(
+        new Request(`${BASE}/api/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: BASE },
+          body: JSON.stringify({ format: "csv", content: "x".repeat(2 * MiB) }),
+        }),
+      );
     expect((await post("agreement.create")).status).toBe(413);
     // Past the body limit, the import is refused for who is calling, not for its size.
     expect((await post("import.run")).status).toBe(401);
@@ -98,13 +109,19 @@ describe("batches are bounded in size and cost", () => {
 
   it("refuses a small batch whose cost is over the ceiling", async () => {
     const input = Object.fromEntries(Array.from({ length: 5 }, (_, index) => [index, { q: `word${index}` }]));
-    const response = await get(trpcHandler(), `/api/trpc/${Array(5).fill("agreement.facets").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
+    const response = await get(
+      trpcHandler(),
+      `/api/trpc/${Array(5).fill("agreement.facets").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain("costs 25, over the limit of 20");
   });
 
   it("still answers a batch within both limits", async () => {
-    const response = await get(trpcHandler(), `/api/trpc/agreement.facets,feed.latest?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {}, 1: { limit: 2 } }))}`);
+    const response = await get(
+      trpcHandler(),
+      `/api/trpc/agreement.facets,feed.latest?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: {}, 1: { limit: 2 } }))}`,
+    );
     expect(response.status).toBe(200);
     expect((await response.json()) as unknown[]).toHaveLength(2);
   });
@@ -132,7 +149,8 @@ describe("the response cache", () => {
   });
 
   it("stays within its byte budget under many distinct large answers, keeping the newest", async () => {
-    for (let i = 0; i < 8; i += 1) await insertAgreement(database.db, { africa: "ZM", title: `Long Zambian record ${i}`, summary: "Long summary. ".repeat(1400) });
+    for (let i = 0; i < 8; i += 1)
+      await insertAgreement(database.db, { africa: "ZM", title: `Long Zambian record ${i}`, summary: "Long summary. ".repeat(1400) });
     const budget = MiB;
     const small = new PublicResponseCache(database.url, { maxBytes: budget });
     await small.start();

@@ -24,12 +24,20 @@ describe("citations in the JSON export", () => {
     const cited = exported.find((item) => item.slug === record.slug);
     const sourceUrl = new Map(cited?.sources.map((source) => [source.id, source.url]));
     expect(cited?.citations.map(({ field, sourceId, quote }) => ({ field, source: sourceUrl.get(sourceId), quote }))).toEqual([
-      { field: "signedOn", source: "https://herald.example.org/zw-ru-cyber-training", quote: "signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025" },
+      {
+        field: "signedOn",
+        source: "https://herald.example.org/zw-ru-cyber-training",
+        quote: "signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025",
+      },
       { field: "kind", source: "https://courrier.example.org/zimbabwe-russie", quote: "protocole d'accord" },
       { field: "parties.0.countryCode", source: "https://herald.example.org/zw-ru-cyber-training", quote: "Zimbabwe and Russia signed" },
       { field: "parties.1.countryCode", source: "https://courrier.example.org/zimbabwe-russie", quote: "la Russie ont signé lundi" },
       { field: "sectors.0", source: "https://herald.example.org/zw-ru-cyber-training", quote: "cybersecurity training" },
-      { field: "sectors.1", source: "https://herald.example.org/zw-ru-cyber-training", quote: 'will train 500 Zimbabwean engineers by 2027 at a new academy the ministry calls "<b>CyberZim</b> Academy"' },
+      {
+        field: "sectors.1",
+        source: "https://herald.example.org/zw-ru-cyber-training",
+        quote: 'will train 500 Zimbabwean engineers by 2027 at a new academy the ministry calls "<b>CyberZim</b> Academy"',
+      },
       { field: "commitments.0.quantity", source: "https://herald.example.org/zw-ru-cyber-training", quote: "will train 500 Zimbabwean engineers" },
     ]);
     // A record without citations says so with an empty list.
@@ -46,7 +54,9 @@ describe("a source's whole text stays with editors", () => {
   it("is in no public answer: API, feeds, exports, oEmbed", async () => {
     const answers: [string, Response][] = [
       ...(await Promise.all(
-        (["en", "fr", "pt", "ru"] as const).map(async (lang) => [`bySlug ${lang}`, await trpc("agreement.bySlug", { slug: record.slug, lang })] as [string, Response]),
+        (["en", "fr", "pt", "ru"] as const).map(
+          async (lang) => [`bySlug ${lang}`, await trpc("agreement.bySlug", { slug: record.slug, lang })] as [string, Response],
+        ),
       )),
       ["list", await trpc("agreement.list", { country: ["ZW"], limit: 100 })],
       ["changes", await trpc("agreement.changes", { since: "2000-01-01T00:00:00Z" })],

@@ -55,7 +55,7 @@ describe("public facet counts", () => {
   it("match a recount from the records after random edits, publishing, unpublishing, organisation merges, deletes and restores", async () => {
     const api = apiAs(database.db, editor);
     const next = random(18);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const organizations: string[] = [];
     for (const name of ["Alpha Telecom", "Beta Space Agency", "Gamma Nuclear", "Delta Drones", "Epsilon Labs"]) {
       organizations.push((await api.organization.create({ name, kind: "COMPANY", countryCode: pick(["KE", "NG", "ZW"]) })).id);
@@ -96,7 +96,8 @@ describe("public facet counts", () => {
         const record = await current(id);
         if (record.deletedAt) return;
         if (record.state === "DRAFT") await publish(id);
-        else if (record.state === "PUBLISHED") await api.agreement.transition({ id, expectedVersion: record.version, action: pick(["unpublish", "archive"] as const) });
+        else if (record.state === "PUBLISHED")
+          await api.agreement.transition({ id, expectedVersion: record.version, action: pick(["unpublish", "archive"] as const) });
         else if (record.state === "ARCHIVED") await api.agreement.transition({ id, expectedVersion: record.version, action: "reopen" });
       },
       async deleteOrRestore(id) {
@@ -114,7 +115,10 @@ describe("public facet counts", () => {
       async function moveOrganization() {
         const id = pick(organizations);
         const organization = await database.db.organization.findUniqueOrThrow({ where: { id } });
-        await api.organization.update({ id, data: { name: organization.name, aliases: organization.aliases, kind: organization.kind, countryCode: pick(["KE", "NG", "SN"]) } });
+        await api.organization.update({
+          id,
+          data: { name: organization.name, aliases: organization.aliases, kind: organization.kind, countryCode: pick(["KE", "NG", "SN"]) },
+        });
       },
     ];
     const names = Object.keys(recordSteps);
@@ -132,7 +136,10 @@ describe("public facet counts", () => {
     expect(counts.find((count) => count.facet === "total")?.count).toBeGreaterThan(4);
     const facets = await apiAs(database.db).agreement.facets({});
     expect(facets.country).toEqual(
-      counts.filter((count) => count.facet === "country").map(({ value, count }) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      counts
+        .filter((count) => count.facet === "country")
+        .map(({ value, count }) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     );
   });
 });

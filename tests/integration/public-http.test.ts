@@ -4,8 +4,7 @@ import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
 const handle = (path: string, init?: RequestInit) => testServer(database.db).trpc(new Request(`http://coop.test/api/trpc/${path}`, init));
-const query = (procedure: string, input?: unknown) =>
-  `${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+const query = (procedure: string, input?: unknown) => `${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 interface ErrorBody {
   error: { message: string; data: { code: string; httpStatus: number; issues: { path: string; message: string }[] | null; stack?: string } };
@@ -30,7 +29,10 @@ describe("public GET caching", () => {
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
 
-    await database.db.agreement.update({ where: { slug: "congo-russia-digital-ai-cybersecurity-talks-2025" }, data: { title: "Congo and Russia: digital talks" } });
+    await database.db.agreement.update({
+      where: { slug: "congo-russia-digital-ai-cybersecurity-talks-2025" },
+      data: { title: "Congo and Russia: digital talks" },
+    });
     const changed = await handle(query("feed.latest"), { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
@@ -73,8 +75,19 @@ describe("bad input is a 400 naming the field, never a 500", () => {
     ["limit 1000", { limit: 1000 }, "limit"],
     ["limit as text", { limit: "ten" }, "limit"],
     ["malformed cursor", { cursor: "not-a-cursor" }, "cursor"],
-    ["tampered cursor", { cursor: Buffer.from(JSON.stringify({ k: "recent", v: "yesterday", id: "0199e0f4-0000-7000-8000-000000000000" })).toString("base64url") }, "cursor"],
-    ["cursor of another sort", { sort: "signed", cursor: Buffer.from(JSON.stringify({ k: "recent", v: "2025-01-01T00:00:00.000Z", id: "0199e0f4-0000-7000-8000-000000000000" })).toString("base64url") }, "cursor"],
+    [
+      "tampered cursor",
+      { cursor: Buffer.from(JSON.stringify({ k: "recent", v: "yesterday", id: "0199e0f4-0000-7000-8000-000000000000" })).toString("base64url") },
+      "cursor",
+    ],
+    [
+      "cursor of another sort",
+      {
+        sort: "signed",
+        cursor: Buffer.from(JSON.stringify({ k: "recent", v: "2025-01-01T00:00:00.000Z", id: "0199e0f4-0000-7000-8000-000000000000" })).toString("base64url"),
+      },
+      "cursor",
+    ],
     ["impossible date", { from: "2025-02-30" }, "from"],
     ["date in the wrong format", { to: "19/10/2025" }, "to"],
     ["range backwards", { from: "2025-05-01", to: "2025-01-01" }, "to"],

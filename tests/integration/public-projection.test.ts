@@ -14,9 +14,16 @@ describe("the public summary projection", () => {
     const created = await apiAs(db, editor).agreement.create({
       data: sampleAgreementInput({ venue: "Nairobi", event: "Space week", amount: 1250000.5, currency: "USD" }),
     });
-    const organization = await db.organization.create({ data: { slug: "ke-space-agency", name: "Kenya Space Agency", kind: "GOVERNMENT_BODY", countryCode: "KE" } });
-    await db.agreementParty.updateMany({ where: { agreementId: created.id, side: "AFRICA" }, data: { organizationId: organization.id, representativeName: "A. Minister", representativeTitle: "Minister" } });
-    await db.translation.create({ data: { agreementId: created.id, locale: "FR", title: "Station au sol", summary: "Résumé", venue: "Nairobi", event: "Semaine spatiale" } });
+    const organization = await db.organization.create({
+      data: { slug: "ke-space-agency", name: "Kenya Space Agency", kind: "GOVERNMENT_BODY", countryCode: "KE" },
+    });
+    await db.agreementParty.updateMany({
+      where: { agreementId: created.id, side: "AFRICA" },
+      data: { organizationId: organization.id, representativeName: "A. Minister", representativeTitle: "Minister" },
+    });
+    await db.translation.create({
+      data: { agreementId: created.id, locale: "FR", title: "Station au sol", summary: "Résumé", venue: "Nairobi", event: "Semaine spatiale" },
+    });
 
     await db.agreement.update({ where: { id: created.id }, data: { state: "PUBLISHED", publishedAt: new Date() } });
 

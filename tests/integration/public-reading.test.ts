@@ -35,35 +35,97 @@ async function listedSlugs(filters: ListInput): Promise<string[]> {
 beforeAll(async () => {
   // Tanzania, Uganda and Rwanda hold only this file's records; the seed has none there.
   const fixtures: AgreementFixture[] = [
-    { africa: "TZ", kind: "MOU", status: "SIGNED", confidence: "CONFIRMED", sectors: ["space"], signedOn: "2023-03-01", title: "Tanzania satellite MOU", organizations: ["tz-space-agency"] },
-    { africa: "TZ", kind: "TALKS", status: "ANNOUNCED", confidence: "UNVERIFIED", sectors: ["space", "cybersecurity"], signedOn: null, title: "Tanzania cyber talks" },
-    { africa: "TZ", partner: "BY", kind: "AGREEMENT", status: "IN_FORCE", confidence: "REPORTED", sectors: ["agriculture"], signedOn: "2024-07-15", title: "Tanzania tractor agreement", organizations: ["tz-space-agency", "tz-farms"] },
-    { africa: "UG", kind: "MOU", status: "SIGNED", confidence: "UNVERIFIED", sectors: ["cybersecurity"], signedOn: "2024-01-10", title: "Uganda cybersecurity MOU" },
-    { africa: "UG", partner: "BY", kind: "TALKS", status: "UNDER_NEGOTIATION", confidence: "REPORTED", sectors: ["agriculture", "space"], signedOn: "2025-05-05", title: "Uganda farming talks", organizations: ["tz-farms"] },
-    { africa: "RW", kind: "AGREEMENT", status: "SIGNED", confidence: "CONFIRMED", sectors: ["space"], signedOn: "2022-11-30", title: "Rwanda ground station agreement" },
+    {
+      africa: "TZ",
+      kind: "MOU",
+      status: "SIGNED",
+      confidence: "CONFIRMED",
+      sectors: ["space"],
+      signedOn: "2023-03-01",
+      title: "Tanzania satellite MOU",
+      organizations: ["tz-space-agency"],
+    },
+    {
+      africa: "TZ",
+      kind: "TALKS",
+      status: "ANNOUNCED",
+      confidence: "UNVERIFIED",
+      sectors: ["space", "cybersecurity"],
+      signedOn: null,
+      title: "Tanzania cyber talks",
+    },
+    {
+      africa: "TZ",
+      partner: "BY",
+      kind: "AGREEMENT",
+      status: "IN_FORCE",
+      confidence: "REPORTED",
+      sectors: ["agriculture"],
+      signedOn: "2024-07-15",
+      title: "Tanzania tractor agreement",
+      organizations: ["tz-space-agency", "tz-farms"],
+    },
+    {
+      africa: "UG",
+      kind: "MOU",
+      status: "SIGNED",
+      confidence: "UNVERIFIED",
+      sectors: ["cybersecurity"],
+      signedOn: "2024-01-10",
+      title: "Uganda cybersecurity MOU",
+    },
+    {
+      africa: "UG",
+      partner: "BY",
+      kind: "TALKS",
+      status: "UNDER_NEGOTIATION",
+      confidence: "REPORTED",
+      sectors: ["agriculture", "space"],
+      signedOn: "2025-05-05",
+      title: "Uganda farming talks",
+      organizations: ["tz-farms"],
+    },
+    {
+      africa: "RW",
+      kind: "AGREEMENT",
+      status: "SIGNED",
+      confidence: "CONFIRMED",
+      sectors: ["space"],
+      signedOn: "2022-11-30",
+      title: "Rwanda ground station agreement",
+    },
   ];
   for (const fixture of fixtures) await insertAgreement(database.db, fixture);
   await insertAgreement(database.db, { africa: "TZ", title: "Tanzania draft", state: "DRAFT", organizations: ["draft-only-organisation"] });
 });
 
 describe("facet counts", () => {
-  it.each<ListInput>([{}, { country: ["TZ", "UG"] }, { sector: ["space"], confidence: ["CONFIRMED", "REPORTED"] }, { partner: ["BY"], kind: ["TALKS", "AGREEMENT"] }, { q: "Tanzania" }])(
-    "equal what the list shows for each value of each facet, under %j",
-    async (filters) => {
-      const facets = await api().agreement.facets(filters);
-      expect(facets.total).toBe((await listedSlugs(filters)).length);
-      for (const facet of FACETS) {
-        for (const { value, count } of facets[facet]) {
-          // Choosing this value alone in its group, the other groups as they are.
-          expect(count, `${facet}=${value}`).toBe((await listedSlugs({ ...filters, [facet]: [value] })).length);
-        }
+  it.each<ListInput>([
+    {},
+    { country: ["TZ", "UG"] },
+    { sector: ["space"], confidence: ["CONFIRMED", "REPORTED"] },
+    { partner: ["BY"], kind: ["TALKS", "AGREEMENT"] },
+    { q: "Tanzania" },
+  ])("equal what the list shows for each value of each facet, under %j", async (filters) => {
+    const facets = await api().agreement.facets(filters);
+    expect(facets.total).toBe((await listedSlugs(filters)).length);
+    for (const facet of FACETS) {
+      for (const { value, count } of facets[facet]) {
+        // Choosing this value alone in its group, the other groups as they are.
+        expect(count, `${facet}=${value}`).toBe((await listedSlugs({ ...filters, [facet]: [value] })).length);
       }
-    },
-  );
+    }
+  });
 
   it("count a group's other values while one of them is chosen, so a second can be added", async () => {
     const facets = await api().agreement.facets({ country: ["TZ"] });
-    expect(facets.country).toEqual(expect.arrayContaining([{ value: "TZ", count: 3 }, { value: "UG", count: 2 }, { value: "RW", count: 1 }]));
+    expect(facets.country).toEqual(
+      expect.arrayContaining([
+        { value: "TZ", count: 3 },
+        { value: "UG", count: 2 },
+        { value: "RW", count: 1 },
+      ]),
+    );
     expect(facets.total).toBe(3);
     expect(facets.organization).toEqual([
       { value: "tz-space-agency", label: "Organisation tz-space-agency", count: 2 },
@@ -88,13 +150,19 @@ const FILTER_CASES: [string, string, string[]][] = [
 
 describe("every list filter survives into the feeds and the exports", () => {
   it.each(FILTER_CASES)("%s", async (_name, query, expected) => {
-    const listed = (await api().agreement.list(Object.fromEntries([...new URLSearchParams(query)].map(([key, value]) => [key, value.includes(",") ? value.split(",") : value]))))
-      .items.map((item) => item.title)
+    const listed = (
+      await api().agreement.list(
+        Object.fromEntries([...new URLSearchParams(query)].map(([key, value]) => [key, value.includes(",") ? value.split(",") : value])),
+      )
+    ).items
+      .map((item) => item.title)
       .sort();
     expect(listed).toEqual([...expected].sort());
     const jsonFeed = JSON.parse(await get(handlers.jsonFeed, `/feed.json?${query}`)) as { items: { title: string }[] };
     expect(jsonFeed.items.map((item) => item.title).sort(), "JSON Feed").toEqual(listed);
-    const atom = new XMLParser({ isArray: (name) => name === "entry" }).parse(await get(handlers.atomFeed, `/feed.atom?${query}`)) as { feed: { entry?: { title: { "#text": string } | string }[] } };
+    const atom = new XMLParser({ isArray: (name) => name === "entry" }).parse(await get(handlers.atomFeed, `/feed.atom?${query}`)) as {
+      feed: { entry?: { title: { "#text": string } | string }[] };
+    };
     expect((atom.feed.entry ?? []).map((entry) => (typeof entry.title === "string" ? entry.title : entry.title["#text"])).sort(), "Atom").toEqual(listed);
     const csv = parse<{ title: string }>(await get(handlers.csvExport, `/export.csv?${query}`), { bom: true, columns: true });
     expect(csv.map((row) => row.title).sort(), "CSV").toEqual(listed);
@@ -106,12 +174,21 @@ describe("every list filter survives into the feeds and the exports", () => {
 describe("confidence", () => {
   it("is in feed.latest, both feeds and both exports", async () => {
     const latest = await api().feed.latest({ country: ["UG"], limit: 5 });
-    expect(latest.items.map((item) => [item.title, item.confidence]).sort()).toEqual([["Uganda cybersecurity MOU", "UNVERIFIED"], ["Uganda farming talks", "REPORTED"]]);
+    expect(latest.items.map((item) => [item.title, item.confidence]).sort()).toEqual([
+      ["Uganda cybersecurity MOU", "UNVERIFIED"],
+      ["Uganda farming talks", "REPORTED"],
+    ]);
     const french = await api().feed.latest({ country: ["UG"], limit: 5, lang: "fr" });
     const unverified = french.items.find((item) => item.confidence === "UNVERIFIED");
     // The widget shows these words as they come: the site's own labels, in the asked language.
-    expect([unverified?.confidenceLabel, latest.items.find((item) => item.confidence === "UNVERIFIED")?.confidenceLabel]).toEqual(["Non vérifiée", "Unverified"]);
-    expect(french.items.map((item) => [item.title, item.statusLabel]).sort()).toEqual([["Uganda cybersecurity MOU", "Signé"], ["Uganda farming talks", "En négociation"]]);
+    expect([unverified?.confidenceLabel, latest.items.find((item) => item.confidence === "UNVERIFIED")?.confidenceLabel]).toEqual([
+      "Non vérifiée",
+      "Unverified",
+    ]);
+    expect(french.items.map((item) => [item.title, item.statusLabel]).sort()).toEqual([
+      ["Uganda cybersecurity MOU", "Signé"],
+      ["Uganda farming talks", "En négociation"],
+    ]);
     const jsonFeed = JSON.parse(await get(handlers.jsonFeed, "/feed.json?country=UG")) as { items: { title: string; _coop: { confidence: string } }[] };
     expect(jsonFeed.items.find((item) => item.title === "Uganda cybersecurity MOU")?._coop.confidence).toBe("UNVERIFIED");
     expect(await get(handlers.atomFeed, "/feed.atom?country=UG")).toContain('<category scheme="urn:coop-tracker:confidence" term="UNVERIFIED"');
@@ -140,7 +217,10 @@ describe("paging", () => {
       for (let index = forward.length - 1; index > 0; index -= 1) {
         expect(page.previousCursor, `page ${index}`).not.toBeNull();
         page = await api().agreement.list({ ...filters, cursor: page.previousCursor, direction: "backward" });
-        expect(page.items.map((item) => item.slug), `page ${index - 1}`).toEqual(forward[index - 1]);
+        expect(
+          page.items.map((item) => item.slug),
+          `page ${index - 1}`,
+        ).toEqual(forward[index - 1]);
       }
       expect(page.previousCursor).toBeNull();
     },
@@ -156,10 +236,16 @@ describe("record neighbours and organisations", () => {
   it("relates records that share an organisation or both sides, within three years", async () => {
     const [tractor] = (await api().agreement.list({ q: "tractor" })).items;
     // One shared organisation each, the nearer in time first; no other record has Tanzania with Belarus.
-    expect((await api().agreement.related({ slug: tractor!.slug })).items.map((item) => item.title)).toEqual(["Uganda farming talks", "Tanzania satellite MOU"]);
+    expect((await api().agreement.related({ slug: tractor!.slug })).items.map((item) => item.title)).toEqual([
+      "Uganda farming talks",
+      "Tanzania satellite MOU",
+    ]);
     const [satellite] = (await api().agreement.list({ q: "satellite" })).items;
     // The shared organisation first, then Tanzania with Russia (undated, so not ruled out by time); Rwanda is another country.
-    expect((await api().agreement.related({ slug: satellite!.slug })).items.map((item) => item.title)).toEqual(["Tanzania tractor agreement", "Tanzania cyber talks"]);
+    expect((await api().agreement.related({ slug: satellite!.slug })).items.map((item) => item.title)).toEqual([
+      "Tanzania tractor agreement",
+      "Tanzania cyber talks",
+    ]);
   });
 
   it("shows an organisation only when a published record names it", async () => {
@@ -188,7 +274,9 @@ describe("sitemap", () => {
       for (const prefix of ["", "/fr", "/pt", "/ru"]) expect(locations, `${prefix}/records/${slug}`).toContain(`${origin}${prefix}/records/${slug}`);
     }
     expect(locations.filter((loc) => /\/records\/[^/]+$/.test(loc))).toHaveLength(published.length * 4);
-    expect(locations).toEqual(expect.arrayContaining([`${origin}/countries/TZ`, `${origin}/pt/countries/RU`, `${origin}/ru/organizations/tz-farms`, `${origin}/fr`]));
+    expect(locations).toEqual(
+      expect.arrayContaining([`${origin}/countries/TZ`, `${origin}/pt/countries/RU`, `${origin}/ru/organizations/tz-farms`, `${origin}/fr`]),
+    );
     expect(locations.join(" ")).not.toContain("draft");
   });
 });
@@ -234,14 +322,20 @@ describe("record text beyond title and summary, in other languages", () => {
     const refused = await editor.agreement
       .update({ id: created.id, expectedVersion: 1, data: { ...input, translations: [{ ...french, commitments: ["un", "deux", "trois"] }] } })
       .catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "BAD_REQUEST", cause: { issues: [expect.objectContaining({ path: ["data", "translations", 0, "commitments"], message: "has 3 descriptions for 2 commitments" })] } });
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { issues: [expect.objectContaining({ path: ["data", "translations", 0, "commitments"], message: "has 3 descriptions for 2 commitments" })] },
+    });
     await editor.agreement.update({ id: created.id, expectedVersion: 1, data: input });
     await editor.agreement.transition({ id: created.id, expectedVersion: 2, action: "submit" });
     const published = await editor.agreement.transition({ id: created.id, expectedVersion: 3, action: "approve" });
 
     const inFrench = await api().agreement.bySlug({ slug: published.slug, lang: "fr" });
     expect(inFrench).toMatchObject({ lang: "fr", title: french.title, venue: french.venue, event: french.event, path: `/fr/records/${published.slug}` });
-    expect(inFrench.commitments.map((c) => [c.description, c.lang])).toEqual([["Former 200 ingénieurs", "fr"], ["Open a control room", "en"]]);
+    expect(inFrench.commitments.map((c) => [c.description, c.lang])).toEqual([
+      ["Former 200 ingénieurs", "fr"],
+      ["Open a control room", "en"],
+    ]);
     expect(inFrench.timeline.map((step) => [step.note, step.lang])).toEqual([["Signé à Nairobi", "fr"]]);
     const inPortuguese = await api().agreement.bySlug({ slug: published.slug, lang: "pt" });
     expect(inPortuguese).toMatchObject({ lang: "en", venue: "Nairobi", event: "Kenya–Russia space forum" });
@@ -255,9 +349,13 @@ describe("record text beyond title and summary, in other languages", () => {
     expect(exported).toHaveLength(1);
     expect(exported[0]?.url).toBe(`${origin}/fr/records/${published.slug}`);
     expect(exported[0]?.commitments[0]).toMatchObject({ description: "Former 200 ingénieurs", lang: "fr", quantity: "200.00" });
-    expect(exported[0]?.timeline).toEqual([{ status: "SIGNED", on: { date: "2025-06-12", precision: "DAY" }, note: "Signé à Nairobi", lang: "fr", sourceId: expect.any(String) }]);
+    expect(exported[0]?.timeline).toEqual([
+      { status: "SIGNED", on: { date: "2025-06-12", precision: "DAY" }, note: "Signé à Nairobi", lang: "fr", sourceId: expect.any(String) },
+    ]);
     const [row] = parse<Record<string, string>>(await get(handlers.csvExport, `/export.csv?q=satellite%20ground&lang=fr`), { bom: true, columns: true });
-    expect(row?.commitments).toBe("Former 200 ingénieurs (promised: 200.00 engineers; delivered: not reported; deadline: unknown)\nOpen a control room (promised: no figure; delivered: not reported; deadline: unknown)");
+    expect(row?.commitments).toBe(
+      "Former 200 ingénieurs (promised: 200.00 engineers; delivered: not reported; deadline: unknown)\nOpen a control room (promised: no figure; delivered: not reported; deadline: unknown)",
+    );
     expect(row?.timeline).toBe("2025-06-12 SIGNED: Signé à Nairobi");
   });
 
@@ -268,7 +366,10 @@ describe("record text beyond title and summary, in other languages", () => {
       'rw-imp-1,"Rwanda and Russia agree on drones",AGREEMENT,SIGNED,Kigali,RW,RU,"Ruanda e Rússia acordam drones","Quigali","Fórum de Quigali","Руанда и Россия договорились о дронах"',
     ].join("\n");
     expect(await editor.import.run({ format: "csv", content, dryRun: false })).toMatchObject({ created: 1, errors: 0 });
-    const record = await database.db.agreement.findUniqueOrThrow({ where: { externalId: "rw-imp-1" }, select: { translations: { orderBy: { locale: "asc" } } } });
+    const record = await database.db.agreement.findUniqueOrThrow({
+      where: { externalId: "rw-imp-1" },
+      select: { translations: { orderBy: { locale: "asc" } } },
+    });
     expect(record.translations.map(({ locale, title, venue, event }) => ({ locale, title, venue, event }))).toEqual([
       { locale: "PT", title: "Ruanda e Rússia acordam drones", venue: "Quigali", event: "Fórum de Quigali" },
       { locale: "RU", title: "Руанда и Россия договорились о дронах", venue: null, event: null },

@@ -200,18 +200,21 @@ describe("bad query parameters are a 400 naming the parameter, never a 500", () 
 describe("/oembed", () => {
   const oembed = (url: string, extra = "") => get(handlers.oembed, `/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
 
-  it.each(["/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025", "/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025?lang=fr"])("embeds %s as the widget with its countries and sectors, the record in French as fallback link", async (path) => {
-    const response = await oembed(`${origin}${path}`, "&maxwidth=480");
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ version: "1.0", type: "rich", provider_name: "coop-tracker", width: 480 });
-    expect(body.title).toMatch(/consortium CyberZim/);
-    expect(body.html).toBe(
-      `<script type="module" src="${origin}/widget/coop-feed.js"></script>` +
-        `<coop-feed country="ZW" partner="RU" sector="cybersecurity,skills-and-training" lang="fr">` +
-        `<a href="${origin}/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025">${(body.title as string).replaceAll("'", "&#39;")}</a></coop-feed>`,
-    );
-  });
+  it.each(["/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025", "/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025?lang=fr"])(
+    "embeds %s as the widget with its countries and sectors, the record in French as fallback link",
+    async (path) => {
+      const response = await oembed(`${origin}${path}`, "&maxwidth=480");
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ version: "1.0", type: "rich", provider_name: "coop-tracker", width: 480 });
+      expect(body.title).toMatch(/consortium CyberZim/);
+      expect(body.html).toBe(
+        `<script type="module" src="${origin}/widget/coop-feed.js"></script>` +
+          `<coop-feed country="ZW" partner="RU" sector="cybersecurity,skills-and-training" lang="fr">` +
+          `<a href="${origin}/fr/records/zimbabwe-cyberzim-consortium-cybersecurity-mou-2025">${(body.title as string).replaceAll("'", "&#39;")}</a></coop-feed>`,
+      );
+    },
+  );
 
   it("embeds a filtered records list with the filters the widget understands", async () => {
     const body = (await (await oembed(`${origin}/records?country=ZW&sector=cybersecurity&limit=3&q=ignored`)).json()) as { html: string; height: number };

@@ -67,7 +67,15 @@ describe("read replicas (two PostgreSQL servers in streaming replication)", () =
     const [count] = await clients.primary.$transaction([clients.primary.agreement.count(), clients.primary.$queryRaw`SELECT 1`]);
     const created = await apiAs(clients.primary, editor).agreement.create({
       confirmNotDuplicate: true,
-      data: { title: "Saved by an editor with replicas configured", kind: "MOU", status: "ANNOUNCED", parties: [{ countryCode: "SN", side: "AFRICA" }, { countryCode: "RU", side: "PARTNER" }] },
+      data: {
+        title: "Saved by an editor with replicas configured",
+        kind: "MOU",
+        status: "ANNOUNCED",
+        parties: [
+          { countryCode: "SN", side: "AFRICA" },
+          { countryCode: "RU", side: "PARTNER" },
+        ],
+      },
     });
     expect(await clients.primary.agreement.count()).toBe(count + 1);
     expect(await clients.primary.revision.count({ where: { agreementId: created.id } })).toBe(1);

@@ -143,7 +143,11 @@ describe("public REST reads", () => {
 
 describe("editorial REST with an API token", () => {
   it("creates a draft (201), reads it, and refuses a stale save with 409 and what to recover", async () => {
-    const created = await rest("/editorial/records", { method: "POST", headers: bearer(writeToken), body: JSON.stringify({ data: sampleAgreementInput(), confirmNotDuplicate: true }) });
+    const created = await rest("/editorial/records", {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ data: sampleAgreementInput(), confirmNotDuplicate: true }),
+    });
     expect(created.status).toBe(201);
     const draft = await json<{ id: string; version: number; state: string }>(created);
     expect(draft).toMatchObject({ version: 1, state: "DRAFT" });
@@ -151,23 +155,41 @@ describe("editorial REST with an API token", () => {
     expect((await rest(`/editorial/records?state=DRAFT&mine=true`, { headers: bearer(writeToken) })).status).toBe(200);
     expect((await rest(`/editorial/records/${draft.id}/revisions`, { headers: bearer(writeToken) })).status).toBe(200);
 
-    const saved = await rest(`/editorial/records/${draft.id}`, { method: "PUT", headers: bearer(writeToken), body: JSON.stringify({ expectedVersion: 1, data: sampleAgreementInput({ title: "Retitled by the mirror", statusChange: undefined }) }) });
+    const saved = await rest(`/editorial/records/${draft.id}`, {
+      method: "PUT",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ expectedVersion: 1, data: sampleAgreementInput({ title: "Retitled by the mirror", statusChange: undefined }) }),
+    });
     expect(saved.status).toBe(200);
     expect((await rest(`/editorial/records/${draft.id}/diff?from=1&to=2`, { headers: bearer(writeToken) })).status).toBe(200);
-    const stale = await rest(`/editorial/records/${draft.id}`, { method: "PUT", headers: bearer(writeToken), body: JSON.stringify({ expectedVersion: 1, data: sampleAgreementInput({ statusChange: undefined }) }) });
+    const stale = await rest(`/editorial/records/${draft.id}`, {
+      method: "PUT",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ expectedVersion: 1, data: sampleAgreementInput({ statusChange: undefined }) }),
+    });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: "conflict", conflict: { currentVersion: 2 } });
 
-    const submitted = await rest(`/editorial/records/${draft.id}/transitions`, { method: "POST", headers: bearer(writeToken), body: JSON.stringify({ expectedVersion: 2, action: "submit" }) });
+    const submitted = await rest(`/editorial/records/${draft.id}/transitions`, {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ expectedVersion: 2, action: "submit" }),
+    });
     expect(await json(submitted)).toMatchObject({ state: "IN_REVIEW", version: 3 });
   });
 
   it("searches and creates organisations, and checks for duplicates", async () => {
-    const created = await rest("/editorial/organizations", { method: "POST", headers: bearer(writeToken), body: JSON.stringify({ name: "Rostelecom Test Branch", kind: "STATE_COMPANY", countryCode: "RU" }) });
+    const created = await rest("/editorial/organizations", {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ name: "Rostelecom Test Branch", kind: "STATE_COMPANY", countryCode: "RU" }),
+    });
     expect(created.status).toBe(201);
     const found = await json<{ name: string }[]>(await rest("/editorial/organizations?q=Rostelecom", { headers: bearer(writeToken) }));
     expect(found.map((organization) => organization.name)).toContain("Rostelecom Test Branch");
-    expect((await rest("/editorial/duplicates?title=Zimbabwe%20CyberZim%20cybersecurity%20MOU&countries=ZW", { headers: bearer(writeToken) })).status).toBe(200);
+    expect((await rest("/editorial/duplicates?title=Zimbabwe%20CyberZim%20cybersecurity%20MOU&countries=ZW", { headers: bearer(writeToken) })).status).toBe(
+      200,
+    );
   });
 
   it("answers 401 without a token, 403 for a missing scope, 400 naming the body field, 413 past the body limit", async () => {
@@ -176,11 +198,19 @@ describe("editorial REST with an API token", () => {
     const noScope = await rest("/editorial/records", { method: "POST", headers: bearer(readOnlyToken), body });
     expect(noScope.status).toBe(403);
     expect(await noScope.json()).toMatchObject({ error: "forbidden", message: "This API token lacks the scope records:write" });
-    const bad = await rest("/editorial/records", { method: "POST", headers: bearer(writeToken), body: JSON.stringify({ data: { ...sampleAgreementInput(), title: "" } }) });
+    const bad = await rest("/editorial/records", {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ data: { ...sampleAgreementInput(), title: "" } }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "bad_request", issues: [{ parameter: "data.title", message: "must not be empty" }] });
     expect((await rest("/editorial/records", { method: "POST", headers: bearer(writeToken), body: "{not json" })).status).toBe(400);
-    const huge = await rest("/editorial/records", { method: "POST", headers: bearer(writeToken), body: JSON.stringify({ data: { ...sampleAgreementInput(), summary: "x".repeat(100_000) } }) });
+    const huge = await rest("/editorial/records", {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ data: { ...sampleAgreementInput(), summary: "x".repeat(100_000) } }),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: "payload_too_large", message: "The request body must be at most 64 KiB (65536 bytes)." });
   });

@@ -42,7 +42,19 @@ describe("seeded records", () => {
 
   it("has the sector taxonomy", async () => {
     const slugs = (await api().taxonomy.sectors()).map((s) => s.slug);
-    for (const slug of ["cybersecurity", "artificial-intelligence", "digital-government", "telecommunications", "skills-and-training", "defence-and-security", "agriculture", "manufacturing", "research-and-education", "space", "energy"]) {
+    for (const slug of [
+      "cybersecurity",
+      "artificial-intelligence",
+      "digital-government",
+      "telecommunications",
+      "skills-and-training",
+      "defence-and-security",
+      "agriculture",
+      "manufacturing",
+      "research-and-education",
+      "space",
+      "energy",
+    ]) {
       expect(slugs).toContain(slug);
     }
   });
@@ -53,11 +65,20 @@ describe("seeded records", () => {
     expect(record.status).toBe("SIGNED");
     expect(record.signed).toEqual({ date: "2025-01-01", precision: "YEAR" });
     expect(record.event).toBe("National Cyber Security Conference & Expo 2025");
-    expect(record.parties.filter((p) => p.side === "PARTNER").map((p) => p.organization?.name)).toEqual(["CyberZim Consortium", "KOMIB", "Cyberus", "CyberED", "Redzone Digital"]);
+    expect(record.parties.filter((p) => p.side === "PARTNER").map((p) => p.organization?.name)).toEqual([
+      "CyberZim Consortium",
+      "KOMIB",
+      "Cyberus",
+      "CyberED",
+      "Redzone Digital",
+    ]);
     expect(record.parties.find((p) => p.side === "AFRICA")?.organization?.name).toContain("Postal & Courier Services");
     expect(record.commitments[0]).toMatchObject({ quantity: "10000", unit: "cybersecurity specialists" });
     expect(record.sources[0]?.published).toEqual({ date: "2025-10-19", precision: "DAY" });
-    const consortium = await database.db.organization.findUniqueOrThrow({ where: { slug: "cyberzim-consortium" }, include: { members: { include: { member: true } } } });
+    const consortium = await database.db.organization.findUniqueOrThrow({
+      where: { slug: "cyberzim-consortium" },
+      include: { members: { include: { member: true } } },
+    });
     expect(consortium.members.map((m) => m.member.name).sort()).toEqual(["CyberED", "Cyberus", "KOMIB", "Redzone Digital"]);
     expect((await api().organization.bySlug({ slug: "komib" })).consortia).toEqual([{ slug: "cyberzim-consortium", name: "CyberZim Consortium" }]);
   });
@@ -119,7 +140,9 @@ describe("seeded records", () => {
     // The consortium is "predominantly composed of Russian cybersecurity partners": no country of its own; its members are "entities".
     const consortium = await db.agreementParty.findFirstOrThrow({ where: { agreement: { slug: CYBERZIM }, organization: { slug: "cyberzim-consortium" } } });
     expect(consortium.countryCode).toBeNull();
-    expect(new Set((await db.organization.findMany({ where: { slug: { in: ["komib", "cyberus", "cybered", "redzone-digital"] } } })).map((org) => org.kind))).toEqual(new Set(["OTHER"]));
+    expect(
+      new Set((await db.organization.findMany({ where: { slug: { in: ["komib", "cyberus", "cybered", "redzone-digital"] } } })).map((org) => org.kind)),
+    ).toEqual(new Set(["OTHER"]));
     expect(await db.agreementParty.count({ where: { agreement: { slug: CYBERZIM }, role: { notIn: ["SIGNATORY", "PARTICIPANT"] } } })).toBe(0);
     const congoFr = await api().agreement.bySlug({ slug: CONGO, lang: "fr" });
     expect(congoFr.summary).toContain("a rencontré");
@@ -128,7 +151,12 @@ describe("seeded records", () => {
 
   it("loads the organisation registry once, with each body's country or side and its public source", async () => {
     const rosatom = await database.db.organization.findUniqueOrThrow({ where: { slug: "ru-rosatom" } });
-    expect(rosatom).toMatchObject({ name: "State Atomic Energy Corporation Rosatom", kind: "STATE_COMPANY", countryCode: "RU", sourceUrl: "https://www.rosatom.ru/en/" });
+    expect(rosatom).toMatchObject({
+      name: "State Atomic Energy Corporation Rosatom",
+      kind: "STATE_COMPANY",
+      countryCode: "RU",
+      sourceUrl: "https://www.rosatom.ru/en/",
+    });
     expect(rosatom.aliases).toEqual(expect.arrayContaining(["Rosatom", "Росатом"]));
     expect(await database.db.organization.findUniqueOrThrow({ where: { slug: "african-union" } })).toMatchObject({ countryCode: null, side: "AFRICA" });
     // The registry's entry for a body a record already names is that organisation, not a second one.
@@ -162,7 +190,10 @@ describe("seeded records", () => {
     await db.seedVersion.deleteMany();
 
     await seedDatabase(db);
-    const corrected = await db.agreement.findUniqueOrThrow({ where: { id: mous.id }, include: { sectors: true, revisions: { orderBy: { version: "desc" }, take: 1 } } });
+    const corrected = await db.agreement.findUniqueOrThrow({
+      where: { id: mous.id },
+      include: { sectors: true, revisions: { orderBy: { version: "desc" }, take: 1 } },
+    });
     expect(corrected.slug).toBe(MOUS);
     expect(corrected.sectors).toEqual([]);
     expect(corrected.revisions[0]?.summary).toBe("Corrected from the founding news reports");
@@ -175,7 +206,11 @@ describe("seeded records", () => {
     const editor = apiAs(db, await userActor(db, "EDITOR"));
     const talks = await db.agreement.findUniqueOrThrow({ where: { slug: TALKS } });
     const stored = await editor.agreement.get({ id: talks.id });
-    await editor.agreement.update({ id: talks.id, expectedVersion: stored.version, data: { ...(await currentRecordInput(db, talks.id)), title: "Zimbabwe and Belarus pledge defence co-operation" } });
+    await editor.agreement.update({
+      id: talks.id,
+      expectedVersion: stored.version,
+      data: { ...(await currentRecordInput(db, talks.id)), title: "Zimbabwe and Belarus pledge defence co-operation" },
+    });
     const congo = await db.agreement.findUniqueOrThrow({ where: { slug: CONGO } });
     await editor.agreement.delete({ id: congo.id, expectedVersion: congo.version });
     await db.seedVersion.deleteMany();
@@ -195,7 +230,12 @@ describe("seeded records", () => {
     await editor.organization.merge({ sourceId: komib!.id, targetId: cyberus!.id });
     await editor.organization.update({
       id: consortium.id,
-      data: { name: consortium.name, aliases: consortium.aliases, kind: "CONSORTIUM", memberIds: (await bySlug("cyberzim-consortium"))!.members.map((m) => m.memberId).filter((id) => id !== cybered!.id) },
+      data: {
+        name: consortium.name,
+        aliases: consortium.aliases,
+        kind: "CONSORTIUM",
+        memberIds: (await bySlug("cyberzim-consortium"))!.members.map((m) => m.memberId).filter((id) => id !== cybered!.id),
+      },
     });
     const curated = async () => ({
       komib: await bySlug("komib"),

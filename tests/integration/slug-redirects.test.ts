@@ -50,7 +50,9 @@ describe("a record's slug changed by an editor", () => {
 
     // Back to the first slug: that address is the record's own again, the other one now redirects.
     await renamed(record.id, record.slug);
-    expect(await database.db.slugRedirect.findMany({ where: { agreementId: record.id }, select: { slug: true } })).toEqual([{ slug: "kenya-russia-ground-station-renamed" }]);
+    expect(await database.db.slugRedirect.findMany({ where: { agreementId: record.id }, select: { slug: true } })).toEqual([
+      { slug: "kenya-russia-ground-station-renamed" },
+    ]);
     expect((await rest(`/records/${record.slug}`)).status).toBe(200);
   });
 

@@ -71,7 +71,9 @@ describe("registering endpoints (admins only)", () => {
 
   it("is refused to editors, contributors and anonymous callers", async () => {
     await expect(apiAs(database.db, editor).webhook.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(apiAs(database.db, await userActor(database.db, "CONTRIBUTOR")).webhook.create({ url: receiver.url, events: ["record.published"] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      apiAs(database.db, await userActor(database.db, "CONTRIBUTOR")).webhook.create({ url: receiver.url, events: ["record.published"] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(apiAs(database.db).webhook.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
@@ -102,13 +104,20 @@ describe("registering endpoints (admins only)", () => {
           return { code: error.code, field: issue.path.join("."), message: issue.message };
         },
       );
-    expect(await failedField(api.webhook.create({ url: receiver.url, events: ["record.renamed" as "record.published"] }))).toMatchObject({ code: "BAD_REQUEST", field: "events.0" });
+    expect(await failedField(api.webhook.create({ url: receiver.url, events: ["record.renamed" as "record.published"] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "events.0",
+    });
     expect(await failedField(api.webhook.create({ url: receiver.url, events: ["record.published"], filters: { country: ["ZZ"] } }))).toEqual({
       code: "BAD_REQUEST",
       field: "filters.country.0",
       message: 'unknown country code "ZZ"',
     });
-    expect(await failedField(api.webhook.create({ url: "file:///etc/passwd", events: ["record.published"] }))).toMatchObject({ code: "BAD_REQUEST", field: "url", message: "must be an http:// or https:// URL" });
+    expect(await failedField(api.webhook.create({ url: "file:///etc/passwd", events: ["record.published"] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "url",
+      message: "must be an http:// or https:// URL",
+    });
   });
 });
 
@@ -137,7 +146,14 @@ describe("delivering record changes", () => {
     expect(receiver.received[0]!.headers["webhook-id"]).toBe(receiver.received[1]!.headers["webhook-id"]);
     const log = await apiAs(database.db, admin).webhook.deliveries({ id });
     expect(log.items).toHaveLength(1);
-    expect(log.items[0]).toMatchObject({ state: "DELIVERED", attempts: 2, lastStatus: 200, lastError: null, lastResponse: "ok", event: { type: "record.published" } });
+    expect(log.items[0]).toMatchObject({
+      state: "DELIVERED",
+      attempts: 2,
+      lastStatus: 200,
+      lastError: null,
+      lastResponse: "ok",
+      event: { type: "record.published" },
+    });
     expect(log.items[0]!.lastDurationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -153,8 +169,16 @@ describe("delivering record changes", () => {
     });
     const api = apiAs(database.db, editor);
     const published = await publishRecord();
-    const retitled = await api.agreement.update({ id: published.id, expectedVersion: published.version, data: sampleAgreementInput({ title: "Retitled once", statusChange: undefined }) });
-    const again = await api.agreement.update({ id: published.id, expectedVersion: retitled.version, data: sampleAgreementInput({ title: "Retitled twice", statusChange: undefined }) });
+    const retitled = await api.agreement.update({
+      id: published.id,
+      expectedVersion: published.version,
+      data: sampleAgreementInput({ title: "Retitled once", statusChange: undefined }),
+    });
+    const again = await api.agreement.update({
+      id: published.id,
+      expectedVersion: retitled.version,
+      data: sampleAgreementInput({ title: "Retitled twice", statusChange: undefined }),
+    });
     await api.agreement.transition({ id: published.id, expectedVersion: again.version, action: "unpublish" });
 
     const workers = [new WebhookDeliveryWorker(database.db, { ...allowLoopback, concurrency: 4, pollMs: 10 })];
@@ -185,11 +209,18 @@ describe("delivering record changes", () => {
     const published = await publishRecord();
     await deliverAll(database.db);
     // A stale version: the save is refused and rolled back, so no update event.
-    await expect(api.agreement.update({ id: published.id, expectedVersion: published.version - 1, data: sampleAgreementInput({ statusChange: undefined }) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      api.agreement.update({ id: published.id, expectedVersion: published.version - 1, data: sampleAgreementInput({ statusChange: undefined }) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     // Publishing without a source fails inside the transition: no published event either.
-    const draft = await api.agreement.create({ data: sampleAgreementInput({ sources: [], commitments: [], statusChange: undefined }), confirmNotDuplicate: true });
+    const draft = await api.agreement.create({
+      data: sampleAgreementInput({ sources: [], commitments: [], statusChange: undefined }),
+      confirmNotDuplicate: true,
+    });
     const submitted = await api.agreement.transition({ id: draft.id, expectedVersion: draft.version, action: "submit" });
-    await expect(api.agreement.transition({ id: draft.id, expectedVersion: submitted.version, action: "approve" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.agreement.transition({ id: draft.id, expectedVersion: submitted.version, action: "approve" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await database.db.webhookEvent.count({ where: { agreementId: { in: [draft.id] } } })).toBe(0);
     expect(await database.db.webhookDelivery.count({ where: { state: "PENDING" } })).toBe(0);
   });
@@ -197,7 +228,12 @@ describe("delivering record changes", () => {
   it("sends only the events and records an endpoint's filters ask for", async () => {
     await registerEndpoint({ events: ["record.published"], filters: { country: ["ZW"] } });
     await publishRecord();
-    await publishRecord({ parties: [{ countryCode: "ZW", side: "AFRICA", role: "SIGNATORY" }, { countryCode: "BY", side: "PARTNER", role: "SIGNATORY" }] });
+    await publishRecord({
+      parties: [
+        { countryCode: "ZW", side: "AFRICA", role: "SIGNATORY" },
+        { countryCode: "BY", side: "PARTNER", role: "SIGNATORY" },
+      ],
+    });
     await deliverAll(database.db);
     expect(receiver.delivered().map((webhook) => (webhook.data as unknown as { agreement: { countries: string[] } }).agreement.countries)).toEqual([["ZW"]]);
   });

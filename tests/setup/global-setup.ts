@@ -40,9 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseRoles", roles);
 
   return async () => {
-    await withClient(serverUrl, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(templateDatabase)} WITH (FORCE)`),
-    ).catch(() => {});
+    await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(templateDatabase)} WITH (FORCE)`)).catch(() => {});
     await embedded?.stop();
   };
 }

@@ -43,17 +43,14 @@ export async function signIn(server: TestServer, email: string, password: string
   signIns += 1;
   const response = await signInRequest(server, email, password, `198.18.${Math.floor(signIns / 250) % 250}.${(signIns % 250) + 1}`);
   if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 /** Calls a tRPC procedure over the HTTP handler as a browser or app would: GET for queries, POST for mutations. */
-export async function callProcedure(
-  server: TestServer,
-  path: string,
-  type: "query" | "mutation",
-  input: unknown,
-  headers: Record<string, string> = {},
-) {
+export async function callProcedure(server: TestServer, path: string, type: "query" | "mutation", input: unknown, headers: Record<string, string> = {}) {
   const url = `${server.baseUrl}/api/trpc/${path}`;
   const response =
     type === "query"

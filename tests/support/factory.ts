@@ -31,7 +31,12 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
   const partner = fixture.partner ?? "RU";
   const organizations = await Promise.all(
     (fixture.organizations ?? []).map((slug) =>
-      db.organization.upsert({ where: { slug }, update: {}, create: { slug, name: `Organisation ${slug}`, kind: "COMPANY", countryCode: africa }, select: { id: true, name: true, aliases: true, countryCode: true } }),
+      db.organization.upsert({
+        where: { slug },
+        update: {},
+        create: { slug, name: `Organisation ${slug}`, kind: "COMPANY", countryCode: africa },
+        select: { id: true, name: true, aliases: true, countryCode: true },
+      }),
     ),
   );
   const parties: (IndexableParty & { organizationId?: string })[] = [
@@ -55,10 +60,18 @@ export async function insertAgreement(db: Db, fixture: AgreementFixture = {}) {
       publishedAt: state === "PUBLISHED" ? (fixture.publishedAt ?? new Date()) : null,
       ...deriveAgreementIndex({ parties, sectorSlugs: sectors, translations: [] }),
       parties: {
-        create: parties.map((party, position) => ({ side: party.side, role: "SIGNATORY", countryCode: party.countryCode, organizationId: party.organizationId, position })),
+        create: parties.map((party, position) => ({
+          side: party.side,
+          role: "SIGNATORY",
+          countryCode: party.countryCode,
+          organizationId: party.organizationId,
+          position,
+        })),
       },
       sectors: { create: sectors.map((sectorSlug) => ({ sectorSlug })) },
-      sources: { create: (fixture.sources ?? [{ publisher: "Fixture Times", url: "https://example.org/report" }]).map((source, position) => ({ ...source, position })) },
+      sources: {
+        create: (fixture.sources ?? [{ publisher: "Fixture Times", url: "https://example.org/report" }]).map((source, position) => ({ ...source, position })),
+      },
     },
     include: { sources: { orderBy: { position: "asc" }, select: { id: true } } },
   });

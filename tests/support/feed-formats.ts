@@ -25,7 +25,10 @@ const ZJsonFeedItem = z
     tags: z.array(z.string()).optional(),
     language: z.string().optional(),
     // Extensions start with an underscore (JSON Feed 1.1, "Extensions").
-    _coop: z.object({ confidence: z.enum(["CONFIRMED", "REPORTED", "UNVERIFIED"]) }).strict().optional(),
+    _coop: z
+      .object({ confidence: z.enum(["CONFIRMED", "REPORTED", "UNVERIFIED"]) })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((item) => item.content_html !== undefined || item.content_text !== undefined, "an item needs content_html or content_text");

@@ -19,7 +19,9 @@ export function openApiContract(document: Document = buildOpenApiDocument("http:
   const checked = new Map<string, number>();
 
   const operationOf = (method: string, pathname: string) =>
-    REST_OPERATIONS.find((operation) => operation.method === method && new RegExp(`^${REST_PREFIX}${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname));
+    REST_OPERATIONS.find(
+      (operation) => operation.method === method && new RegExp(`^${REST_PREFIX}${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname),
+    );
 
   return {
     problems,
@@ -29,7 +31,8 @@ export function openApiContract(document: Document = buildOpenApiDocument("http:
       const url = new URL(request.url);
       const operation = operationOf(request.method, url.pathname);
       if (!operation) {
-        if (response.status !== 404 && response.status !== 405) problems.push(`${request.method} ${url.pathname}: undocumented path answered ${response.status}`);
+        if (response.status !== 404 && response.status !== 405)
+          problems.push(`${request.method} ${url.pathname}: undocumented path answered ${response.status}`);
         return;
       }
       checked.set(operation.operationId, (checked.get(operation.operationId) ?? 0) + 1);
@@ -41,7 +44,9 @@ export function openApiContract(document: Document = buildOpenApiDocument("http:
       }
       if (!documented.content) return;
       const body: unknown = await response.clone().json();
-      const validate = ajv.getSchema(`openapi#/${pointer("paths", operation.path, operation.method.toLowerCase(), "responses", String(response.status), "content", "application/json", "schema")}`);
+      const validate = ajv.getSchema(
+        `openapi#/${pointer("paths", operation.path, operation.method.toLowerCase(), "responses", String(response.status), "content", "application/json", "schema")}`,
+      );
       if (!validate) throw new Error(`no schema for ${operation.operationId} ${response.status}`);
       if (!validate(body)) problems.push(`${operation.operationId} ${response.status}: ${ajv.errorsText(validate.errors)}`);
     },

@@ -58,11 +58,30 @@ export function citedAgreementInput(slugWord: string): TAgreementInput {
       { countryCode: "RU", side: "PARTNER", role: "SIGNATORY" },
     ],
     sources: [
-      { url: "https://herald.example.org/zw-ru-cyber-training", publisher: "Harare Wire", publishedOn: "2025-05-13", language: "en", excerpt: HERALD_LEAD, text: HERALD_TEXT },
-      { url: "https://courrier.example.org/zimbabwe-russie", publisher: "Le Courrier de Moscou", publishedOn: "2025-05-14", language: "fr", text: COURRIER_TEXT },
+      {
+        url: "https://herald.example.org/zw-ru-cyber-training",
+        publisher: "Harare Wire",
+        publishedOn: "2025-05-13",
+        language: "en",
+        excerpt: HERALD_LEAD,
+        text: HERALD_TEXT,
+      },
+      {
+        url: "https://courrier.example.org/zimbabwe-russie",
+        publisher: "Le Courrier de Moscou",
+        publishedOn: "2025-05-14",
+        language: "fr",
+        text: COURRIER_TEXT,
+      },
     ],
     commitments: [{ description: "Train 500 Zimbabwean engineers", quantity: 500, unit: "engineers", deadline: "2027", source: 0 }],
-    translations: [{ locale: "FR", title: `Le Zimbabwe et la Russie signent un protocole sur la formation en cybersécurité (${slugWord})`, summary: "Des instructeurs russes doivent former 500 ingénieurs zimbabwéens d'ici 2027." }],
+    translations: [
+      {
+        locale: "FR",
+        title: `Le Zimbabwe et la Russie signent un protocole sur la formation en cybersécurité (${slugWord})`,
+        summary: "Des instructeurs russes doivent former 500 ingénieurs zimbabwéens d'ici 2027.",
+      },
+    ],
     statusChange: { occurredOn: "2025-05-12", source: 0 },
     citations: [
       { field: "signedOn", source: 0, quote: "signed a memorandum of understanding on cybersecurity training on Monday, 12 May 2025" },

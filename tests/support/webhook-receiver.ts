@@ -9,7 +9,11 @@ export interface ReceivedWebhook {
 }
 
 /** Decides the answer to each request: a status, optionally a body. */
-export type Responder = (request: { headers: Record<string, string>; body: string; count: number }) => { status: number; body?: string; headers?: Record<string, string> } | Promise<{ status: number; body?: string; headers?: Record<string, string> }>;
+export type Responder = (request: {
+  headers: Record<string, string>;
+  body: string;
+  count: number;
+}) => { status: number; body?: string; headers?: Record<string, string> } | Promise<{ status: number; body?: string; headers?: Record<string, string> }>;
 
 /** A real HTTP server on 127.0.0.1 that records every webhook it gets. */
 export async function startWebhookReceiver(responder: Responder = () => ({ status: 204 })) {
@@ -34,7 +38,10 @@ export async function startWebhookReceiver(responder: Responder = () => ({ statu
     port,
     received,
     /** Successful deliveries' parsed bodies, in arrival order. */
-    delivered: () => received.filter((entry) => entry.status < 300).map((entry) => ({ id: entry.headers["webhook-id"]!, ...(JSON.parse(entry.body) as { type: string; data: { id: string; slug: string } }) })),
+    delivered: () =>
+      received
+        .filter((entry) => entry.status < 300)
+        .map((entry) => ({ id: entry.headers["webhook-id"]!, ...(JSON.parse(entry.body) as { type: string; data: { id: string; slug: string } }) })),
     setResponder(next: Responder) {
       respond = next;
     },

@@ -6,8 +6,8 @@ import type { FeedOptions } from "./options";
 export type ShownItem = Pick<FeedItem, "slug" | "title" | "countries" | "partners" | "publisher" | "lang" | "status" | "confidence"> &
   // Labels in the asked language; a site too old to send them shows the codes.
   Partial<Pick<FeedItem, "statusLabel" | "confidenceLabel">> & {
-  date: RecordDate;
-};
+    date: RecordDate;
+  };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,9 +31,7 @@ export function recordUrl(api: string, slug: string, lang: string): string | nul
 /** Fetches the items without cookies; rejects with a short message on any failure. */
 export async function fetchFeed(url: string, signal: AbortSignal): Promise<ShownItem[]> {
   const response = await fetch(url, { credentials: "omit", signal });
-  const body = (await response.json().catch(() => undefined)) as
-    | { result?: { data?: { items?: unknown } }; error?: { message?: unknown } }
-    | undefined;
+  const body = (await response.json().catch(() => undefined)) as { result?: { data?: { items?: unknown } }; error?: { message?: unknown } } | undefined;
   if (!response.ok) throw new Error(String(body?.error?.message ?? `HTTP ${response.status}`));
   const items = body?.result?.data?.items;
   if (!Array.isArray(items)) throw new Error("Unexpected response.");

@@ -1,16 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type CoopErrorDetail, CoopFeed, type CoopLoadDetail } from "./coop-feed";
-import {
-  API,
-  feedItem,
-  feedResponse,
-  hangUntilAborted,
-  mountFeed,
-  nextEvent,
-  shadow,
-  sleep,
-  stubFetch,
-} from "./test-fixtures";
+import { API, feedItem, feedResponse, hangUntilAborted, mountFeed, nextEvent, shadow, sleep, stubFetch } from "./test-fixtures";
 
 beforeEach(() => {
   document.documentElement.lang = "en";
@@ -157,7 +147,10 @@ describe("<coop-feed> attributes", () => {
       ["theme", "neon"],
       ["layout", "grid"],
     ]) {
-      expect(warnings.filter((message) => message === `<coop-feed>: ignoring invalid ${name}="${value}".`), name).toHaveLength(1);
+      expect(
+        warnings.filter((message) => message === `<coop-feed>: ignoring invalid ${name}="${value}".`),
+        name,
+      ).toHaveLength(1);
     }
     expect(warnings).toHaveLength(9);
   });
@@ -165,7 +158,16 @@ describe("<coop-feed> attributes", () => {
   it("accepts limits 1 to 20 only", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const calls = stubFetch(() => feedResponse([]));
-    for (const [limit, sent] of [["1", 1], ["20", 20], [" 7 ", 7], ["0", 5], ["21", 5], ["2.5", 5], ["-3", 5], ["", 5]] as const) {
+    for (const [limit, sent] of [
+      ["1", 1],
+      ["20", 20],
+      [" 7 ", 7],
+      ["0", 5],
+      ["21", 5],
+      ["2.5", 5],
+      ["-3", 5],
+      ["", 5],
+    ] as const) {
       const element = mountFeed({ api: API, limit });
       await nextEvent(element, "coop-load");
       expect(calls.at(-1)!.input.limit, `limit="${limit}"`).toBe(sent);
@@ -295,7 +297,9 @@ describe("<coop-feed> loading", () => {
     }
 
     const { status: _status, ...noStatus } = feedItem();
-    stubFetch(() => feedResponse([null, 42, "x", { ...feedItem(), title: 1 }, { ...feedItem(), countries: "ZW" }, { ...feedItem(), date: null }, noStatus, feedItem()]));
+    stubFetch(() =>
+      feedResponse([null, 42, "x", { ...feedItem(), title: 1 }, { ...feedItem(), countries: "ZW" }, { ...feedItem(), date: null }, noStatus, feedItem()]),
+    );
     const malformed = mountFeed({ api: API });
     await nextEvent(malformed, "coop-load");
     expect(shadow(malformed).querySelectorAll("li")).toHaveLength(1);

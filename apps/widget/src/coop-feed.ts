@@ -278,7 +278,9 @@ export class CoopFeed extends HTMLElement {
   #renderItems() {
     const strings = STRINGS[this.#options.lang];
     if (!this.#items.length) return html`<p part="empty" class="message">${strings.empty}</p>`;
-    return html`<ul part="list" aria-label=${strings.list}>${this.#items.map((item) => this.#renderItem(item))}</ul>`;
+    return html`<ul part="list" aria-label=${strings.list}>
+      ${this.#items.map((item) => this.#renderItem(item))}
+    </ul>`;
   }
 
   #renderItem(item: ShownItem) {
@@ -292,13 +294,12 @@ export class CoopFeed extends HTMLElement {
     const title = html`<span part="title" class="title" lang=${item.lang}>${item.title}</span>`;
     return html`<li part="item">
       ${href ? html`<a part="link" href=${href}>${title}</a>` : title}
-      <p part="meta" class="meta">${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status"
-          >${item.statusLabel ?? item.status}</span
-        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${item.confidenceLabel ?? item.confidence}</span>` : nothing}${date
-          ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>`
-          : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`}${item.publisher
-          ? html`<span part="publisher">${item.publisher}</span>`
-          : nothing}</p>
+      <p part="meta" class="meta">
+        ${places ? html`<span part="countries">${places}</span>` : nothing}<span part="status">${item.statusLabel ?? item.status}</span
+        >${item.confidence === "UNVERIFIED" ? html`<span part="unverified">${item.confidenceLabel ?? item.confidence}</span>` : nothing}${
+          date ? html`<time part="date" datetime=${date.datetime}>${date.text}</time>` : html`<span part="date">${STRINGS[lang].dateUnknown}</span>`
+        }${item.publisher ? html`<span part="publisher">${item.publisher}</span>` : nothing}
+      </p>
     </li>`;
   }
 
@@ -307,10 +308,22 @@ export class CoopFeed extends HTMLElement {
     const failed = this.#state === "error";
     // Loading reserves the final height (an invisible list); a failure shrinks to a quiet line, not a blank box.
     return html`<div class="pending">
-      <div class="fallback"><slot></slot>${failed
-          ? html`<p part="error" class="error" role="status">${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button></p>`
-          : nothing}</div>
-      ${failed ? nothing : html`<ul class="reserve">${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}</ul>`}
+      <div class="fallback">
+        <slot></slot>${
+          failed
+            ? html`<p part="error" class="error" role="status">
+                ${strings.loadFailed}<button part="retry" type="button" @click=${this.#retry}>${strings.retry}</button>
+              </p>`
+            : nothing
+        }
+      </div>
+      ${
+        failed
+          ? nothing
+          : html`<ul class="reserve">
+              ${Array.from({ length: this.#options.limit }, () => html`<li></li>`)}
+            </ul>`
+      }
     </div>`;
   }
 }

@@ -49,7 +49,11 @@ export function parseFeedOptions(attribute: (name: AttributeName) => string | nu
     warn(`<coop-feed>: ignoring invalid ${name}="${value}".`);
     return fallback;
   };
-  const list = <T extends string>(name: "country" | "partner" | "sector" | "status", normalize: (entry: string) => string, isValid: (entry: string) => boolean) =>
+  const list = <T extends string>(
+    name: "country" | "partner" | "sector" | "status",
+    normalize: (entry: string) => string,
+    isValid: (entry: string) => boolean,
+  ) =>
     (attribute(name) ?? "").split(",").flatMap((raw): T[] => {
       const entry = raw.trim();
       const value = normalize(entry);
@@ -70,7 +74,11 @@ export function parseFeedOptions(attribute: (name: AttributeName) => string | nu
     api: parseApi(attribute("api"), defaults, invalid),
     country: list("country", upper, isCountry),
     partner: list("partner", upper, isCountry),
-    sector: list("sector", (slug) => slug.toLowerCase(), (slug) => SECTOR_SLUG.test(slug)),
+    sector: list(
+      "sector",
+      (slug) => slug.toLowerCase(),
+      (slug) => SECTOR_SLUG.test(slug),
+    ),
     status: list("status", upper, (status) => STATUSES.includes(status as Status)),
     limit: Number(oneOf("limit", LIMITS, String(DEFAULT_LIMIT), (value) => String(Number(value)))),
     lang: oneOf("lang", LANGS, LANGS.find((lang) => lang === primaryLanguage(defaults.pageLang)) ?? "en", primaryLanguage),

@@ -15,14 +15,7 @@ export interface ResolvedChromium {
   source: "CHROME_PATH" | "system" | "bundled";
 }
 
-const CONTAINER_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CONTAINER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const SYSTEM_LOCATIONS = [
   "/usr/bin/chromium",
@@ -46,13 +39,16 @@ async function findChromium(): Promise<ResolvedChromium> {
   const env = browserEnv();
   if (env.COOP_BROWSER !== "bundled") {
     if (env.CHROME_PATH) {
-      if (!isExecutable(env.CHROME_PATH)) throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, which is not an executable file. Point it at a Chromium or Chrome binary, or unset it.`);
+      if (!isExecutable(env.CHROME_PATH))
+        throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, which is not an executable file. Point it at a Chromium or Chrome binary, or unset it.`);
       return { launchOptions: { executablePath: env.CHROME_PATH, args: CONTAINER_ARGS }, source: "CHROME_PATH" };
     }
     const system = SYSTEM_LOCATIONS.find(isExecutable);
     if (system) return { launchOptions: { executablePath: system, args: CONTAINER_ARGS }, source: "system" };
     if (env.COOP_BROWSER === "system") {
-      throw new Error(`COOP_BROWSER=system, but no Chromium or Chrome was found (looked in ${SYSTEM_LOCATIONS.join(", ")}). Install one, set CHROME_PATH, or unset COOP_BROWSER to use the bundled Chromium.`);
+      throw new Error(
+        `COOP_BROWSER=system, but no Chromium or Chrome was found (looked in ${SYSTEM_LOCATIONS.join(", ")}). Install one, set CHROME_PATH, or unset COOP_BROWSER to use the bundled Chromium.`,
+      );
     }
   }
   return bundledChromium();
@@ -61,7 +57,9 @@ async function findChromium(): Promise<ResolvedChromium> {
 /** The npm package's Chromium (Linux x64 and arm64), unpacked once into the temporary directory. */
 async function bundledChromium(): Promise<ResolvedChromium> {
   if (os.platform() !== "linux" || !["x64", "arm64"].includes(os.arch())) {
-    throw new Error(`No Chromium found, and the bundled one runs only on Linux x64 and arm64 (this is ${os.platform()} ${os.arch()}). Install Chromium or Chrome, or set CHROME_PATH.`);
+    throw new Error(
+      `No Chromium found, and the bundled one runs only on Linux x64 and arm64 (this is ${os.platform()} ${os.arch()}). Install Chromium or Chrome, or set CHROME_PATH.`,
+    );
   }
   const { default: chromium } = await import("@sparticuz/chromium");
   const executablePath = await chromium.executablePath();

@@ -18,7 +18,12 @@ const ZFlag = z
 export const ZDatabaseReplicaUrls = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each replica must be a postgres:// or postgresql:// URL")));
 
 const EnvSchema = z.object({
@@ -34,7 +39,12 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export type CoreEnv = z.infer<typeof EnvSchema>;

@@ -120,4 +120,3 @@ export class TrackedAdapterFactory implements SqlMigrationAwareDriverAdapterFact
     return tracked;
   }
 }
-

@@ -62,9 +62,7 @@ async function applyMigrationsNow(databaseUrl: string, options: ApplyMigrationsO
   let engine: SchemaEngineHandle | undefined;
   try {
     engine = await openSchemaEngine({ adapterFactory: adapters, log: engineLog.onLine });
-    const { appliedMigrationNames } = await engine.run("applyMigrations", (e) =>
-      e.applyMigrations({ migrationsList, filters: NO_FILTER }),
-    );
+    const { appliedMigrationNames } = await engine.run("applyMigrations", (e) => e.applyMigrations({ migrationsList, filters: NO_FILTER }));
     log(
       appliedMigrationNames.length === 0
         ? "No pending migrations to apply."
@@ -78,4 +76,3 @@ async function applyMigrationsNow(databaseUrl: string, options: ApplyMigrationsO
     await adapters.disposeAll();
   }
 }
-

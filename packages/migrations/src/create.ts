@@ -52,10 +52,9 @@ async function createMigrationNow(name: string, options: CreateMigrationOptions)
   await fs.mkdir(migrationsDir, { recursive: true });
   // Like Prisma Migrate: refuse to overwrite an existing migration directory.
   await fs.mkdir(directory).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(
-      error.code === "EEXIST" ? `The migration directory already exists at ${directory}` : `Cannot create ${directory}: ${error.message}`,
-      { cause: error },
-    );
+    throw new Error(error.code === "EEXIST" ? `The migration directory already exists at ${directory}` : `Cannot create ${directory}: ${error.message}`, {
+      cause: error,
+    });
   });
   await fs.writeFile(path.join(directory, MIGRATION_FILE), script, "utf8");
   if (migrationsList.lockfile.content === null) {
@@ -90,4 +89,3 @@ async function diffMigrationsToSchema(migrationsList: MigrationList, schemaFiles
     await adapters.disposeAll();
   }
 }
-

@@ -63,10 +63,7 @@ type SchemaEngineClass = typeof SchemaEngine;
 
 /** The slice of the `WebAssembly` global used here (this project's TS libs do not declare it). */
 interface WebAssemblyApi {
-  instantiate(
-    bytes: Uint8Array,
-    imports: Record<string, object>,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
 function webAssembly(): WebAssemblyApi {
@@ -83,9 +80,9 @@ interface ProcessEngineState {
   engineClass?: Promise<SchemaEngineClass>;
   queue: Promise<unknown>;
 }
-const processState: ProcessEngineState = ((globalThis as Record<symbol, ProcessEngineState | undefined>)[
-  Symbol.for("coop-tracker.schema-engine")
-] ??= { queue: Promise.resolve() });
+const processState: ProcessEngineState = ((globalThis as Record<symbol, ProcessEngineState | undefined>)[Symbol.for("coop-tracker.schema-engine")] ??= {
+  queue: Promise.resolve(),
+});
 
 /** Runs engine work one call at a time: interleaved calls corrupt the shared wasm memory. */
 export function oneEngineCallAtATime<T>(call: () => Promise<T>): Promise<T> {
@@ -182,9 +179,7 @@ export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promis
   const toError = (error: unknown, command: string) => describeEngineError(error, command, errorRegistry);
 
   // Note: `datamodels` must be either `undefined` or a non-empty list of [path, content].
-  const datamodels = options.schemaFiles?.length
-    ? options.schemaFiles.map((file): [string, string] => [file.path, file.content])
-    : undefined;
+  const datamodels = options.schemaFiles?.length ? options.schemaFiles.map((file): [string, string] => [file.path, file.content]) : undefined;
   const log = options.log ?? (() => {});
   let engine: SchemaEngine;
   try {
@@ -240,7 +235,9 @@ let panicMessage: string | undefined;
 
 function assertNotPoisoned(): void {
   if (panicMessage !== undefined) {
-    throw new SchemaEngineError(`The schema engine panicked earlier in this process (${panicMessage.replace(/\s+/g, " ")}); restart the process to use it again`);
+    throw new SchemaEngineError(
+      `The schema engine panicked earlier in this process (${panicMessage.replace(/\s+/g, " ")}); restart the process to use it again`,
+    );
   }
 }
 

@@ -65,8 +65,5 @@ function parseTimestamp(value: string): Date | null {
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match.map(Number) as [number, number, number, number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  return date.getUTCSeconds() === second && date.getUTCMinutes() === minute && date.getUTCHours() === hour && date.getUTCDate() === day
-    ? date
-    : null;
+  return date.getUTCSeconds() === second && date.getUTCMinutes() === minute && date.getUTCHours() === hour && date.getUTCDate() === day ? date : null;
 }
-

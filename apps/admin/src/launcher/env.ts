@@ -28,7 +28,12 @@ const WebServerEnv = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   /** Prometheus metrics on their own listener, off unless set; keep it off the public network. */
   METRICS_PORT: Port.optional(),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),

@@ -130,14 +130,15 @@ async function readOrCreateSecret(file: string): Promise<string> {
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) =>
-      reject(new LaunchError(`The web server exited during start-up (code ${code}). Was the app built? Run \`pnpm build\` first.`)),
-    ),
+    child.once("exit", (code) => reject(new LaunchError(`The web server exited during start-up (code ${code}). Was the app built? Run \`pnpm build\` first.`))),
   );
   const deadline = Date.now() + timeoutMs;
   const poll = async (): Promise<void> => {
     while (Date.now() < deadline) {
-      const ok = await fetch(`${url}/api/health`).then((res) => res.ok, () => false);
+      const ok = await fetch(`${url}/api/health`).then(
+        (res) => res.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

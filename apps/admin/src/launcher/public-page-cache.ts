@@ -38,12 +38,12 @@ function renderHeldBack(response: http.ServerResponse, render: () => Promise<voi
   const { write, end, writeHead, flushHeaders } = response;
   const restore = () => Object.assign(response, { write, end, writeHead, flushHeaders });
   return new Promise<RenderedPage>((resolve, reject) => {
-    response.writeHead = ((status: number, ...rest: unknown[]) => {
+    response.writeHead = (status: number, ...rest: unknown[]) => {
       response.statusCode = status;
       const headers = rest.find((argument) => typeof argument === "object" && argument !== null) ?? {};
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value as string | string[]);
       return response;
-    });
+    };
     response.flushHeaders = () => {};
     response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       chunks.push(chunkBytes(chunk, encoding));

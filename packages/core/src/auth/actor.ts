@@ -6,7 +6,6 @@ import type { Auth, SessionPolicy } from "./auth";
 import { DEFAULT_SESSION_POLICY } from "./auth";
 import { clientIpOf } from "../http/client-ip";
 
-
 /** Credentials were presented but are not valid: answered with 401, never ignored. */
 export class AuthenticationError extends Error {}
 
@@ -17,10 +16,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{16,200})$/;
  * else the session cookie's user, else anonymous. Ends sessions of deactivated
  * users and sessions past their absolute lifetime.
  */
-export async function resolveActor(
-  deps: { db: Db; auth: Auth; sessionPolicy?: SessionPolicy },
-  headers: Headers,
-): Promise<Actor> {
+export async function resolveActor(deps: { db: Db; auth: Auth; sessionPolicy?: SessionPolicy }, headers: Headers): Promise<Actor> {
   const ip = clientIpOf(headers);
   const authorization = headers.get("authorization");
   if (authorization !== null) {

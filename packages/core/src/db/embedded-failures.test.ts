@@ -32,15 +32,12 @@ describe("explainStartFailure", () => {
   });
 
   it("names a taken port and how to find its owner", () => {
-    const log = [
-      'LOG:  could not bind IPv4 address "127.0.0.1": Address already in use',
-      "FATAL:  could not create any TCP/IP sockets",
-    ];
+    const log = ['LOG:  could not bind IPv4 address "127.0.0.1": Address already in use', "FATAL:  could not create any TCP/IP sockets"];
     expect(explainStartFailure({ ...base, log })).toMatch(/could not listen on 127\.0\.0\.1:54321: the port is taken\. .*ss -ltnp \| grep 54321/);
   });
 
   it("names a missing locale and the package that brings it", () => {
-    const error = new Error("Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: initdb: error: invalid locale name \"C.UTF-8\"");
+    const error = new Error('Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: initdb: error: invalid locale name "C.UTF-8"');
     expect(explainStartFailure({ ...base, error })).toMatch(/needs the C\.UTF-8 locale, which this system lacks\. .*apt-get install -y locales/);
   });
 

@@ -49,8 +49,7 @@ export function explainStartFailure(failure: StartFailure): string {
     return `The embedded PostgreSQL server could not use ${failure.databaseDir}: ${runner} may not write there. Give ${runner} that directory, set COOP_DATA_DIR to one it may write, ${ALTERNATIVE}.`;
   }
   const reason =
-    failure.log
-      .map((line) => line.trim())
-      .findLast((line) => /FATAL|ERROR|PANIC/.test(line)) ?? (failure.error instanceof Error && failure.error.message ? failure.error.message : "it exited during start-up");
+    failure.log.map((line) => line.trim()).findLast((line) => /FATAL|ERROR|PANIC/.test(line)) ??
+    (failure.error instanceof Error && failure.error.message ? failure.error.message : "it exited during start-up");
   return `The embedded PostgreSQL server in ${failure.databaseDir} did not start: ${reason}. Fix the cause this names and start again, ${ALTERNATIVE}.`;
 }

@@ -134,7 +134,12 @@ async function assertUsableRoot(user: SystemUser, root: string): Promise<void> {
 
 /** Copies the binaries once per version under the root; the rename makes concurrent starts safe. */
 async function copyBinaries(source: string, root: string): Promise<string> {
-  const version = (await fs.readFile(path.join(source, "..", "package.json"), "utf8").then((text) => JSON.parse(text) as { version?: string }).catch(() => null))?.version;
+  const version = (
+    await fs
+      .readFile(path.join(source, "..", "package.json"), "utf8")
+      .then((text) => JSON.parse(text) as { version?: string })
+      .catch(() => null)
+  )?.version;
   const target = path.join(root, `postgresql-${version ?? shortHash(source)}`);
   if (await exists(path.join(target, "bin", "initdb"))) return target;
   const staging = `${target}.${process.pid}.partial`;

@@ -77,9 +77,7 @@ export async function startEmbeddedPostgres(
     await server.start();
   } catch (error) {
     // Nothing to stop: the server process has exited (or never ran) when start-up fails.
-    throw new EmbeddedStartError(
-      explainStartFailure({ error, log: serverLog, databaseDir, binary, port, systemUser: location.systemUser?.name ?? null }),
-    );
+    throw new EmbeddedStartError(explainStartFailure({ error, log: serverLog, databaseDir, binary, port, systemUser: location.systemUser?.name ?? null }));
   }
   return {
     url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
@@ -143,14 +141,20 @@ function isAlive(pid: number): boolean {
 async function readOrCreatePassword(file: string, fresh: boolean): Promise<string> {
   const existing = await fs.readFile(file, "utf8").catch(() => null);
   if (existing?.trim()) return existing.trim();
-  if (!fresh) throw new Error(`${file} is missing, so the existing cluster beside it cannot be opened. Restore the file or move the data directory away to start afresh.`);
+  if (!fresh)
+    throw new Error(
+      `${file} is missing, so the existing cluster beside it cannot be opened. Restore the file or move the data directory away to start afresh.`,
+    );
   const password = randomBytes(24).toString("base64url");
   await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -176,7 +180,10 @@ export async function createTemporaryDataDir(prefix: string): Promise<string> {
 }
 
 /** A throwaway embedded server in a new temporary directory, removed again by `stop`: for tests and benchmarks. */
-export async function startTemporaryPostgres(prefix: string, options: LocationOptions & { port?: number } = {}): Promise<EmbeddedDatabase & { dataDir: string }> {
+export async function startTemporaryPostgres(
+  prefix: string,
+  options: LocationOptions & { port?: number } = {},
+): Promise<EmbeddedDatabase & { dataDir: string }> {
   const dataDir = await createTemporaryDataDir(prefix);
   const server = await startEmbeddedPostgres(dataDir, options);
   return {

@@ -17,7 +17,8 @@ const UNAVAILABLE_CODES = new Set([
 /** Prisma driver-adapter error kinds that mean the connection, not the query, failed. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
-const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection|database system is (shutting down|starting up|in recovery)/;
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection|database system is (shutting down|starting up|in recovery)/;
 
 /**
  * True when an error, or anything it wraps (`cause`, Prisma's `meta.driverAdapterError`),
@@ -26,7 +27,14 @@ const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|connect ETIMEDOU
 export function isDatabaseUnavailable(error: unknown): boolean {
   const pending: unknown[] = [error];
   for (let seen = 0; pending.length && seen < 16; seen += 1) {
-    const candidate = pending.shift() as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    const candidate = pending.shift() as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    } | null;
     if (!candidate || typeof candidate !== "object") continue;
     for (const code of [candidate.code, candidate.originalCode]) if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
@@ -40,9 +48,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   const pending: unknown[] = [error];
   for (let seen = 0; pending.length && seen < 16; seen += 1) {
-    const candidate = pending.shift() as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    const candidate = pending.shift() as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    } | null;
     if (!candidate || typeof candidate !== "object") continue;
-    if (candidate.code === "P2002" || candidate.code === "23505" || candidate.originalCode === "23505" || candidate.kind === "UniqueConstraintViolation") return true;
+    if (candidate.code === "P2002" || candidate.code === "23505" || candidate.originalCode === "23505" || candidate.kind === "UniqueConstraintViolation")
+      return true;
     pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;

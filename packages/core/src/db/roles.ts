@@ -43,7 +43,9 @@ export async function provisionDatabaseRoles(superuserUrl: string, database: str
     for (const role of [roles.owner, roles.app]) {
       const name = client.escapeIdentifier(role.name);
       const exists = (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.name])).rowCount;
-      await client.query(`${exists ? "ALTER" : "CREATE"} ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${client.escapeLiteral(role.password)}`);
+      await client.query(
+        `${exists ? "ALTER" : "CREATE"} ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${client.escapeLiteral(role.password)}`,
+      );
     }
     await client.query(`ALTER DATABASE ${client.escapeIdentifier(database)} OWNER TO ${client.escapeIdentifier(roles.owner.name)}`);
   });
@@ -104,10 +106,15 @@ export async function grantApplicationPrivileges(ownerUrl: string, appRole: stri
  * rights. When both URLs name one role, the app owns its tables: the grants are skipped
  * and `warn` says so, since the audit log is then append-only by trigger alone.
  */
-export async function migrateAsOwner(server: Pick<DatabaseServer, "url" | "migrationUrl">, options: ApplyMigrationsOptions & { warn?: (line: string) => void } = {}) {
+export async function migrateAsOwner(
+  server: Pick<DatabaseServer, "url" | "migrationUrl">,
+  options: ApplyMigrationsOptions & { warn?: (line: string) => void } = {},
+) {
   const result = await applyMigrations(server.migrationUrl, options).catch((error: Error) => {
     if (!/permission denied|must be owner/.test(error.message)) throw error;
-    throw new Error(`${error.message}. Migrations must run as the role that owns the tables: set DATABASE_MIGRATION_URL to it (docs/OPERATIONS.md).`, { cause: error });
+    throw new Error(`${error.message}. Migrations must run as the role that owns the tables: set DATABASE_MIGRATION_URL to it (docs/OPERATIONS.md).`, {
+      cause: error,
+    });
   });
   const appRole = roleOf(server.url);
   if (appRole === roleOf(server.migrationUrl)) {

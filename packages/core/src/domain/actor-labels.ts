@@ -13,7 +13,9 @@ export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (strin
   const userIds = unique.filter((id) => !id.startsWith("token:"));
   const [users, tokens] = await Promise.all([
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
-    tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } }) : [],
+    tokenIds.length
+      ? db.apiToken.findMany({ where: { id: { in: tokenIds.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } })
+      : [],
   ]);
   return new Map([
     ...users.map((user) => [user.id, viewer.kind === "user" ? `${user.name} <${user.email}>` : user.name] as const),

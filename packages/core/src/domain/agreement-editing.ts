@@ -51,7 +51,10 @@ export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput
   return {
     ...record,
     // The stored label is the reviewer's email, which only colleagues may read.
-    comments: record.comments.map(({ authorId, ...comment }) => ({ ...comment, authorLabel: actor.kind === "user" ? comment.authorLabel : (labels.get(authorId) ?? "a reviewer") })),
+    comments: record.comments.map(({ authorId, ...comment }) => ({
+      ...comment,
+      authorLabel: actor.kind === "user" ? comment.authorLabel : (labels.get(authorId) ?? "a reviewer"),
+    })),
     /** Names of the parties' organisations, so an editor sees who they are. */
     organizationNames: Object.fromEntries(organizations.map((organization) => [organization.id, organization.name])),
     amount: record.amount?.toString() ?? null,
@@ -65,9 +68,7 @@ export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput
 export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, prefix: string[], options = { organizations: true }): Promise<void> {
   const organizationIds = options.organizations ? data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])) : [];
   const { countries, sectors } = await knownTaxonomyKeys(db);
-  const organizations = organizationIds.length
-    ? await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true } })
-    : [];
+  const organizations = organizationIds.length ? await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true } }) : [];
   const known = { sectors, countries, organizations: new Set(organizations.map((o) => o.id)) };
   data.sectors.forEach((slug, index) => {
     if (!known.sectors.has(slug)) throw new InvalidInputError([...prefix, "sectors", index], `unknown sector "${slug}"`);
@@ -159,13 +160,26 @@ export async function insertDraftAgreement(tx: Tx, actor: Writer, data: TAgreeme
   const by = actorId(actor);
   if (data.slug) await assertSlugFree(tx, data.slug, null);
   const agreement = await tx.agreement.create({
-    data: { ...(await indexedAgreementColumns(tx, data)), ...extra, slug: data.slug ?? (await uniqueSlug(tx, data.title)), state: "DRAFT", createdById: by, updatedById: by, editedById: by },
+    data: {
+      ...(await indexedAgreementColumns(tx, data)),
+      ...extra,
+      slug: data.slug ?? (await uniqueSlug(tx, data.title)),
+      state: "DRAFT",
+      createdById: by,
+      updatedById: by,
+      editedById: by,
+    },
     select: { id: true },
   });
   const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
   await appendStatusEvent(tx, agreement.id, data, sourceIds);
   await recordRevision(tx, { agreementId: agreement.id, authorId: by, summary: "Created" });
-  await writeAudit(tx, { ...auditActor(actor), action: extra.importedRow ? "agreement.import.create" : "agreement.create", entityType: "Agreement", entityId: agreement.id });
+  await writeAudit(tx, {
+    ...auditActor(actor),
+    action: extra.importedRow ? "agreement.import.create" : "agreement.create",
+    entityType: "Agreement",
+    entityId: agreement.id,
+  });
   return agreement.id;
 }
 
@@ -252,9 +266,19 @@ export async function saveAgreementVersion(
   if (data.slug) await changeAgreementSlug(tx, id, data.slug);
   const sourceIds = await writeAgreementParts(tx, id, data);
   if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
-  await recordRevision(tx, { agreementId: id, authorId: actorId(actor), summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary });
+  await recordRevision(tx, {
+    agreementId: id,
+    authorId: actorId(actor),
+    summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary,
+  });
   if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
-  await writeAudit(tx, { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } });
+  await writeAudit(tx, {
+    ...auditActor(actor),
+    action: version.action,
+    entityType: "Agreement",
+    entityId: id,
+    details: { version: expectedVersion + 1, ...version.details },
+  });
   // The state stays as it is: a record readers cannot see adds nothing to the public counts, before or after.
   if (version.previous.state === "PUBLISHED") await syncPublicFacetCounts(tx, [id]);
 }

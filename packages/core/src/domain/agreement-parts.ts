@@ -72,9 +72,10 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
       retrievedAt: retrievedAt ? new Date(retrievedAt) : null,
       position,
     };
-    const row = id && storedIds.has(id)
-      ? await tx.source.update({ where: { id }, data: fields, select: { id: true } })
-      : await tx.source.create({ data: { ...fields, agreementId }, select: { id: true } });
+    const row =
+      id && storedIds.has(id)
+        ? await tx.source.update({ where: { id }, data: fields, select: { id: true } })
+        : await tx.source.create({ data: { ...fields, agreementId }, select: { id: true } });
     sourceIds.push(row.id);
   }
 
@@ -88,44 +89,47 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
   }
   // Empty lists skip their round trip: imports create thousands of records.
   if (data.sectors.length) await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
-  if (data.parties.length) await tx.agreementParty.createMany({
-    data: data.parties.map((party, position) => ({
-      agreementId,
-      organizationId: party.organizationId ?? null,
-      countryCode: party.countryCode ?? null,
-      side: party.side,
-      role: party.role,
-      representativeName: party.representativeName,
-      representativeTitle: party.representativeTitle,
-      position,
-    })),
-  });
-  if (data.commitments.length) await tx.commitment.createMany({
-    data: data.commitments.map((commitment, position) => ({
-      agreementId,
-      description: commitment.description,
-      quantity: commitment.quantity ?? null,
-      unit: commitment.unit,
-      deadline: commitment.deadline.on,
-      deadlinePrecision: commitment.deadline.precision,
-      delivered: commitment.delivered ?? null,
-      deliveredNote: commitment.deliveredNote,
-      sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
-      position,
-    })),
-  });
+  if (data.parties.length)
+    await tx.agreementParty.createMany({
+      data: data.parties.map((party, position) => ({
+        agreementId,
+        organizationId: party.organizationId ?? null,
+        countryCode: party.countryCode ?? null,
+        side: party.side,
+        role: party.role,
+        representativeName: party.representativeName,
+        representativeTitle: party.representativeTitle,
+        position,
+      })),
+    });
+  if (data.commitments.length)
+    await tx.commitment.createMany({
+      data: data.commitments.map((commitment, position) => ({
+        agreementId,
+        description: commitment.description,
+        quantity: commitment.quantity ?? null,
+        unit: commitment.unit,
+        deadline: commitment.deadline.on,
+        deadlinePrecision: commitment.deadline.precision,
+        delivered: commitment.delivered ?? null,
+        deliveredNote: commitment.deliveredNote,
+        sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
+        position,
+      })),
+    });
   if (data.translations.length) await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
-  if (data.citations.length) await tx.citation.createMany({
-    data: data.citations.map((citation, position) => ({
-      agreementId,
-      sourceId: sourceIds[citation.source]!,
-      field: citation.field,
-      quote: citation.quote,
-      start: citation.start ?? null,
-      end: citation.end ?? null,
-      position,
-    })),
-  });
+  if (data.citations.length)
+    await tx.citation.createMany({
+      data: data.citations.map((citation, position) => ({
+        agreementId,
+        sourceId: sourceIds[citation.source]!,
+        field: citation.field,
+        quote: citation.quote,
+        start: citation.start ?? null,
+        end: citation.end ?? null,
+        position,
+      })),
+    });
   return sourceIds;
 }
 
@@ -136,7 +140,9 @@ export async function refreshAgreementIndex(tx: Tx, agreementId: string): Promis
     select: {
       venue: true,
       event: true,
-      parties: { select: { side: true, countryCode: true, representativeName: true, organization: { select: { name: true, aliases: true, countryCode: true } } } },
+      parties: {
+        select: { side: true, countryCode: true, representativeName: true, organization: { select: { name: true, aliases: true, countryCode: true } } },
+      },
       sectors: { select: { sectorSlug: true } },
       translations: { select: { title: true, summary: true } },
     },

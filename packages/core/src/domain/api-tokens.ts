@@ -41,7 +41,13 @@ export async function createApiToken(db: Db, actor: Actor, rawInput: z.input<typ
       },
       select: publicTokenFields,
     });
-    await writeAudit(tx, { ...auditActor(actor), action: "token.create", entityType: "ApiToken", entityId: token.id, details: { name: token.name, scopes: token.scopes } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "token.create",
+      entityType: "ApiToken",
+      entityId: token.id,
+      details: { name: token.name, scopes: token.scopes },
+    });
     return { secret, token };
   });
 }

@@ -34,7 +34,17 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
     ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
     : Prisma.empty;
   const rows = await db.$queryRaw<
-    { id: string; slug: string; title: string; state: EditorialState; createdById: string | null; countries: string[]; eventOn: Date | null; titleSimilarity: number; organizationSimilarity: number | null }[]
+    {
+      id: string;
+      slug: string;
+      title: string;
+      state: EditorialState;
+      createdById: string | null;
+      countries: string[];
+      eventOn: Date | null;
+      titleSimilarity: number;
+      organizationSimilarity: number | null;
+    }[]
   >`
     WITH candidates AS (
       (SELECT a.id FROM "Agreement" a WHERE a.title % ${input.title} ORDER BY similarity(a.title, ${input.title}) DESC LIMIT 50)
@@ -70,7 +80,16 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
         (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
         (closeInTime ? 0.1 : 0);
       const strong = row.titleSimilarity >= 0.85 || (row.titleSimilarity >= 0.5 && organizationMatch && (sharedCountries.length > 0 || closeInTime));
-      return { id: row.id, slug: row.slug, title: row.title, state: row.state, createdById: row.createdById, score: Math.round(score * 100) / 100, strong, reasons };
+      return {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        state: row.state,
+        createdById: row.createdById,
+        score: Math.round(score * 100) / 100,
+        strong,
+        reasons,
+      };
     })
     .filter((candidate) => candidate.score >= 0.25)
     .sort((a, b) => b.score - a.score);

@@ -12,14 +12,32 @@ import { type KeysetOrder, keysetPageSql } from "./keyset";
 import { readableRecordsSql } from "./record-access";
 
 interface EditorListRow {
-  id: string; slug: string; title: string; state: string; status: string; kind: string; version: number;
-  africanCountryCodes: string[]; partnerCountryCodes: string[]; sectorSlugs: string[];
-  signedOn: Date | null; signedPrecision: string; updatedAt: Date; updatedById: string | null; deletedAt: Date | null;
+  id: string;
+  slug: string;
+  title: string;
+  state: string;
+  status: string;
+  kind: string;
+  version: number;
+  africanCountryCodes: string[];
+  partnerCountryCodes: string[];
+  sectorSlugs: string[];
+  signedOn: Date | null;
+  signedPrecision: string;
+  updatedAt: Date;
+  updatedById: string | null;
+  deletedAt: Date | null;
 }
 
 /** Each sort's column, the SQL type of its cursor value, and how a row's value goes into the cursor. */
 const SORT_KEYS = {
-  updated: { column: "updatedAt", type: "timestamp", value: CursorValue.timestamp, nullable: false, cursorValue: (row: EditorListRow) => row.updatedAt.toISOString() },
+  updated: {
+    column: "updatedAt",
+    type: "timestamp",
+    value: CursorValue.timestamp,
+    nullable: false,
+    cursorValue: (row: EditorListRow) => row.updatedAt.toISOString(),
+  },
   title: { column: "title", type: "text", value: CursorValue.text, nullable: false, cursorValue: (row: EditorListRow) => row.title },
   signed: { column: "signedOn", type: "date", value: CursorValue.nullableDate, nullable: true, cursorValue: (row: EditorListRow) => toIsoDate(row.signedOn) },
 } satisfies Record<TEditorSort, Omit<KeysetOrder, "descending"> & Record<string, unknown>>;
@@ -50,7 +68,11 @@ export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z
     keysetPageSql(EDITOR_LIST_SELECT, { ...key, descending: order === "desc" }, cursor, conditions, input.limit + 1),
   );
   const page = rows.slice(0, input.limit);
-  const labels = await actorLabels(db, page.map((row) => row.updatedById), actor);
+  const labels = await actorLabels(
+    db,
+    page.map((row) => row.updatedById),
+    actor,
+  );
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
@@ -60,7 +82,6 @@ export async function listAgreementsForEditors(db: Db, actor: Actor, rawInput: z
       deletedAt: row.deletedAt?.toISOString() ?? null,
       updatedBy: row.updatedById ? (labels.get(row.updatedById) ?? row.updatedById) : null,
     })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ k: cursorKey, v: SORT_KEYS[input.sort].cursorValue(last), id: last.id }) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ k: cursorKey, v: SORT_KEYS[input.sort].cursorValue(last), id: last.id }) : null,
   };
 }

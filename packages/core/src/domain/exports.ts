@@ -13,10 +13,7 @@ const EXPORT_PAGE_SIZE = 100;
  * and status timeline, read one keyset page at a time so an export of any size holds
  * only one page in memory.
  */
-export async function* iteratePublishedAgreements(
-  db: Db,
-  rawInput: TAgreementExportInput = {},
-): AsyncGenerator<PublicAgreementExport, void, undefined> {
+export async function* iteratePublishedAgreements(db: Db, rawInput: TAgreementExportInput = {}): AsyncGenerator<PublicAgreementExport, void, undefined> {
   const input = ZAgreementExportInput.parse(rawInput);
   let cursor: string | null = null;
   do {

@@ -62,7 +62,8 @@ export function sameRow(stored: unknown, row: CanonicalRow): boolean {
 /** Columns whose values differ between two canonical rows, of those `next` carries. */
 export function changedColumns(next: CanonicalRow, previous: CanonicalRow | null): ImportColumn[] {
   return IMPORT_COLUMNS.filter(
-    (column) => column !== "external_id" && next[column] !== undefined && (!previous || JSON.stringify(next[column]) !== JSON.stringify(previous[column] ?? [])),
+    (column) =>
+      column !== "external_id" && next[column] !== undefined && (!previous || JSON.stringify(next[column]) !== JSON.stringify(previous[column] ?? [])),
   );
 }
 
@@ -123,7 +124,9 @@ function translationsOf(values: ImportValues): NonNullable<TAgreementInput["tran
     const title = single(values[`title_${lang}`]);
     if (!title) return [];
     const locale = lang.toUpperCase() as "FR" | "PT" | "RU";
-    return [{ locale, title, summary: single(values[`summary_${lang}`]) ?? "", venue: single(values[`venue_${lang}`]), event: single(values[`event_${lang}`]) }];
+    return [
+      { locale, title, summary: single(values[`summary_${lang}`]) ?? "", venue: single(values[`venue_${lang}`]), event: single(values[`event_${lang}`]) },
+    ];
   });
 }
 

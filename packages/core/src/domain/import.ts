@@ -117,7 +117,10 @@ function* jsonRows(content: string): Generator<SourceRow> {
     if (!values || unknown.length) {
       throw new InvalidInputError(["content", index], values ? `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}` : "must be an object");
     }
-    yield { row: index + 1, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v == null ? "" : String(v)])) };
+    yield {
+      row: index + 1,
+      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v == null ? "" : String(v)])),
+    };
   }
 }
 
@@ -152,13 +155,19 @@ export async function importAgreements(
   try {
     for await (const source of rows) {
       if (failures.length) break;
-      if (results.length + inFlight.size >= MAX_IMPORT_ROWS) throw new InvalidInputError(["content"], `has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split the file`);
+      if (results.length + inFlight.size >= MAX_IMPORT_ROWS)
+        throw new InvalidInputError(["content"], `has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split the file`);
       const key = listOf(source.values.external_id)[0] ?? listOf(source.values.source_url)[0];
       const earlier = key ? seenKeys.get(key) : undefined;
       if (key && earlier === undefined) seenKeys.set(key, source.row);
       const outcome =
         earlier !== undefined
-          ? Promise.resolve<ImportRowResult>({ row: source.row, outcome: "error", title: listOf(source.values.title)[0] ?? null, errors: [{ column: source.values.external_id ? "external_id" : "source_url", message: `repeats row ${earlier}` }] })
+          ? Promise.resolve<ImportRowResult>({
+              row: source.row,
+              outcome: "error",
+              title: listOf(source.values.title)[0] ?? null,
+              errors: [{ column: source.values.external_id ? "external_id" : "source_url", message: `repeats row ${earlier}` }],
+            })
           : importRow(context, source);
       // A few rows at a time; a task never rejects, so nothing is left unhandled.
       const task: Promise<void> = outcome
@@ -208,7 +217,11 @@ function holdBackRepeatedTitles(results: ImportRowResult[]): void {
     if (result.outcome !== "created" || !result.title) continue;
     const first = firstRow.get(slugify(result.title));
     if (!first) firstRow.set(slugify(result.title), result);
-    else Object.assign(result, { outcome: "duplicate-suspect", errors: [{ column: "title", message: `repeats the title of row ${first.row}, which the import creates first` }] });
+    else
+      Object.assign(result, {
+        outcome: "duplicate-suspect",
+        errors: [{ column: "title", message: `repeats the title of row ${first.row}, which the import creates first` }],
+      });
   }
 }
 
@@ -274,7 +287,10 @@ async function planRow(db: Db | Tx, context: ImportContext, built: TAgreementInp
       })
     : null;
   if (existing?.deletedAt) {
-    return rowError("external_id", `belongs to the deleted record "${existing.title}" (${existing.id}); an admin can restore it, or give the row another external_id`);
+    return rowError(
+      "external_id",
+      `belongs to the deleted record "${existing.title}" (${existing.id}); an admin can restore it, or give the row another external_id`,
+    );
   }
   if (existing) return planChanges(db, context, existing, built, row);
 
@@ -291,7 +307,9 @@ async function planRow(db: Db | Tx, context: ImportContext, built: TAgreementInp
     if (same) return { result: { outcome: "unchanged", id: same.id } };
     // Another record citing the same report may be this agreement, or another one it covers: an editor decides.
     if (citing.length) {
-      return { result: { outcome: "duplicate-suspect", duplicates: citing.map(({ id, title }) => ({ id, title, score: 1, reasons: ["cites the same source URL"] })) } };
+      return {
+        result: { outcome: "duplicate-suspect", duplicates: citing.map(({ id, title }) => ({ id, title, score: 1, reasons: ["cites the same source URL"] })) },
+      };
     }
   }
   const duplicates = (await findLikelyDuplicates(db, duplicateProbe(data))).filter((candidate) => candidate.strong);
@@ -330,7 +348,12 @@ async function planChanges(
   }
   const valid = ZAgreementInput.safeParse(merged);
   if (!valid.success) {
-    return { result: { outcome: "error", errors: valid.error.issues.map((issue) => ({ column: "row", message: `the record's ${issue.path.join(".")} ${issue.message} with this change` })) } };
+    return {
+      result: {
+        outcome: "error",
+        errors: valid.error.issues.map((issue) => ({ column: "row", message: `the record's ${issue.path.join(".")} ${issue.message} with this change` })),
+      },
+    };
   }
   if (existing.state === "DRAFT") {
     return {
@@ -409,12 +432,17 @@ class OrganizationResolver {
     for (const standIn of used.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))) {
       real.set(standIn.id, await findOrCreateOrganizationByName(tx, actor, standIn.name, standIn.countryCode));
     }
-    return parties.map((party) => (party.organizationId && real.has(party.organizationId) ? { ...party, organizationId: real.get(party.organizationId) } : party));
+    return parties.map((party) =>
+      party.organizationId && real.has(party.organizationId) ? { ...party, organizationId: real.get(party.organizationId) } : party,
+    );
   }
 
   /** Names for a diff: stored organisations, and the new ones the file names. */
   async namesFor(db: Db | Tx, parties: { organizationId?: string | null }[]): Promise<Map<string, string>> {
-    const names = await organizationNames(db, parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])));
+    const names = await organizationNames(
+      db,
+      parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])),
+    );
     for (const standIn of this.standIns.values()) names.set(standIn.id, `${standIn.name} (new organisation)`);
     return names;
   }

@@ -65,7 +65,10 @@ export async function createOrganization(db: Db, actor: Actor, rawInput: z.input
 /** Inside the caller's transaction: a new organisation, its members and the audit row; its slug made from its name unless given. */
 export async function insertOrganization(tx: Tx, actor: Writer, data: OrganizationData, slug?: string): Promise<string> {
   await assertValidOrganization(tx, data);
-  const organization = await tx.organization.create({ data: { ...columns(data), slug: slug ?? (await uniqueOrganizationSlug(tx, data.name)) }, select: { id: true } });
+  const organization = await tx.organization.create({
+    data: { ...columns(data), slug: slug ?? (await uniqueOrganizationSlug(tx, data.name)) },
+    select: { id: true },
+  });
   await tx.consortiumMembership.createMany({ data: data.memberIds.map((memberId) => ({ consortiumId: organization.id, memberId })) });
   await writeAudit(tx, { ...auditActor(actor), action: "organization.create", entityType: "Organization", entityId: organization.id });
   return organization.id;
@@ -107,9 +110,16 @@ export async function updateOrganization(db: Db, actor: Actor, rawInput: z.input
 
 /** Names, aliases, country or parties changed: the full-text index, country filters and public counts of their agreements follow. */
 async function reindexAgreementsOf(tx: Tx, organizationIds: string[]): Promise<void> {
-  const parties = await tx.agreementParty.findMany({ where: { organizationId: { in: organizationIds } }, select: { agreementId: true }, distinct: ["agreementId"] });
+  const parties = await tx.agreementParty.findMany({
+    where: { organizationId: { in: organizationIds } },
+    select: { agreementId: true },
+    distinct: ["agreementId"],
+  });
   for (const { agreementId } of parties) await refreshAgreementIndex(tx, agreementId);
-  await syncPublicFacetCounts(tx, parties.map((party) => party.agreementId));
+  await syncPublicFacetCounts(
+    tx,
+    parties.map((party) => party.agreementId),
+  );
 }
 
 /** A LIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */
@@ -145,14 +155,26 @@ export async function mergeOrganizations(db: Db, actor: Actor, rawInput: z.input
     ]);
     if (!source) throw new NotFoundError(`No organisation has the id ${sourceId}`);
     if (!target) throw new NotFoundError(`No organisation has the id ${targetId}`);
-    if (await tx.consortiumMembership.findFirst({ where: { OR: [{ consortiumId: sourceId, memberId: targetId }, { consortiumId: targetId, memberId: sourceId }] } })) {
+    if (
+      await tx.consortiumMembership.findFirst({
+        where: {
+          OR: [
+            { consortiumId: sourceId, memberId: targetId },
+            { consortiumId: targetId, memberId: sourceId },
+          ],
+        },
+      })
+    ) {
       throw new ConflictError("One organisation is a member of the other; remove the membership before merging");
     }
     const moved = await tx.agreementParty.updateMany({ where: { organizationId: sourceId }, data: { organizationId: targetId } });
     const memberships = await tx.consortiumMembership.findMany({ where: { OR: [{ consortiumId: sourceId }, { memberId: sourceId }] } });
     await tx.consortiumMembership.deleteMany({ where: { OR: [{ consortiumId: sourceId }, { memberId: sourceId }] } });
     await tx.consortiumMembership.createMany({
-      data: memberships.map((m) => ({ consortiumId: m.consortiumId === sourceId ? targetId : m.consortiumId, memberId: m.memberId === sourceId ? targetId : m.memberId })),
+      data: memberships.map((m) => ({
+        consortiumId: m.consortiumId === sourceId ? targetId : m.consortiumId,
+        memberId: m.memberId === sourceId ? targetId : m.memberId,
+      })),
       skipDuplicates: true,
     });
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((alias) => alias !== target.name);
@@ -179,5 +201,7 @@ export async function withMergedOrganizations<T extends { organizationId?: strin
   if (!ids.length) return parties;
   const merges = await db.organizationMerge.findMany({ where: { mergedId: { in: ids } }, select: { mergedId: true, targetId: true } });
   const targetOf = new Map(merges.map((merge) => [merge.mergedId, merge.targetId]));
-  return parties.map((party) => (party.organizationId && targetOf.has(party.organizationId) ? { ...party, organizationId: targetOf.get(party.organizationId) } : party));
+  return parties.map((party) =>
+    party.organizationId && targetOf.has(party.organizationId) ? { ...party, organizationId: targetOf.get(party.organizationId) } : party,
+  );
 }

@@ -55,14 +55,16 @@ export async function editorialOverview(db: Db, actor: Actor) {
       updatedAt: a.updatedAt.toISOString(),
       latestComment: latest ? { ...latest, createdAt: latest.createdAt.toISOString() } : null,
     })),
-    recentActivity: activity.filter((entry) => entry.entityId && titles.has(entry.entityId)).map((entry) => ({
-      id: entry.id.toString(),
-      at: entry.at.toISOString(),
-      action: entry.action,
-      actor: entry.actorLabel,
-      recordId: entry.entityId,
-      recordTitle: entry.entityId ? (titles.get(entry.entityId) ?? null) : null,
-    })),
+    recentActivity: activity
+      .filter((entry) => entry.entityId && titles.has(entry.entityId))
+      .map((entry) => ({
+        id: entry.id.toString(),
+        at: entry.at.toISOString(),
+        action: entry.action,
+        actor: entry.actorLabel,
+        recordId: entry.entityId,
+        recordTitle: entry.entityId ? (titles.get(entry.entityId) ?? null) : null,
+      })),
     published: { byCountry: facets.country, bySector: facets.sector, byYear: facets.year, byPartner: facets.partner, total: facets.total },
   };
 }

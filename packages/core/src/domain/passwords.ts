@@ -8,7 +8,6 @@ const ARGON2ID = 2 as Algorithm.Argon2id;
 /** argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-
 /**
  * The 49,233 most common passwords of the zxcvbn frequency list (from the Xato
  * 10-million-password corpus), shipped by `@zxcvbn-ts/language-common`.

@@ -34,14 +34,27 @@ export async function listProposedChanges(db: Db, actor: Actor) {
   const proposals = await db.proposedChange.findMany({
     orderBy: { proposedAt: "asc" },
     take: 100,
-    select: { agreementId: true, patch: true, proposedById: true, proposedAt: true, agreement: { select: { title: true, state: true, version: true, externalId: true } } },
+    select: {
+      agreementId: true,
+      patch: true,
+      proposedById: true,
+      proposedAt: true,
+      agreement: { select: { title: true, state: true, version: true, externalId: true } },
+    },
   });
-  const labels = await actorLabels(db, proposals.map((proposal) => proposal.proposedById), actor);
+  const labels = await actorLabels(
+    db,
+    proposals.map((proposal) => proposal.proposedById),
+    actor,
+  );
   return Promise.all(
     proposals.map(async (proposal) => {
       const patch = await storedPatch(db, proposal.patch);
       const { current, proposed } = await proposedContent(db, proposal.agreementId, patch);
-      const names = await organizationNames(db, [...(current.parties ?? []), ...(proposed.parties ?? [])].flatMap((party) => (party.organizationId ? [party.organizationId] : [])));
+      const names = await organizationNames(
+        db,
+        [...(current.parties ?? []), ...(proposed.parties ?? [])].flatMap((party) => (party.organizationId ? [party.organizationId] : [])),
+      );
       return {
         id: proposal.agreementId,
         ...proposal.agreement,
@@ -71,7 +84,10 @@ export async function decideProposedChange(db: Db, actor: Actor, rawInput: z.inp
       const parsed = ZAgreementInput.safeParse((await proposedContent(tx, input.id, patch)).proposed);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new InvalidInputError(["decision"], `the imported change no longer fits the record (${issue?.path.join(".")}: ${issue?.message}); reject it, or edit the record`);
+        throw new InvalidInputError(
+          ["decision"],
+          `the imported change no longer fits the record (${issue?.path.join(".")}: ${issue?.message}); reject it, or edit the record`,
+        );
       }
       await assertKnownReferences(tx, parsed.data, ["decision"]);
       await saveAgreementVersion(tx, actor, {

@@ -190,9 +190,7 @@ export function toPublicAgreementSummary(row: SummaryRow, lang?: Lang) {
       role: party.role,
       country: party.countryCode,
       organization: party.organization,
-      representative: party.representativeName
-        ? { name: party.representativeName, title: party.representativeTitle }
-        : null,
+      representative: party.representativeName ? { name: party.representativeName, title: party.representativeTitle } : null,
     })),
     sources: row.sources.map(({ publishedOn, publishedPrecision, ...source }) => ({
       ...source,
@@ -242,7 +240,7 @@ function publicParts(commitments: CommitmentRow[], statusEvents: StatusEventRow[
       const description = translation?.commitments[index] || null;
       return {
         description: description ?? c.description,
-        lang: description ? (lang as Lang) : ("en"),
+        lang: description ? (lang as Lang) : "en",
         quantity: c.quantity?.toString() ?? null,
         unit: c.unit,
         deadline: toPublicDate(c.deadline, c.deadlinePrecision),
@@ -257,7 +255,7 @@ function publicParts(commitments: CommitmentRow[], statusEvents: StatusEventRow[
         status: e.status,
         on: toPublicDate(e.occurredOn, e.precision),
         note: note ?? e.note,
-        lang: note ? (lang as Lang) : ("en"),
+        lang: note ? (lang as Lang) : "en",
         sourceId: e.sourceId,
       };
     }),

@@ -1,25 +1,22 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import type {
-  TAgreementBySlugInput,
-  TAgreementChangesInput,
-  TAgreementFilters,
-  TAgreementListInput,
-  TAgreementSort,
-} from "../validators/agreement";
+import type { TAgreementBySlugInput, TAgreementChangesInput, TAgreementFilters, TAgreementListInput, TAgreementSort } from "../validators/agreement";
 import { ZAgreementBySlugInput, ZAgreementChangesInput, ZAgreementFilters, ZAgreementListInput } from "../validators/agreement";
 import { type Cursor, CursorValue, decodeCursor, encodeCursor } from "./cursor";
-import { FACET_FILTERS, type FacetFilter, facetFilterConditions, PUBLISHED, publishedAgreementConditions, scopeFilterConditions, searchQuerySql } from "./agreement-filters";
+import {
+  FACET_FILTERS,
+  type FacetFilter,
+  facetFilterConditions,
+  PUBLISHED,
+  publishedAgreementConditions,
+  scopeFilterConditions,
+  searchQuerySql,
+} from "./agreement-filters";
 import { toIsoDate } from "./dates";
 import { type KeysetOrder, keysetPageSql } from "./keyset";
 import { NotFoundError } from "./errors";
-import {
-  publicAgreementDetailSelect,
-  queryPublicSummaries,
-  toPublicAgreementDetail,
-  toPublicAgreementSummary,
-} from "./public-agreement";
+import { publicAgreementDetailSelect, queryPublicSummaries, toPublicAgreementDetail, toPublicAgreementSummary } from "./public-agreement";
 import { assertKnownTaxonomy } from "./taxonomy";
 
 export interface Page<T> {
@@ -178,7 +175,9 @@ function scannedFacetRows(db: Db, byFacet: Partial<Record<FacetFilter, Prisma.Sq
   const rowsWhere = (conditions: Prisma.Sql[]) => Prisma.sql`SELECT ${FACET_COLUMNS} FROM "Agreement" a WHERE ${Prisma.join(conditions, " AND ")}`;
   // A facet that filters is counted over the rows every other filter lets through; the rest over the matched rows.
   const rowsOf = (facet: FacetFilter) =>
-    byFacet[facet] ? Prisma.sql`(${rowsWhere([...scope, ...FACET_FILTERS.flatMap((other) => (other !== facet ? (byFacet[other] ?? []) : []))])})` : Prisma.sql`matched`;
+    byFacet[facet]
+      ? Prisma.sql`(${rowsWhere([...scope, ...FACET_FILTERS.flatMap((other) => (other !== facet ? (byFacet[other] ?? []) : []))])})`
+      : Prisma.sql`matched`;
   return db.$queryRaw<FacetRow[]>`
     WITH matched AS (${rowsWhere([...scope, ...Object.values(byFacet)])})
     SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) FROM matched
@@ -201,7 +200,8 @@ function facetsOfRows(rows: FacetRow[]) {
   let total = 0;
   for (const row of rows) {
     if (row.facet === "total") total = Number(row.count);
-    else if (row.facet === "organization" && row.value !== null) facets.organization.push({ value: row.value, label: row.label ?? row.value, count: Number(row.count) });
+    else if (row.facet === "organization" && row.value !== null)
+      facets.organization.push({ value: row.value, label: row.label ?? row.value, count: Number(row.count) });
     else if (row.value !== null && row.facet !== "organization") facets[row.facet].push({ value: row.value, count: Number(row.count) });
   }
   for (const counts of Object.values(facets) as FacetCount[][]) {
@@ -218,9 +218,7 @@ function facetsOfRows(rows: FacetRow[]) {
 export async function publicAgreementChanges(db: Db, rawInput: TAgreementChangesInput) {
   const input = ZAgreementChangesInput.parse(rawInput);
   const cursor = input.cursor ? decodeCursor(input.cursor, "changes", CursorValue.timestamp) : null;
-  const after = cursor
-    ? Prisma.sql`AND (a."updatedAt", a.id) > (${cursor.v}::timestamp, ${cursor.id}::uuid)`
-    : Prisma.empty;
+  const after = cursor ? Prisma.sql`AND (a."updatedAt", a.id) > (${cursor.v}::timestamp, ${cursor.id}::uuid)` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string; slug: string; updatedAt: Date; live: boolean }[]>`
     SELECT a.id, a.slug, a."updatedAt", (a."state" = 'PUBLISHED' AND a."deletedAt" IS NULL) AS live
     FROM "Agreement" a
@@ -239,7 +237,6 @@ export async function publicAgreementChanges(db: Db, rawInput: TAgreementChanges
       : { change: "delete" as const, id: row.id, slug: row.slug, at: row.updatedAt.toISOString(), agreement: null };
   });
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ k: "changes", v: last.updatedAt.toISOString(), id: last.id }) : null;
+  const nextCursor = rows.length > input.limit && last ? encodeCursor({ k: "changes", v: last.updatedAt.toISOString(), id: last.id }) : null;
   return { items, nextCursor } satisfies Page<unknown>;
 }

@@ -34,8 +34,22 @@ function describe(record: TAgreementInput, organizationNames: ReadonlyMap<string
         return `${party.side === "AFRICA" ? "African side" : "Partner side"}: ${who} (${(party.role ?? "SIGNATORY").toLowerCase()})${representative ? `, represented by ${representative}` : ""}`;
       }),
     ),
-    sources: lines((record.sources ?? []).map((source) => [source.publisher, source.title, source.url, source.publishedOn].filter(Boolean).join(" · ") || "a source without details")),
-    commitments: lines((record.commitments ?? []).map((commitment) => [commitment.description, commitment.quantity != null ? `${commitment.quantity} ${commitment.unit ?? ""}`.trim() : null, commitment.deadline ? `by ${commitment.deadline}` : null].filter(Boolean).join(" · "))),
+    sources: lines(
+      (record.sources ?? []).map(
+        (source) => [source.publisher, source.title, source.url, source.publishedOn].filter(Boolean).join(" · ") || "a source without details",
+      ),
+    ),
+    commitments: lines(
+      (record.commitments ?? []).map((commitment) =>
+        [
+          commitment.description,
+          commitment.quantity != null ? `${commitment.quantity} ${commitment.unit ?? ""}`.trim() : null,
+          commitment.deadline ? `by ${commitment.deadline}` : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      ),
+    ),
     translations: lines((record.translations ?? []).map((translation) => `${translation.locale}: ${translation.title}`)),
   };
 }

@@ -19,7 +19,11 @@ export async function listRevisions(db: Db, actor: Actor, rawInput: z.input<type
     orderBy: { version: "desc" },
     select: { version: true, summary: true, authorId: true, createdAt: true },
   });
-  const labels = await actorLabels(db, revisions.map((r) => r.authorId), actor);
+  const labels = await actorLabels(
+    db,
+    revisions.map((r) => r.authorId),
+    actor,
+  );
   return revisions.map((revision) => ({ ...revision, author: revision.authorId ? (labels.get(revision.authorId) ?? revision.authorId) : "system" }));
 }
 
@@ -37,7 +41,11 @@ const IGNORED_IN_DIFF = new Set(["id", "version", "agreementId", "position", "cr
 function comparable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(comparable);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !IGNORED_IN_DIFF.has(key)).map(([key, inner]) => [key, comparable(inner)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !IGNORED_IN_DIFF.has(key))
+        .map(([key, inner]) => [key, comparable(inner)]),
+    );
   }
   return value;
 }

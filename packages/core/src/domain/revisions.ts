@@ -33,10 +33,7 @@ export const agreementSnapshotSelect = {
 } satisfies Prisma.AgreementSelect;
 
 /** Writes the full snapshot of the agreement as it now stands, inside the saving transaction. */
-export async function recordRevision(
-  tx: Tx,
-  revision: { agreementId: string; authorId: string | null; summary: string },
-): Promise<void> {
+export async function recordRevision(tx: Tx, revision: { agreementId: string; authorId: string | null; summary: string }): Promise<void> {
   const snapshot = await tx.agreement.findUniqueOrThrow({
     where: { id: revision.agreementId },
     select: agreementSnapshotSelect,

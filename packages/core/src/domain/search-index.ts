@@ -18,14 +18,15 @@ export function deriveAgreementIndex(parts: {
   venue?: string | null;
   event?: string | null;
 }) {
-  const countriesOn = (side: PartySide) => [
-    ...new Set(
-      parts.parties
-        .filter((party) => party.side === side)
-        .map((party) => party.countryCode ?? party.organization?.countryCode)
-        .filter((code): code is string => Boolean(code)),
-    ),
-  ].sort();
+  const countriesOn = (side: PartySide) =>
+    [
+      ...new Set(
+        parts.parties
+          .filter((party) => party.side === side)
+          .map((party) => party.countryCode ?? party.organization?.countryCode)
+          .filter((code): code is string => Boolean(code)),
+      ),
+    ].sort();
   const searchExtra = [
     ...parts.parties.flatMap((party) => [party.organization?.name, ...(party.organization?.aliases ?? []), party.representativeName]),
     ...parts.translations.flatMap((translation) => [translation.title, translation.summary]),

@@ -12,7 +12,8 @@ export async function assertSlugFree(tx: Db | Tx, slug: string, agreementId: str
     tx.slugRedirect.findUnique({ where: { slug }, select: { agreementId: true } }),
   ]);
   if (record && record.id !== agreementId) throw new InvalidInputError(["data", "slug"], `"${slug}" is the address of another record`);
-  if (redirect && redirect.agreementId !== agreementId) throw new InvalidInputError(["data", "slug"], `"${slug}" is a former address of another record, which still leads there`);
+  if (redirect && redirect.agreementId !== agreementId)
+    throw new InvalidInputError(["data", "slug"], `"${slug}" is a former address of another record, which still leads there`);
 }
 
 /**

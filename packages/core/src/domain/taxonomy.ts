@@ -46,23 +46,19 @@ const knownKeysByDb = new WeakMap<Db | Prisma.TransactionClient, Promise<KnownKe
 export async function knownTaxonomyKeys(db: Db | Prisma.TransactionClient): Promise<KnownKeys> {
   const cached = await knownKeysByDb.get(db)?.catch(() => undefined);
   if (cached && Date.now() - cached.loadedAt < KNOWN_KEYS_TTL_MS) return cached;
-  const loading = Promise.all([
-    db.country.findMany({ select: { code: true } }),
-    db.sector.findMany({ select: { slug: true } }),
-  ]).then(([countries, sectors]) => ({
-    countries: new Set(countries.map((c) => c.code)),
-    sectors: new Set(sectors.map((s) => s.slug)),
-    loadedAt: Date.now(),
-  }));
+  const loading = Promise.all([db.country.findMany({ select: { code: true } }), db.sector.findMany({ select: { slug: true } })]).then(
+    ([countries, sectors]) => ({
+      countries: new Set(countries.map((c) => c.code)),
+      sectors: new Set(sectors.map((s) => s.slug)),
+      loadedAt: Date.now(),
+    }),
+  );
   knownKeysByDb.set(db, loading);
   return loading;
 }
 
 /** Refuses country codes and sector slugs that the taxonomy does not know, naming the field. */
-export async function assertKnownTaxonomy(
-  db: Db,
-  filters: { country?: string[]; partner?: string[]; sector?: string[] },
-): Promise<void> {
+export async function assertKnownTaxonomy(db: Db, filters: { country?: string[]; partner?: string[]; sector?: string[] }): Promise<void> {
   const { countries, sectors } = await knownTaxonomyKeys(db);
   const check = (field: string, values: string[] | undefined, known: Set<string>, what: string) =>
     values?.forEach((value, index) => {

@@ -33,10 +33,7 @@ function assertAcceptablePassword(field: string, password: string): void {
 }
 
 /** Creates a user with an email + password account, as better-auth's sign-up would. */
-export async function createUserWithPassword(
-  tx: Tx,
-  input: { email: string; name: string; role: Role; password: string; mustChangePassword?: boolean },
-) {
+export async function createUserWithPassword(tx: Tx, input: { email: string; name: string; role: Role; password: string; mustChangePassword?: boolean }) {
   const email = normalizeEmail(input.email);
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new ConflictError(`A user with the email ${email} already exists`);
@@ -95,7 +92,13 @@ export async function inviteUser(db: Db, actor: Actor, rawInput: z.input<typeof 
       entityId: invitation.id,
       details: { email: input.email, role: input.role, ...(replaced ? { replacedInvitations: replaced } : {}) },
     });
-    return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, url: new URL(`/admin/invitation/${secret}`, baseUrl).toString() };
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      url: new URL(`/admin/invitation/${secret}`, baseUrl).toString(),
+    };
   });
 }
 
@@ -107,7 +110,11 @@ export async function listPendingInvitations(db: Db, actor: Actor) {
     take: 500,
     select: { id: true, email: true, role: true, invitedById: true, createdAt: true, expiresAt: true },
   });
-  const labels = await actorLabels(db, invitations.map((invitation) => invitation.invitedById), actor);
+  const labels = await actorLabels(
+    db,
+    invitations.map((invitation) => invitation.invitedById),
+    actor,
+  );
   return invitations.map(({ invitedById, ...invitation }) => ({ ...invitation, invitedBy: labels.get(invitedById) ?? "someone no longer here" }));
 }
 
@@ -119,7 +126,13 @@ export async function revokeInvitation(db: Db, actor: Actor, rawInput: z.input<t
     if (!invitation) throw new NotFoundError(`No invitation has the id ${id}`);
     if (invitation.acceptedAt) throw new ConflictError(`The invitation for ${invitation.email} was already accepted; deactivate the user instead`);
     await revokeInvitations(tx, { id });
-    await writeAudit(tx, { ...auditActor(actor), action: "user.invitation.revoke", entityType: "Invitation", entityId: id, details: { email: invitation.email } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "user.invitation.revoke",
+      entityType: "Invitation",
+      entityId: id,
+      details: { email: invitation.email },
+    });
     return { id, revoked: true as const };
   });
 }
@@ -136,7 +149,14 @@ export async function acceptInvitation(db: Db, actor: Actor, rawInput: z.input<t
     }
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
     const user = await createUserWithPassword(tx, { email: invitation.email, name: input.name, role: invitation.role, password: input.password });
-    await writeAudit(tx, { ...auditActor(actor), actorId: user.id, actorLabel: user.email, action: "invitation.accept", entityType: "User", entityId: user.id });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      actorId: user.id,
+      actorLabel: user.email,
+      action: "invitation.accept",
+      entityType: "User",
+      entityId: user.id,
+    });
     return user;
   });
 }
@@ -162,7 +182,13 @@ export async function setUserRole(db: Db, actor: Actor, rawInput: z.input<typeof
     const updated = await tx.user.update({ where: { id: input.userId }, data: { role: input.role }, select: publicUserFields });
     // A role change takes effect everywhere at once: sessions carrying the old role end.
     if (user.role !== input.role) await revokeSessions(tx, input.userId);
-    await writeAudit(tx, { ...auditActor(actor), action: "user.role.change", entityType: "User", entityId: input.userId, details: { from: user.role, to: input.role } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "user.role.change",
+      entityType: "User",
+      entityId: input.userId,
+      details: { from: user.role, to: input.role },
+    });
     return updated;
   });
 }

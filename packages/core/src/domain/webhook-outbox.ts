@@ -35,6 +35,9 @@ export async function enqueueRecordEvent(tx: Tx, type: WebhookEventType, agreeme
   if (!receivers.length) return;
   const stillPublic = type === "record.published" || type === "record.updated";
   const payload = { id: record.id, slug: record.slug, ...(stillPublic ? { agreement: toPublicAgreementSummary(record) } : {}) };
-  const event = await tx.webhookEvent.create({ data: { type, agreementId, payload: JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonValue }, select: { id: true } });
+  const event = await tx.webhookEvent.create({
+    data: { type, agreementId, payload: JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonValue },
+    select: { id: true },
+  });
   await tx.webhookDelivery.createMany({ data: receivers.map((endpoint) => ({ endpointId: endpoint.id, eventId: event.id, agreementId })) });
 }

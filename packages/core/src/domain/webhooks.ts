@@ -2,13 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { type Actor, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
-import {
-  ZWebhookCreateInput,
-  ZWebhookDeliveriesInput,
-  ZWebhookIdInput,
-  ZWebhookReplayInput,
-  ZWebhookUpdateInput,
-} from "../validators/webhooks";
+import { ZWebhookCreateInput, ZWebhookDeliveriesInput, ZWebhookIdInput, ZWebhookReplayInput, ZWebhookUpdateInput } from "../validators/webhooks";
 import { assertAllowedTarget, TargetRefusedError } from "./webhook-targets";
 import { writeAudit } from "./audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
@@ -72,7 +66,13 @@ export async function createWebhookEndpoint(db: Db, actor: Actor, rawInput: z.in
       },
       select: endpointFields,
     });
-    await writeAudit(tx, { ...auditActor(actor), action: "webhook.create", entityType: "WebhookEndpoint", entityId: endpoint.id, details: { url: endpoint.url, events: endpoint.events } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "webhook.create",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      details: { url: endpoint.url, events: endpoint.events },
+    });
     return { id: endpoint.id, secret, endpoint };
   });
 }
@@ -108,7 +108,13 @@ export async function updateWebhookEndpoint(db: Db, actor: Actor, rawInput: z.in
       select: endpointFields,
     });
     const { id: _id, ...changes } = input;
-    await writeAudit(tx, { ...auditActor(actor), action: "webhook.update", entityType: "WebhookEndpoint", entityId: input.id, details: JSON.parse(JSON.stringify(changes)) as object });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "webhook.update",
+      entityType: "WebhookEndpoint",
+      entityId: input.id,
+      details: JSON.parse(JSON.stringify(changes)) as object,
+    });
     return endpoint;
   });
 }
@@ -172,7 +178,13 @@ export async function replayWebhookDelivery(db: Db, actor: Actor, rawInput: z.in
       data: { endpointId: original.endpointId, eventId: original.eventId, agreementId: original.agreementId },
       select: { id: true, state: true, createdAt: true },
     });
-    await writeAudit(tx, { ...auditActor(actor), action: "webhook.replay", entityType: "WebhookEndpoint", entityId: original.endpointId, details: { deliveryId, replayId: replay.id.toString() } });
+    await writeAudit(tx, {
+      ...auditActor(actor),
+      action: "webhook.replay",
+      entityType: "WebhookEndpoint",
+      entityId: original.endpointId,
+      details: { deliveryId, replayId: replay.id.toString() },
+    });
     return { ...replay, id: replay.id.toString() };
   });
 }

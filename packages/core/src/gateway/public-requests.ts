@@ -63,10 +63,7 @@ function publicWorkOf(url: URL): PublicWork | null {
  * framework runs, so a flood of refused requests stays cheap. Spends nothing: the
  * handler charges the work when it is let through. Null to go ahead.
  */
-export function refuseUnaffordablePublicWork(
-  limiter: ClientRateLimiter,
-  request: { method: string; url: string; headers: Headers },
-): Response | null {
+export function refuseUnaffordablePublicWork(limiter: ClientRateLimiter, request: { method: string; url: string; headers: Headers }): Response | null {
   if (request.method !== "GET" || request.headers.has("authorization")) return null;
   const url = new URL(request.url);
   const work = publicWorkOf(url);
@@ -92,4 +89,3 @@ export function cachedPublicAnswer(
   const notModified = matchesIfNoneMatch(request, cached.etag);
   return { status: notModified ? 304 : 200, headers, body: notModified ? null : cached.body };
 }
-

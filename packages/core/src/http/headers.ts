@@ -49,7 +49,11 @@ export function publicPageContentSecurityPolicy(html: string): string {
   const hashes = new Set<string>();
   for (const [, attributes, code] of html.matchAll(INLINE_SCRIPT)) {
     if (NON_JAVASCRIPT_TYPE.test(attributes ?? "")) continue;
-    hashes.add(`'sha256-${createHash("sha256").update(code ?? "").digest("base64")}'`);
+    hashes.add(
+      `'sha256-${createHash("sha256")
+        .update(code ?? "")
+        .digest("base64")}'`,
+    );
   }
   return siteContentSecurityPolicy(["'self'", ...hashes].join(" "));
 }

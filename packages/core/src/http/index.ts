@@ -20,7 +20,14 @@ export { CLIENT_IP_HEADER, clientIpFrom, type ProxyTrust, proxyTrust } from "./c
 export { publicSurfaceMetrics } from "./metrics";
 export { type CachedAnswer, DEFAULT_PUBLIC_CACHE_BYTES, PublicResponseCache, sharedPublicCache } from "./public-cache";
 export { etagOf, matchesIfNoneMatch, publicHeaders, publicResponse, type StreamedBody } from "./public-responses";
-export { admitPublicWork, ClientRateLimiter, DEFAULT_PUBLIC_RATE_LIMIT, type RateLimitPolicy, sharedPublicRateLimiter, tooManyRequestsMessage } from "./rate-limit";
+export {
+  admitPublicWork,
+  ClientRateLimiter,
+  DEFAULT_PUBLIC_RATE_LIMIT,
+  type RateLimitPolicy,
+  sharedPublicRateLimiter,
+  tooManyRequestsMessage,
+} from "./rate-limit";
 export { describeBytes, payloadTooLargeResponse, readBodyWithin } from "./request-body";
 
 export interface PublishingHandlerOptions {

@@ -71,8 +71,7 @@ async function computeOEmbed(context: EndpointContext): Promise<PublicBody | Res
   }
   const target = embedTargetOf(input.url, context.origin);
   if (!target) return jsonError(404, "not_found", "url is not a record page or the records list of this site");
-  const content =
-    target.kind === "record" ? await recordEmbed(target, context) : await recordsEmbed(target, context, new URL(input.url).href);
+  const content = target.kind === "record" ? await recordEmbed(target, context) : await recordsEmbed(target, context, new URL(input.url).href);
   const oembed = buildOEmbed({ origin: context.origin, maxwidth: input.maxwidth, maxheight: input.maxheight, ...content });
   return { body: JSON.stringify(oembed), headers: { "Content-Type": "application/json; charset=utf-8" } };
 }

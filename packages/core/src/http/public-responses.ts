@@ -88,4 +88,3 @@ export async function servePublicCached(
   }
   return publicResponse(request, computed.body, computed.headers);
 }
-

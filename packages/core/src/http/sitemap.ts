@@ -20,7 +20,10 @@ export function sitemapCacheKey(url: URL): string | null {
 async function sitemapXml({ db, origin, url }: EndpointContext): Promise<string> {
   if (url.pathname === SITEMAP_INDEX_PATH) {
     const files = await sitemapRecordFiles(db);
-    return buildSitemapIndex(origin, [{ path: PAGES_FILE }, ...files.map((file) => ({ path: `/sitemaps/records-${file.firstId}.xml`, lastModified: file.lastModified }))]);
+    return buildSitemapIndex(origin, [
+      { path: PAGES_FILE },
+      ...files.map((file) => ({ path: `/sitemaps/records-${file.firstId}.xml`, lastModified: file.lastModified })),
+    ]);
   }
   if (url.pathname === PAGES_FILE) {
     const { countries, organizations } = await sitemapDirectory(db);
@@ -34,7 +37,10 @@ async function sitemapXml({ db, origin, url }: EndpointContext): Promise<string>
   const firstId = RECORDS_FILE.exec(url.pathname)?.[1];
   if (!firstId) throw new NotFoundError(`${url.pathname} is not a sitemap of this site`);
   const records = await sitemapRecords(db, firstId);
-  return buildSitemap(origin, records.map((record) => ({ path: `/records/${record.slug}`, lastModified: record.updatedAt })));
+  return buildSitemap(
+    origin,
+    records.map((record) => ({ path: `/records/${record.slug}`, lastModified: record.updatedAt })),
+  );
 }
 
 /**

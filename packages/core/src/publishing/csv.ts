@@ -70,10 +70,7 @@ const CSV_OPTIONS = { cast: { string: neutraliseFormula } };
  * The CSV export as text chunks: a UTF-8 byte order mark (so Excel reads accents and
  * Cyrillic correctly) with the header row, then one chunk per record.
  */
-export async function* agreementCsvChunks(
-  agreements: AsyncIterable<PublicAgreementExport>,
-  origin: string,
-): AsyncGenerator<string, void, undefined> {
+export async function* agreementCsvChunks(agreements: AsyncIterable<PublicAgreementExport>, origin: string): AsyncGenerator<string, void, undefined> {
   yield stringify([CSV_HEADERS], { bom: true });
   for await (const agreement of agreements) {
     yield stringify([COLUMNS.map(([, value]) => value(agreement, origin))], CSV_OPTIONS);

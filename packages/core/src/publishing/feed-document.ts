@@ -53,7 +53,17 @@ export function feedEntryOf(agreement: PublicAgreementSummary, origin: string): 
 /** A feed title that says which filters it follows, e.g. "coop-tracker: ZW · RU · cybersecurity". */
 export function feedTitle(filters: TAgreementFilters): string {
   const period = filters.from || filters.to ? [`${filters.from ?? "…"} – ${filters.to ?? "…"}`] : undefined;
-  const lists = [filters.q ? [filters.q] : undefined, filters.country, filters.partner, filters.sector, filters.status, filters.kind, filters.confidence, filters.organization, period];
+  const lists = [
+    filters.q ? [filters.q] : undefined,
+    filters.country,
+    filters.partner,
+    filters.sector,
+    filters.status,
+    filters.kind,
+    filters.confidence,
+    filters.organization,
+    period,
+  ];
   const parts = lists.flatMap((values) => (values?.length ? [values.join(", ")] : []));
   return parts.length ? `${SITE_NAME}: ${parts.join(" · ")}` : SITE_NAME;
 }

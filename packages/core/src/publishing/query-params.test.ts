@@ -8,7 +8,11 @@ describe("parameterIssues", () => {
   it("names the parameter of each schema issue", () => {
     const result = ZFeedLatestInput.safeParse({ country: ["ZWE"], limit: "abc" });
     expect(result.error).toBeInstanceOf(ZodError);
-    expect(parameterIssues(result.error)?.map((issue) => issue.parameter).sort()).toEqual(["country", "limit"]);
+    expect(
+      parameterIssues(result.error)
+        ?.map((issue) => issue.parameter)
+        .sort(),
+    ).toEqual(["country", "limit"]);
   });
 
   it("names the parameter of a domain refusal, and ignores other errors", () => {

@@ -33,7 +33,8 @@ export function buildSitemapIndex(origin: string, files: { path: string; lastMod
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
     ...files.map(
-      (file) => `<sitemap><loc>${x(new URL(file.path, origin).href)}</loc>${file.lastModified ? `<lastmod>${file.lastModified.toISOString()}</lastmod>` : ""}</sitemap>`,
+      (file) =>
+        `<sitemap><loc>${x(new URL(file.path, origin).href)}</loc>${file.lastModified ? `<lastmod>${file.lastModified.toISOString()}</lastmod>` : ""}</sitemap>`,
     ),
     `</sitemapindex>`,
     "",

@@ -32,13 +32,24 @@ function errorResponse(error: unknown): Response {
   const issues = fieldIssues(error.cause);
   const message = issues ? issues.map((issue) => `${issue.path || "input"}: ${issue.message}`).join("; ") : error.message;
   const conflict = error.cause instanceof ConflictError ? { conflict: error.cause.details ?? null } : undefined;
-  return jsonError(status, error.code.toLowerCase(), message, issues?.map((issue) => ({ parameter: issue.path || "input", message: issue.message })), conflict);
+  return jsonError(
+    status,
+    error.code.toLowerCase(),
+    message,
+    issues?.map((issue) => ({ parameter: issue.path || "input", message: issue.message })),
+    conflict,
+  );
 }
 
 function privateJson(data: unknown, status: number): Response {
   return new Response(JSON.stringify(data), {
     status,
-    headers: { "Content-Type": JSON_CONTENT_TYPE, "Cache-Control": PRIVATE_CACHE_CONTROL, "Content-Security-Policy": API_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": JSON_CONTENT_TYPE,
+      "Cache-Control": PRIVATE_CACHE_CONTROL,
+      "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
 
@@ -49,7 +60,10 @@ function movedRecordResponse(url: URL, requested: string | undefined, answer: un
   // A relative location: the request's own host may be an internal one behind the proxy.
   const path = url.pathname.replace(/\/[^/]+$/, `/${encodeURIComponent(current)}`);
   // Not kept by shared caches: the record may be renamed again; readable across origins, as the record is.
-  return new Response(null, { status: 308, headers: { Location: `${path}${url.search}`, "Cache-Control": PRIVATE_CACHE_CONTROL, "Access-Control-Allow-Origin": "*" } });
+  return new Response(null, {
+    status: 308,
+    headers: { Location: `${path}${url.search}`, "Cache-Control": PRIVATE_CACHE_CONTROL, "Access-Control-Allow-Origin": "*" },
+  });
 }
 
 /** A body-carrying request's input: its JSON object, with the path parameters; null when the body is too large. */
@@ -75,7 +89,10 @@ async function bodyInput(request: Request, limit: number, pathParams: Record<str
 export function createRestFetchHandler(options: RestHandlerOptions) {
   const bodyLimit = options.bodyLimit ?? DEFAULT_TRPC_BODY_LIMITS.api;
   const call = async (request: Request, planned: PlannedOperation, input: unknown) => {
-    const caller = createCaller(await createRequestContext(options, request)) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+    const caller = createCaller(await createRequestContext(options, request)) as unknown as Record<
+      string,
+      Record<string, (input: unknown) => Promise<unknown>>
+    >;
     const [namespace, name] = planned.operation.procedure.split(".") as [string, string];
     return caller[namespace]![name]!(input);
   };

@@ -11,7 +11,10 @@ const ERROR_SCHEMA: JsonSchema = {
   properties: {
     error: { type: "string", examples: ["bad_request", "not_found", "too_many_requests"] },
     message: { type: "string" },
-    issues: { type: "array", items: { type: "object", properties: { parameter: { type: "string" }, message: { type: "string" } }, required: ["parameter", "message"] } },
+    issues: {
+      type: "array",
+      items: { type: "object", properties: { parameter: { type: "string" }, message: { type: "string" } }, required: ["parameter", "message"] },
+    },
     conflict: { description: "What a client needs to recover from a 409: the current version and who saved it, or the likely duplicates." },
   },
   required: ["error", "message"],
@@ -50,7 +53,11 @@ function describeOperation(operation: RestOperation, components: Record<string, 
   const bodySchema =
     operation.method === "GET"
       ? null
-      : { ...input, properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !pathNames.includes(name))), required: [...required].filter((name) => !pathNames.includes(name)) };
+      : {
+          ...input,
+          properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !pathNames.includes(name))),
+          required: [...required].filter((name) => !pathNames.includes(name)),
+        };
   const success = {
     description: "OK",
     ...(isPublic ? { headers: { ETag: { description: "Send back as If-None-Match to get a 304 while unchanged.", schema: { type: "string" } } } } : {}),
@@ -70,10 +77,21 @@ function describeOperation(operation: RestOperation, components: Record<string, 
       [String(operation.status ?? 200)]: success,
       ...(isPublic ? { "304": { description: "Not modified: the If-None-Match ETag is current." } } : {}),
       ...(operation.redirectsFormerSlug
-        ? { "308": { description: "The slug is a former one of the record: `Location` is the same request under its current slug.", headers: { Location: { schema: { type: "string" } } } } }
+        ? {
+            "308": {
+              description: "The slug is a former one of the record: `Location` is the same request under its current slug.",
+              headers: { Location: { schema: { type: "string" } } },
+            },
+          }
         : {}),
       "400": errorResponse("Bad input: `issues` names each parameter or field."),
-      ...(isPublic ? {} : { "401": errorResponse("No or bad credentials."), "403": errorResponse("The token lacks the scope, or the role is too low."), "409": errorResponse("Someone saved first, or a likely duplicate exists.") }),
+      ...(isPublic
+        ? {}
+        : {
+            "401": errorResponse("No or bad credentials."),
+            "403": errorResponse("The token lacks the scope, or the role is too low."),
+            "409": errorResponse("Someone saved first, or a likely duplicate exists."),
+          }),
       ...(pathNames.length ? { "404": errorResponse("No such record.") } : {}),
       ...(operation.method === "GET" ? {} : { "413": errorResponse("The body is over the limit.") }),
       ...(isPublic ? { "429": errorResponse("Too many uncached requests from this address: see Retry-After.") } : {}),
@@ -105,6 +123,9 @@ export function buildOpenApiDocument(origin: string) {
       { name: "Editorial", description: "Drafts and edits, with an API token." },
     ],
     paths,
-    components: { schemas: components, securitySchemes: { apiToken: { type: "http", scheme: "bearer", description: "An API token made by an admin in the dashboard (coop_…)." } } },
+    components: {
+      schemas: components,
+      securitySchemes: { apiToken: { type: "http", scheme: "bearer", description: "An API token made by an admin in the dashboard (coop_…)." } },
+    },
   };
 }

@@ -24,7 +24,16 @@ export interface RestOperation {
 
 // Editorial answers are documented by their main fields; the rest is described in docs/API.md.
 const ZEditorialListItem = z
-  .looseObject({ id: z.uuid(), slug: z.string(), title: z.string(), state: z.enum(EditorialState), status: ZLifecycleStatus, kind: ZAgreementKind, version: z.number().int(), updatedAt: z.string() })
+  .looseObject({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    state: z.enum(EditorialState),
+    status: ZLifecycleStatus,
+    kind: ZAgreementKind,
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
   .meta({ id: "EditorialRecordSummary" });
 
 const ZEditableRecord = z
@@ -44,18 +53,84 @@ const ZEditableRecord = z
   })
   .meta({ id: "EditableRecord", description: "Every part of a record as editors see it, with its version and who made and last saved it." });
 
-const ZOrganization = z.looseObject({ id: z.uuid(), slug: z.string(), name: z.string(), kind: z.enum(OrganizationKind), countryCode: z.string().nullable() }).meta({ id: "Organization" });
+const ZOrganization = z
+  .looseObject({ id: z.uuid(), slug: z.string(), name: z.string(), kind: z.enum(OrganizationKind), countryCode: z.string().nullable() })
+  .meta({ id: "Organization" });
 
 export const REST_OPERATIONS: RestOperation[] = [
-  { operationId: "listRecords", method: "GET", path: "/records", procedure: "agreement.list", tag: "Records", summary: "Published records matching the filters, newest first" },
-  { operationId: "getRecord", method: "GET", path: "/records/{slug}", procedure: "agreement.bySlug", tag: "Records", summary: "One published record with its commitments, timeline and sources; a former slug answers 308 to the current one", redirectsFormerSlug: true },
-  { operationId: "listRelatedRecords", method: "GET", path: "/records/{slug}/related", procedure: "agreement.related", tag: "Records", summary: "Published records sharing a party with this one, within three years of it" },
-  { operationId: "getOrganization", method: "GET", path: "/organizations/{slug}", procedure: "organization.bySlug", tag: "Records", summary: "An organisation party to published records, with its consortium links" },
-  { operationId: "listChanges", method: "GET", path: "/changes", procedure: "agreement.changes", tag: "Records", summary: "What changed in the public records since a time, for mirrors" },
-  { operationId: "getFacets", method: "GET", path: "/facets", procedure: "agreement.facets", tag: "Records", summary: "Counts of matching records per country, partner, sector, status, kind and year" },
-  { operationId: "getFeed", method: "GET", path: "/feed", procedure: "feed.latest", tag: "Records", summary: "The newest records in the compact shape of the <coop-feed> widget" },
-  { operationId: "listCountries", method: "GET", path: "/taxonomy/countries", procedure: "taxonomy.countries", tag: "Taxonomy", summary: "The 54 African states, RU and BY, with names in four languages" },
-  { operationId: "listSectors", method: "GET", path: "/taxonomy/sectors", procedure: "taxonomy.sectors", tag: "Taxonomy", summary: "The sectors records are filed under" },
+  {
+    operationId: "listRecords",
+    method: "GET",
+    path: "/records",
+    procedure: "agreement.list",
+    tag: "Records",
+    summary: "Published records matching the filters, newest first",
+  },
+  {
+    operationId: "getRecord",
+    method: "GET",
+    path: "/records/{slug}",
+    procedure: "agreement.bySlug",
+    tag: "Records",
+    summary: "One published record with its commitments, timeline and sources; a former slug answers 308 to the current one",
+    redirectsFormerSlug: true,
+  },
+  {
+    operationId: "listRelatedRecords",
+    method: "GET",
+    path: "/records/{slug}/related",
+    procedure: "agreement.related",
+    tag: "Records",
+    summary: "Published records sharing a party with this one, within three years of it",
+  },
+  {
+    operationId: "getOrganization",
+    method: "GET",
+    path: "/organizations/{slug}",
+    procedure: "organization.bySlug",
+    tag: "Records",
+    summary: "An organisation party to published records, with its consortium links",
+  },
+  {
+    operationId: "listChanges",
+    method: "GET",
+    path: "/changes",
+    procedure: "agreement.changes",
+    tag: "Records",
+    summary: "What changed in the public records since a time, for mirrors",
+  },
+  {
+    operationId: "getFacets",
+    method: "GET",
+    path: "/facets",
+    procedure: "agreement.facets",
+    tag: "Records",
+    summary: "Counts of matching records per country, partner, sector, status, kind and year",
+  },
+  {
+    operationId: "getFeed",
+    method: "GET",
+    path: "/feed",
+    procedure: "feed.latest",
+    tag: "Records",
+    summary: "The newest records in the compact shape of the <coop-feed> widget",
+  },
+  {
+    operationId: "listCountries",
+    method: "GET",
+    path: "/taxonomy/countries",
+    procedure: "taxonomy.countries",
+    tag: "Taxonomy",
+    summary: "The 54 African states, RU and BY, with names in four languages",
+  },
+  {
+    operationId: "listSectors",
+    method: "GET",
+    path: "/taxonomy/sectors",
+    procedure: "taxonomy.sectors",
+    tag: "Taxonomy",
+    summary: "The sectors records are filed under",
+  },
   {
     operationId: "listEditorialRecords",
     method: "GET",
@@ -65,7 +140,15 @@ export const REST_OPERATIONS: RestOperation[] = [
     summary: "Records in any editorial state",
     response: z.object({ items: z.array(ZEditorialListItem), nextCursor: z.string().nullable() }),
   },
-  { operationId: "getEditorialRecord", method: "GET", path: "/editorial/records/{id}", procedure: "agreement.get", tag: "Editorial", summary: "One record as editors see it", response: ZEditableRecord },
+  {
+    operationId: "getEditorialRecord",
+    method: "GET",
+    path: "/editorial/records/{id}",
+    procedure: "agreement.get",
+    tag: "Editorial",
+    summary: "One record as editors see it",
+    response: ZEditableRecord,
+  },
   {
     operationId: "listRevisions",
     method: "GET",
@@ -82,7 +165,12 @@ export const REST_OPERATIONS: RestOperation[] = [
     procedure: "agreement.revisionDiff",
     tag: "Editorial",
     summary: "Field-level differences between two versions",
-    response: z.object({ id: z.uuid(), from: z.number().int(), to: z.number().int(), changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) }),
+    response: z.object({
+      id: z.uuid(),
+      from: z.number().int(),
+      to: z.number().int(),
+      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    }),
   },
   {
     operationId: "findDuplicates",
@@ -91,10 +179,29 @@ export const REST_OPERATIONS: RestOperation[] = [
     procedure: "agreement.duplicates",
     tag: "Editorial",
     summary: "Existing records that look like the one described",
-    response: z.array(z.object({ id: z.uuid(), slug: z.string(), title: z.string(), state: z.string(), score: z.number(), strong: z.boolean(), reasons: z.array(z.string()) })),
+    response: z.array(
+      z.object({ id: z.uuid(), slug: z.string(), title: z.string(), state: z.string(), score: z.number(), strong: z.boolean(), reasons: z.array(z.string()) }),
+    ),
   },
-  { operationId: "createRecord", method: "POST", path: "/editorial/records", procedure: "agreement.create", tag: "Editorial", summary: "A new draft record", response: ZEditableRecord, status: 201 },
-  { operationId: "updateRecord", method: "PUT", path: "/editorial/records/{id}", procedure: "agreement.update", tag: "Editorial", summary: "Saves a record's new content (409 when someone saved first)", response: ZEditableRecord },
+  {
+    operationId: "createRecord",
+    method: "POST",
+    path: "/editorial/records",
+    procedure: "agreement.create",
+    tag: "Editorial",
+    summary: "A new draft record",
+    response: ZEditableRecord,
+    status: 201,
+  },
+  {
+    operationId: "updateRecord",
+    method: "PUT",
+    path: "/editorial/records/{id}",
+    procedure: "agreement.update",
+    tag: "Editorial",
+    summary: "Saves a record's new content (409 when someone saved first)",
+    response: ZEditableRecord,
+  },
   {
     operationId: "transitionRecord",
     method: "POST",
@@ -104,6 +211,23 @@ export const REST_OPERATIONS: RestOperation[] = [
     summary: "Moves a record through the workflow (submit; editors also approve, send back, unpublish, archive, reopen)",
     response: ZEditableRecord,
   },
-  { operationId: "searchOrganizations", method: "GET", path: "/editorial/organizations", procedure: "organization.search", tag: "Editorial", summary: "Organisations whose name or alias resembles `q`", response: z.array(ZOrganization) },
-  { operationId: "createOrganization", method: "POST", path: "/editorial/organizations", procedure: "organization.create", tag: "Editorial", summary: "A new organisation", response: ZOrganization, status: 201 },
+  {
+    operationId: "searchOrganizations",
+    method: "GET",
+    path: "/editorial/organizations",
+    procedure: "organization.search",
+    tag: "Editorial",
+    summary: "Organisations whose name or alias resembles `q`",
+    response: z.array(ZOrganization),
+  },
+  {
+    operationId: "createOrganization",
+    method: "POST",
+    path: "/editorial/organizations",
+    procedure: "organization.create",
+    tag: "Editorial",
+    summary: "A new organisation",
+    response: ZOrganization,
+    status: 201,
+  },
 ];

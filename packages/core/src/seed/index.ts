@@ -53,7 +53,14 @@ const ZSeedRecords = z.object({
       formerSlugs: z.array(ZSlug).default([]),
       data: z.looseObject({
         parties: z.array(z.looseObject({ organization: ZSlug.nullish() })),
-        sources: z.array(z.looseObject({ report: z.string().regex(/^[a-z0-9-]+\.txt$/).optional() })),
+        sources: z.array(
+          z.looseObject({
+            report: z
+              .string()
+              .regex(/^[a-z0-9-]+\.txt$/)
+              .optional(),
+          }),
+        ),
         citations: z.array(z.object({ field: z.string(), quote: z.string().min(1), source: z.number().int().min(0).default(0) })).default([]),
       }),
     }),
@@ -77,7 +84,9 @@ async function readFoundingData() {
   const registryText = await readSeedText("organization-registry.json");
   const records = parseSeed("agreements.json", recordsText, ZSeedRecords);
   const registry = parseSeed("organization-registry.json", registryText, ZOrganizationRegistrySeed);
-  const reportNames = [...new Set(records.agreements.flatMap((record) => record.data.sources.flatMap((source) => (source.report ? [source.report] : []))))].sort();
+  const reportNames = [
+    ...new Set(records.agreements.flatMap((record) => record.data.sources.flatMap((source) => (source.report ? [source.report] : [])))),
+  ].sort();
   const reports = new Map(await Promise.all(reportNames.map(async (name) => [name, await readSeedText("reports", name)] as const)));
   const hash = createHash("sha256").update(recordsText).update(registryText);
   for (const name of reportNames) hash.update(name).update(reports.get(name)!);
@@ -109,9 +118,7 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
         update: { region: c.region, ...nameColumns(c.names) },
       }),
     ),
-    ...sectors.map((s) =>
-      db.sector.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...nameColumns(s.names) }, update: nameColumns(s.names) }),
-    ),
+    ...sectors.map((s) => db.sector.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...nameColumns(s.names) }, update: nameColumns(s.names) })),
   ]);
   const taxonomy = `${countries.length} countries, ${sectors.length} sectors`;
 
@@ -136,7 +143,9 @@ export async function seedDatabase(db: Db, log: (line: string) => void = () => {
     log(`Seed: ${taxonomy}; founding data ${short} already applied.`);
     return;
   }
-  const counts = Object.entries(outcome.records).map(([what, count]) => `${count} ${what}`).join(", ");
+  const counts = Object.entries(outcome.records)
+    .map(([what, count]) => `${count} ${what}`)
+    .join(", ");
   log(`Seed: ${taxonomy}, ${outcome.organizations} new organisations; founding records: ${counts} (founding data ${short}).`);
 }
 
@@ -180,7 +189,10 @@ async function seedOrganizations(tx: Tx, founding: FoundingData): Promise<{ orga
     tx.organizationMerge.findMany({ where: { mergedSlug: { in: slugs } }, select: { mergedSlug: true, targetId: true } }),
     organizationsByName(tx),
   ]);
-  const organizationIds = new Map([...existing.map((org) => [org.slug, org.id] as const), ...merges.map((merge) => [merge.mergedSlug, merge.targetId] as const)]);
+  const organizationIds = new Map([
+    ...existing.map((org) => [org.slug, org.id] as const),
+    ...merges.map((merge) => [merge.mergedSlug, merge.targetId] as const),
+  ]);
   const createdSlugs = new Set<string>();
   for (const entry of entries) {
     const known = organizationIds.get(entry.slug) ?? [entry.name, ...entry.aliases].map((name) => byName.get(name.toLowerCase())).find(Boolean);
@@ -188,7 +200,14 @@ async function seedOrganizations(tx: Tx, founding: FoundingData): Promise<{ orga
       organizationIds.set(entry.slug, known);
       continue;
     }
-    const data = ZOrganizationInput.parse({ name: entry.name, aliases: entry.aliases, kind: entry.kind, countryCode: entry.country, side: entry.side ?? null, sourceUrl: entry.sourceUrl });
+    const data = ZOrganizationInput.parse({
+      name: entry.name,
+      aliases: entry.aliases,
+      kind: entry.kind,
+      countryCode: entry.country,
+      side: entry.side ?? null,
+      sourceUrl: entry.sourceUrl,
+    });
     const id = await insertOrganization(tx, SEED_ACTOR, data, entry.slug);
     organizationIds.set(entry.slug, id);
     for (const name of [entry.name, ...entry.aliases]) byName.set(name.toLowerCase(), id);
@@ -197,7 +216,9 @@ async function seedOrganizations(tx: Tx, founding: FoundingData): Promise<{ orga
   // A consortium's members are seeded with it only: members an editor removed stay removed.
   const memberships = entries
     .filter((entry) => createdSlugs.has(entry.slug))
-    .flatMap((entry) => entry.members.map((member) => ({ consortiumId: organizationIds.get(entry.slug)!, memberId: organizationIdOf(organizationIds, member) })));
+    .flatMap((entry) =>
+      entry.members.map((member) => ({ consortiumId: organizationIds.get(entry.slug)!, memberId: organizationIdOf(organizationIds, member) })),
+    );
   await tx.consortiumMembership.createMany({ data: memberships, skipDuplicates: true });
   return { organizationIds, created: createdSlugs.size };
 }
@@ -221,7 +242,9 @@ function toAgreementInput(record: SeedRecord, organizationIds: Map<string, strin
       const text = texts[citation.source] ?? "";
       const start = text.indexOf(citation.quote);
       if (start === -1 || text.indexOf(citation.quote, start + 1) !== -1) {
-        throw new Error(`prisma/seed/agreements.json, record ${record.slug}, citations.${index}: the quote must stand exactly once in its report: "${citation.quote}"`);
+        throw new Error(
+          `prisma/seed/agreements.json, record ${record.slug}, citations.${index}: the quote must stand exactly once in its report: "${citation.quote}"`,
+        );
       }
       return { ...citation, start, end: start + citation.quote.length };
     }),
@@ -268,7 +291,10 @@ async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Pro
     await writeAudit(tx, { actorLabel: SEED_ACTOR.name, action: "agreement.seed", entityType: "Agreement", entityId: id });
     return "created";
   }
-  const current = await tx.agreement.findUniqueOrThrow({ where: { id: stored.id }, select: { slug: true, state: true, status: true, version: true, updatedById: true, deletedAt: true } });
+  const current = await tx.agreement.findUniqueOrThrow({
+    where: { id: stored.id },
+    select: { slug: true, state: true, status: true, version: true, updatedById: true, deletedAt: true },
+  });
   // Whatever a person (or an app) did to the record since, including deleting it, stands.
   if (current.updatedById !== null || current.deletedAt) return "kept as people edited them";
   const storedData = ZAgreementInput.safeParse(await currentRecordInput(tx, stored.id));

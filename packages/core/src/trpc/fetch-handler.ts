@@ -69,7 +69,10 @@ async function withLimitedBody(request: Request, limitBytes: number): Promise<Re
 }
 
 /** The caller and databases of one HTTP request; a bad session or token is a 401. */
-export async function createRequestContext(options: Pick<TrpcHandlerOptions, "getDb" | "getPublicDb" | "getAuth" | "sessionPolicy" | "baseUrl">, request: Request): Promise<Context> {
+export async function createRequestContext(
+  options: Pick<TrpcHandlerOptions, "getDb" | "getPublicDb" | "getAuth" | "sessionPolicy" | "baseUrl">,
+  request: Request,
+): Promise<Context> {
   const db = options.getDb();
   try {
     const actor = await resolveActor({ db, auth: options.getAuth(), sessionPolicy: options.sessionPolicy }, request.headers);

@@ -34,7 +34,14 @@ export interface Meta {
 }
 
 /** A context without a request, for tests and server-side callers. */
-export function createContextInner(options: { db: Db; publicDb?: Db; actor?: Actor; sameOrigin?: boolean; baseUrl?: string; policy?: EditorialPolicy }): Context {
+export function createContextInner(options: {
+  db: Db;
+  publicDb?: Db;
+  actor?: Actor;
+  sameOrigin?: boolean;
+  baseUrl?: string;
+  policy?: EditorialPolicy;
+}): Context {
   return {
     db: options.db,
     publicDb: options.publicDb ?? options.db,

@@ -13,7 +13,16 @@ export function normalizeEmail(email: string): string {
   return email.trim().normalize("NFKC").toLowerCase();
 }
 
-export const ZEmail = z.string().max(1000).transform(normalizeEmail).pipe(z.string().max(254).pipe(z.email({ message: "must be an email address" })));
+export const ZEmail = z
+  .string()
+  .max(1000)
+  .transform(normalizeEmail)
+  .pipe(
+    z
+      .string()
+      .max(254)
+      .pipe(z.email({ message: "must be an email address" })),
+  );
 export const ZRole = z.enum(Role);
 /** Length is checked again by the password policy; this only stops absurd inputs early. */
 const ZPasswordInput = z.string().max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);

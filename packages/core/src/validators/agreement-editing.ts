@@ -1,18 +1,13 @@
 import { z } from "zod";
-import {
-  AgreementKind,
-  Confidence,
-  EditorialState,
-  LifecycleStatus,
-  OrganizationKind,
-  PartyRole,
-  PartySide,
-} from "../generated/prisma/enums";
+import { AgreementKind, Confidence, EditorialState, LifecycleStatus, OrganizationKind, PartyRole, PartySide } from "../generated/prisma/enums";
 import { ZCountryCode, ZIsoDate, ZIsoDateTime, ZPartialDate, ZSectorSlug, ZSlug } from "./common";
 import { EDITOR_SORTS } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).nullish().transform((value) => value || null);
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((value) => value || null);
 const required = (max: number) => text(max).min(1, "must not be empty");
 /** Only web links: a `javascript:` or `data:` URL is never stored. */
 export const ZWebUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000);
@@ -40,11 +35,18 @@ export const ZSourceInput = z.object({
   author: optionalText(200),
   title: optionalText(500),
   publishedOn: ZPartialDate.prefault(null),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr").nullish(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or fr")
+    .nullish(),
   retrievedAt: ZIsoDateTime.nullish(),
   excerpt: optionalText(5000),
   /** The whole report, for editors only; kept verbatim (not trimmed), since citations count characters in it. */
-  text: z.string().max(200_000, "must be at most 200000 characters").nullish().transform((value) => value || null),
+  text: z
+    .string()
+    .max(200_000, "must be at most 200000 characters")
+    .nullish()
+    .transform((value) => value || null),
 });
 
 /** A path into the record as editors edit it: `signedOn`, `sectors.0`, `parties.1.countryCode`. */
@@ -118,7 +120,10 @@ export const ZAgreementInput = z
     venue: optionalText(300),
     event: optionalText(300),
     amount: z.number().nonnegative().max(1e15).nullish(),
-    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").nullish(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
+      .nullish(),
     sectors: z.array(ZSectorSlug).max(20).default([]),
     parties: z.array(ZPartyInput).max(50).default([]),
     sources: z.array(ZSourceInput).max(50).default([]),
@@ -135,7 +140,11 @@ export const ZAgreementInput = z
     const signed = input.signedOn.on;
     input.commitments.forEach((commitment, index) => {
       if (signed && commitment.deadline.on && commitment.deadline.on < signed) {
-        ctx.addIssue({ code: "custom", path: ["commitments", index, "deadline"], message: `must not be before the signing date ${signed.toISOString().slice(0, 10)}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["commitments", index, "deadline"],
+          message: `must not be before the signing date ${signed.toISOString().slice(0, 10)}`,
+        });
       }
       if (commitment.source != null && commitment.source >= input.sources.length) {
         ctx.addIssue({ code: "custom", path: ["commitments", index, "source"], message: `there is no source ${commitment.source}` });
@@ -146,7 +155,11 @@ export const ZAgreementInput = z
     }
     input.translations.forEach((translation, index) => {
       if (translation.commitments.length > input.commitments.length) {
-        ctx.addIssue({ code: "custom", path: ["translations", index, "commitments"], message: `has ${translation.commitments.length} descriptions for ${input.commitments.length} commitments` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["translations", index, "commitments"],
+          message: `has ${translation.commitments.length} descriptions for ${input.commitments.length} commitments`,
+        });
       }
     });
     if (input.amount != null && !input.currency) {
@@ -168,7 +181,9 @@ type CitedRecord = { sources: { text: string | null; excerpt: string | null }[] 
 
 /** The value a cited path names, or undefined: a date counts as given only when it is known. */
 function citedValue(record: Record<string, unknown>, field: string): unknown {
-  const value = field.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), record);
+  const value = field
+    .split(".")
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), record);
   if (value && typeof value === "object" && "on" in value) return value.on ?? undefined;
   return value === "" || value === null ? undefined : value;
 }
@@ -277,6 +292,9 @@ export const ZAuditListInput = z.object({
   action: z.string().max(100).optional(),
   from: ZIsoDateTime.optional(),
   to: ZIsoDateTime.optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, "is not a cursor returned by this API").nullish(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, "is not a cursor returned by this API")
+    .nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -1,23 +1,18 @@
 import { z } from "zod";
-import {
-  oneOrMany,
-  ZAgreementKind,
-  ZConfidence,
-  ZCountryCode,
-  ZIsoDate,
-  ZIsoDateTime,
-  ZLang,
-  ZLifecycleStatus,
-  ZSectorSlug,
-  ZSlug,
-} from "./common";
+import { oneOrMany, ZAgreementKind, ZConfidence, ZCountryCode, ZIsoDate, ZIsoDateTime, ZLang, ZLifecycleStatus, ZSectorSlug, ZSlug } from "./common";
 
 /** An organisation named in a filter by its slug. */
 const ZOrganizationSlug = ZSlug;
 
 /** Filters shared by the list, facets, feed and exports. */
 export const ZAgreementFilters = z.object({
-  q: z.string().trim().min(1, "must not be empty").max(200).refine((q) => !q.includes("\u0000"), "must not contain NUL characters").optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(200)
+    .refine((q) => !q.includes("\u0000"), "must not contain NUL characters")
+    .optional(),
   country: oneOrMany(ZCountryCode).optional(),
   partner: oneOrMany(ZCountryCode).optional(),
   sector: oneOrMany(ZSectorSlug).optional(),

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  AgreementKind,
-  Confidence,
-  DatePrecision,
-  LifecycleStatus,
-} from "../generated/prisma/enums";
+import { AgreementKind, Confidence, DatePrecision, LifecycleStatus } from "../generated/prisma/enums";
 import { LANGS } from "./vocabulary";
 
 export const ZCountryCode = z
@@ -45,10 +40,7 @@ export const ZIsoDateTime = z.iso.datetime({ offset: true, message: "must be an 
  * when unknown. Parsed to the first day of the period and its precision.
  */
 export const ZPartialDate = z
-  .union([
-    z.null(),
-    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM, YYYY-MM-DD or null when unknown"),
-  ])
+  .union([z.null(), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM, YYYY-MM-DD or null when unknown")])
   .transform((value, ctx) => {
     if (value === null) return { on: null, precision: "UNKNOWN" as const };
     const [year, month = "01", day = "01"] = value.split("-");
@@ -65,7 +57,5 @@ export type PartialDate = z.output<typeof ZPartialDate>;
 
 /** Up to `max` distinct values, given once or repeated. */
 export function oneOrMany<T extends z.ZodType>(item: T, max = 60) {
-  return z
-    .union([item, z.array(item).max(max)])
-    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])] as z.output<T>[]);
+  return z.union([item, z.array(item).max(max)]).transform((value) => [...new Set(Array.isArray(value) ? value : [value])] as z.output<T>[]);
 }

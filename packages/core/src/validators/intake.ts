@@ -31,7 +31,10 @@ export const ZIntakeAnalyzeInput = z.object({
     }, "is not a calendar date")
     .optional(),
   /** The report's language when the editor knows it; detected otherwise. */
-  language: z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en or fr").optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "must be a language code such as en or fr")
+    .optional(),
 });
 export type TIntakeAnalyzeInput = z.input<typeof ZIntakeAnalyzeInput>;
 

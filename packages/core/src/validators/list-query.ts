@@ -24,7 +24,18 @@ const PARAM_KIND = {
 export type QueryParam = keyof typeof PARAM_KIND;
 
 /** Parameters of `/records`, `/export.csv` and `/export.json` besides paging: the list filters. */
-export const LIST_FILTER_PARAMS = ["q", "country", "partner", "sector", "status", "kind", "confidence", "organization", "from", "to"] as const satisfies readonly QueryParam[];
+export const LIST_FILTER_PARAMS = [
+  "q",
+  "country",
+  "partner",
+  "sector",
+  "status",
+  "kind",
+  "confidence",
+  "organization",
+  "from",
+  "to",
+] as const satisfies readonly QueryParam[];
 
 /** Parameters of the feeds: every list filter, how many, which language. */
 export const FEED_PARAMS = [...LIST_FILTER_PARAMS, "limit", "lang"] as const satisfies readonly QueryParam[];
@@ -44,7 +55,11 @@ export function readTypedParams(params: URLSearchParams, kinds: Record<string, P
   const input: Record<string, string | string[] | number | boolean> = {};
   for (const [name, kind] of Object.entries(kinds)) {
     if (kind === "list") {
-      const values = params.getAll(name).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+      const values = params
+        .getAll(name)
+        .flatMap((value) => value.split(","))
+        .map((value) => value.trim())
+        .filter(Boolean);
       if (values.length) input[name] = values;
       continue;
     }

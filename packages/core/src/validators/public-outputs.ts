@@ -14,15 +14,13 @@ export const ZPublicDate = z
     date: ZDateText.nullable().describe("First day of the known period; null when unknown."),
     precision: ZDatePrecision,
   })
-  .meta({ id: "PartialDate", description: "A date known to a day, month or year: `{ date: \"2025-10-01\", precision: \"MONTH\" }`." });
+  .meta({ id: "PartialDate", description: 'A date known to a day, month or year: `{ date: "2025-10-01", precision: "MONTH" }`.' });
 
 const ZPublicParty = z.object({
   side: z.enum(PartySide),
   role: z.enum(PartyRole),
   country: z.string().nullable(),
-  organization: z
-    .object({ slug: z.string(), name: z.string(), kind: z.enum(OrganizationKind), countryCode: z.string().nullable() })
-    .nullable(),
+  organization: z.object({ slug: z.string(), name: z.string(), kind: z.enum(OrganizationKind), countryCode: z.string().nullable() }).nullable(),
   representative: z.object({ name: z.string(), title: z.string().nullable() }).nullable(),
 });
 
@@ -144,10 +142,16 @@ export const ZPublicFacets = z
     status: ZFacetCounts,
     kind: ZFacetCounts,
     confidence: ZFacetCounts,
-    organization: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })).describe("The organisations named most often, by slug, with their names."),
+    organization: z
+      .array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }))
+      .describe("The organisations named most often, by slug, with their names."),
     year: ZFacetCounts,
   })
-  .meta({ id: "Facets", description: "Counts of the matching records; each group is counted under every other filter, not its own, so it lists the choices open beside the current ones." });
+  .meta({
+    id: "Facets",
+    description:
+      "Counts of the matching records; each group is counted under every other filter, not its own, so it lists the choices open beside the current ones.",
+  });
 
 export const ZPublicChangesPage = z
   .object({

@@ -36,7 +36,10 @@ export const ZWebhookUpdateInput = ZWebhookCreateInput.partial().extend({
 
 export const ZWebhookDeliveriesInput = z.object({
   id: z.uuid(),
-  cursor: z.string().regex(/^\d{1,19}$/, "must be a cursor from a previous page").nullish(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be a cursor from a previous page")
+    .nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

@@ -28,7 +28,11 @@ export default async function HomePage({ params }: { params: LocaleParams }) {
   const counts = Object.fromEntries(facets.country.map((facet) => [facet.value, facet.count]));
   const feedQuery = lang === "en" ? "" : `?lang=${lang}`;
   return (
-    <PublicShell kit={kit} path="/" feeds={{ atom: `/feed.atom${feedQuery}`, jsonFeed: `/feed.json${feedQuery}`, csv: `/export.csv${feedQuery}`, json: `/export.json${feedQuery}` }}>
+    <PublicShell
+      kit={kit}
+      path="/"
+      feeds={{ atom: `/feed.atom${feedQuery}`, jsonFeed: `/feed.json${feedQuery}`, csv: `/export.csv${feedQuery}`, json: `/export.json${feedQuery}` }}
+    >
       <h1>{m.site.name}</h1>
       <p className={styles.lede}>{kit.plural(m.home.lede, facets.total)}</p>
       <p>

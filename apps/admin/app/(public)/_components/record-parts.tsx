@@ -32,7 +32,10 @@ function Citation({ sourceId, sources, numbers, kit }: { sourceId: string | null
   if (!source || !number) return <span className={`${styles.muted} ${styles.small}`}>{kit.m.record.noSource}</span>;
   return (
     <span className={styles.small}>
-      {kit.m.record.source} <a href={`#source-${number}`}>[{number}] {sourceLabel(source, kit)}</a>
+      {kit.m.record.source}{" "}
+      <a href={`#source-${number}`}>
+        [{number}] {sourceLabel(source, kit)}
+      </a>
     </span>
   );
 }

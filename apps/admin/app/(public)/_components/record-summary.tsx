@@ -7,7 +7,17 @@ import { StatusBadge, UnverifiedMark } from "./status-badge";
 type Agreement = RouterOutputs["agreement"]["list"]["items"][number];
 
 /** One record in a list: title linking to its page, status, kind, the date that matters, the countries. */
-export function RecordSummary({ agreement, kit, countryName, headingLevel = 2 }: { agreement: Agreement; kit: LocaleKit; countryName: (code: string) => string; headingLevel?: 2 | 3 }) {
+export function RecordSummary({
+  agreement,
+  kit,
+  countryName,
+  headingLevel = 2,
+}: {
+  agreement: Agreement;
+  kit: LocaleKit;
+  countryName: (code: string) => string;
+  headingLevel?: 2 | 3;
+}) {
   const { m } = kit;
   const dated = agreement.signed.date ? { label: m.record.signed, date: agreement.signed } : { label: m.record.announced, date: agreement.announced };
   const names = (codes: string[]) => codes.map(countryName).join(", ");

@@ -38,7 +38,7 @@ export function TokensScreen() {
           Create token
         </Button>
       </Group>
-      {create.error ?? revoke.error ? <Alert color="red">{apiFailure(create.error ?? revoke.error).message}</Alert> : null}
+      {(create.error ?? revoke.error) ? <Alert color="red">{apiFailure(create.error ?? revoke.error).message}</Alert> : null}
       {create.data ? (
         <ShownOnceAlert title="Copy the secret now: it is shown only once" value={create.data.secret} copyLabel="Copy secret" testId="token-secret" />
       ) : null}

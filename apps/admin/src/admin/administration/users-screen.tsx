@@ -38,7 +38,9 @@ function PendingInvitations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invitations = useQuery(trpc.user.invitations.queryOptions());
-  const revoke = useMutation(trpc.user.revokeInvitation.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.invitations.queryKey() }) }));
+  const revoke = useMutation(
+    trpc.user.revokeInvitation.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.user.invitations.queryKey() }) }),
+  );
   const items = invitations.data ?? [];
   return (
     <Stack gap="xs" component="section" aria-labelledby="pending-invitations-heading">
@@ -53,7 +55,11 @@ function PendingInvitations() {
           {apiFailure(revoke.error).message}
         </Alert>
       ) : null}
-      {!invitations.isPending && items.length === 0 ? <Text c="dimmed" size="sm">No invitation is waiting.</Text> : null}
+      {!invitations.isPending && items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No invitation is waiting.
+        </Text>
+      ) : null}
       {items.length ? (
         <Table.ScrollContainer minWidth={640}>
           <Table aria-label="Pending invitations">

@@ -11,7 +11,11 @@ const EVENTS = ["record.published", "record.updated", "record.unpublished", "rec
 type EventType = (typeof EVENTS)[number];
 
 /** "ZW, cg" -> ["ZW", "cg"]; the server checks and normalises each value. */
-const listOf = (text: string) => text.split(",").map((value) => value.trim()).filter(Boolean);
+const listOf = (text: string) =>
+  text
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 const STATE_COLOR = { PENDING: "yellow", DELIVERED: "green", FAILED: "red" } as const;
 
@@ -21,7 +25,9 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   const queryClient = useQueryClient();
   const deliveries = useInfiniteQuery(trpc.webhook.deliveries.infiniteQueryOptions({ id: endpointId }, { getNextPageParam: (page) => page.nextCursor }));
   const replay = useMutation(
-    trpc.webhook.replay.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.infiniteQueryKey({ id: endpointId }) }) }),
+    trpc.webhook.replay.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.infiniteQueryKey({ id: endpointId }) }),
+    }),
   );
   const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
   return (

@@ -38,7 +38,11 @@ function attributesOf(settings: EmbedSettings): WidgetAttributes {
 }
 
 function embedSnippet(siteOrigin: string, settings: EmbedSettings): string {
-  return widgetSnippet({ origin: siteOrigin, attributes: attributesOf(settings), fallback: { href: `${siteOrigin}/records`, text: "Latest cooperation records on coop-tracker" } });
+  return widgetSnippet({
+    origin: siteOrigin,
+    attributes: attributesOf(settings),
+    fallback: { href: `${siteOrigin}/records`, text: "Latest cooperation records on coop-tracker" },
+  });
 }
 
 /** Loads the real widget module once; the page's nonce-trusted script may add it ('strict-dynamic'). */
@@ -69,8 +73,20 @@ export function EmbedScreen({ siteOrigin }: { siteOrigin: string }) {
   const africanCountries = useCountryOptions("AFRICA");
   const partners = useCountryOptions("PARTNER");
   const sectors = useSectorOptions();
-  const [settings, setSettings] = useState<EmbedSettings>({ country: [], partner: [], sector: [], status: [], lang: "en", theme: "auto", layout: "list", limit: 5 });
-  const set = <K extends keyof EmbedSettings>(name: K) => (value: EmbedSettings[K]) => setSettings((current) => ({ ...current, [name]: value }));
+  const [settings, setSettings] = useState<EmbedSettings>({
+    country: [],
+    partner: [],
+    sector: [],
+    status: [],
+    lang: "en",
+    theme: "auto",
+    layout: "list",
+    limit: 5,
+  });
+  const set =
+    <K extends keyof EmbedSettings>(name: K) =>
+    (value: EmbedSettings[K]) =>
+      setSettings((current) => ({ ...current, [name]: value }));
   const snippet = embedSnippet(siteOrigin, settings);
 
   return (
@@ -92,7 +108,13 @@ export function EmbedScreen({ siteOrigin }: { siteOrigin: string }) {
               Layout
             </Text>
             <SegmentedControl aria-label="Layout" data={["list", "compact", "cards"]} value={settings.layout} onChange={set("layout")} />
-            <NumberInput label="Number of records" min={1} max={20} value={settings.limit} onChange={(value) => set("limit")(Math.min(20, Math.max(1, Number(value) || 5)))} />
+            <NumberInput
+              label="Number of records"
+              min={1}
+              max={20}
+              value={settings.limit}
+              onChange={(value) => set("limit")(Math.min(20, Math.max(1, Number(value) || 5)))}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -30,7 +30,8 @@ function csvCell(value: string | number): string {
 
 function errorReportCsv(result: ImportResult): string {
   const lines = [["row", "title", "column", "message"].map(csvCell).join(",")];
-  for (const row of result.rows) for (const error of row.errors ?? []) lines.push([row.row, row.title ?? "", error.column, error.message].map(csvCell).join(","));
+  for (const row of result.rows)
+    for (const error of row.errors ?? []) lines.push([row.row, row.title ?? "", error.column, error.message].map(csvCell).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -93,12 +94,23 @@ export function ImportScreen() {
       <Text size="sm" c="dimmed">
         One row per agreement, UTF-8. Columns as in the API documentation: title, kind and status are required; lists are separated by “;”.
       </Text>
-      <FileInput label="CSV or JSON file" accept=".csv,.json,text/csv,application/json" leftSection={<IconFileImport size={16} />} onChange={(chosen) => void choose(chosen)} clearable />
+      <FileInput
+        label="CSV or JSON file"
+        accept=".csv,.json,text/csv,application/json"
+        leftSection={<IconFileImport size={16} />}
+        onChange={(chosen) => void choose(chosen)}
+        clearable
+      />
       <Group gap="xs">
         <Button disabled={!file} loading={checking} onClick={() => void dryRun()}>
           Check (dry run)
         </Button>
-        <Button color="green" disabled={!file || !result?.dryRun || result.errors === result.total} loading={progress !== null} onClick={() => void runImport()}>
+        <Button
+          color="green"
+          disabled={!file || !result?.dryRun || result.errors === result.total}
+          loading={progress !== null}
+          onClick={() => void runImport()}
+        >
           Import {result?.dryRun ? `${total - result.errors} rows` : ""}
         </Button>
         {result && result.errors > 0 && file ? (
@@ -115,7 +127,11 @@ export function ImportScreen() {
       ) : null}
       {result ? (
         <>
-          <Alert color={result.dryRun ? "blue" : "green"} title={result.dryRun ? "Dry run: nothing was written" : "Import finished"} data-testid="import-summary">
+          <Alert
+            color={result.dryRun ? "blue" : "green"}
+            title={result.dryRun ? "Dry run: nothing was written" : "Import finished"}
+            data-testid="import-summary"
+          >
             <SimpleGrid cols={{ base: 2, sm: 7 }}>
               <Text size="sm">{result.total} rows</Text>
               <Text size="sm">{result.created} created</Text>
@@ -127,7 +143,8 @@ export function ImportScreen() {
             </SimpleGrid>
             {result.proposed > 0 ? (
               <Text size="sm" mt="xs">
-                Changes to records that are not drafts never reach readers on their own: {result.dryRun ? "after the import they" : "they"} wait for an editor under{" "}
+                Changes to records that are not drafts never reach readers on their own: {result.dryRun ? "after the import they" : "they"} wait for an editor
+                under{" "}
                 <Anchor component={Link} href="/admin/review">
                   Review
                 </Anchor>
@@ -170,7 +187,15 @@ function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
               <Fragment key={row.row}>
                 <Table.Tr>
                   <Table.Td>{row.row}</Table.Td>
-                  <Table.Td>{row.id ? <Anchor component={Link} href={`/admin/records/${row.id}`}>{row.title}</Anchor> : row.title}</Table.Td>
+                  <Table.Td>
+                    {row.id ? (
+                      <Anchor component={Link} href={`/admin/records/${row.id}`}>
+                        {row.title}
+                      </Anchor>
+                    ) : (
+                      row.title
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={OUTCOMES[row.outcome].color} variant="light">
                       {OUTCOMES[row.outcome].label}
@@ -196,7 +221,8 @@ function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
                         aria-controls={detailsId}
                         onClick={() => toggle(row.row)}
                       >
-                        {expanded ? "Hide" : "Show"} the {row.changes.length === 1 ? "change" : `${row.changes.length} changes`}: {row.changes.map((change) => change.field).join(", ")}
+                        {expanded ? "Hide" : "Show"} the {row.changes.length === 1 ? "change" : `${row.changes.length} changes`}:{" "}
+                        {row.changes.map((change) => change.field).join(", ")}
                       </Button>
                     ) : null}
                   </Table.Td>
@@ -204,7 +230,11 @@ function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
                 {expanded && row.changes ? (
                   <Table.Tr id={detailsId}>
                     <Table.Td colSpan={4}>
-                      <FieldDiffTable changes={row.changes} caption={`Changes row ${row.row} makes to ${row.title ?? "the record"}`} afterLabel={row.outcome === "proposed" ? "Proposed" : "After import"} />
+                      <FieldDiffTable
+                        changes={row.changes}
+                        caption={`Changes row ${row.row} makes to ${row.title ?? "the record"}`}
+                        afterLabel={row.outcome === "proposed" ? "Proposed" : "After import"}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ) : null}

@@ -34,9 +34,22 @@ export function proposedValuesOf(values: RecordFormValues): ProposedValue[] {
     ...REQUIRED.flatMap((field) => scalar(field, false)),
     ...OPTIONAL.flatMap((field) => scalar(field, true)),
     ...rows("parties", (party: RecordFormValues["parties"][number]) =>
-      [party.organizationName || party.countryCode, party.side.toLowerCase(), party.representativeName && `${party.representativeName}${party.representativeTitle ? `, ${party.representativeTitle}` : ""}`].filter(Boolean).join(" · "),
+      [
+        party.organizationName || party.countryCode,
+        party.side.toLowerCase(),
+        party.representativeName && `${party.representativeName}${party.representativeTitle ? `, ${party.representativeTitle}` : ""}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
     ),
-    ...values.sectors.map((slug) => ({ id: `sectors.${slug}`, group: "sectors", label: citedFieldLabel(`sectors.${slug}`, values), value: slug, quotes: quotesOf(values, `sectors.${slug}`), droppable: true })),
+    ...values.sectors.map((slug) => ({
+      id: `sectors.${slug}`,
+      group: "sectors",
+      label: citedFieldLabel(`sectors.${slug}`, values),
+      value: slug,
+      quotes: quotesOf(values, `sectors.${slug}`),
+      droppable: true,
+    })),
     ...rows("commitments", (commitment: RecordFormValues["commitments"][number]) => commitment.description),
   ];
 }

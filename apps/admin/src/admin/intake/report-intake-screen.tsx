@@ -1,5 +1,23 @@
 "use client";
-import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RouterInputs, RouterOutputs } from "@coop/core/trpc";
@@ -60,18 +78,54 @@ export function ReportIntakeScreen({ canPublish }: { canPublish: boolean }) {
   return (
     <Stack maw={900}>
       <Title order={2}>Add from a report</Title>
-      <Text c="dimmed">Paste a news report (its text or the page&apos;s HTML). Every value proposed from it points at the words that say it; nothing is saved until you save the draft.</Text>
+      <Text c="dimmed">
+        Paste a news report (its text or the page&apos;s HTML). Every value proposed from it points at the words that say it; nothing is saved until you save
+        the draft.
+      </Text>
       <form onSubmit={(event) => void read(event)}>
         <Stack>
-          <Textarea label="Report" description="Plain text or HTML, up to 200,000 characters" required autosize minRows={10} maxRows={24} value={report.text} onChange={(event) => setReport({ ...report, text: event.currentTarget.value })} />
+          <Textarea
+            label="Report"
+            description="Plain text or HTML, up to 200,000 characters"
+            required
+            autosize
+            minRows={10}
+            maxRows={24}
+            value={report.text}
+            onChange={(event) => setReport({ ...report, text: event.currentTarget.value })}
+          />
           <Group grow align="flex-start">
-            <TextInput label="Address of the report" placeholder="https://…" type="url" value={report.url ?? ""} onChange={(event) => setReport({ ...report, url: event.currentTarget.value || undefined })} />
-            <TextInput label="Published on" description="YYYY, YYYY-MM or YYYY-MM-DD: relative dates are read against it" value={report.publishedOn ?? ""} onChange={(event) => setReport({ ...report, publishedOn: event.currentTarget.value || undefined })} />
-            <Select label="Language" placeholder="Detect" clearable data={LANGUAGES} value={report.language ?? null} onChange={(language) => setReport({ ...report, language: language ?? undefined })} />
+            <TextInput
+              label="Address of the report"
+              placeholder="https://…"
+              type="url"
+              value={report.url ?? ""}
+              onChange={(event) => setReport({ ...report, url: event.currentTarget.value || undefined })}
+            />
+            <TextInput
+              label="Published on"
+              description="YYYY, YYYY-MM or YYYY-MM-DD: relative dates are read against it"
+              value={report.publishedOn ?? ""}
+              onChange={(event) => setReport({ ...report, publishedOn: event.currentTarget.value || undefined })}
+            />
+            <Select
+              label="Language"
+              placeholder="Detect"
+              clearable
+              data={LANGUAGES}
+              value={report.language ?? null}
+              onChange={(language) => setReport({ ...report, language: language ?? undefined })}
+            />
           </Group>
-          {error && <Alert color="red" title="The report was not read">{error}</Alert>}
+          {error && (
+            <Alert color="red" title="The report was not read">
+              {error}
+            </Alert>
+          )}
           <Group>
-            <Button type="submit" loading={analyze.isPending}>Read the report</Button>
+            <Button type="submit" loading={analyze.isPending}>
+              Read the report
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -85,13 +139,17 @@ function ReportReading({ report, analysis, canPublish, onBack }: { report: Repor
   const [editing, setEditing] = useState<RecordFormValues | null>(null);
   const text = analysis.text ?? report.text;
   const proposal = proposals[chosen];
-  const values = proposal ? formValuesOfDraft(proposal.draft, Object.fromEntries(proposal.organizations.flatMap((org) => (org.id ? [[org.id, org.name]] : [])))) : null;
+  const values = proposal
+    ? formValuesOfDraft(proposal.draft, Object.fromEntries(proposal.organizations.flatMap((org) => (org.id ? [[org.id, org.name]] : []))))
+    : null;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Add from a report</Title>
-        <Button variant="default" onClick={onBack}>Read another report</Button>
+        <Button variant="default" onClick={onBack}>
+          Read another report
+        </Button>
       </Group>
       {!proposal && (
         <Alert color="yellow" title="No record proposed">
@@ -105,7 +163,10 @@ function ReportReading({ report, analysis, canPublish, onBack }: { report: Repor
           aria-label="Event of the report"
           value={String(chosen)}
           onChange={(value) => setChosen(Number(value))}
-          data={proposals.map((other, index) => ({ value: String(index), label: index === 0 ? `Main event: ${other.draft.title}` : `Also: ${other.draft.title}` }))}
+          data={proposals.map((other, index) => ({
+            value: String(index),
+            label: index === 0 ? `Main event: ${other.draft.title}` : `Also: ${other.draft.title}`,
+          }))}
         />
       )}
       <Grid>
@@ -138,7 +199,12 @@ function HighlightedReport({ text, values }: { text: string; values: RecordFormV
     pieces.push(text.slice(at, span.start));
     const label = citedFieldLabel(span.field, values!);
     pieces.push(
-      <mark key={span.start} data-field={span.field} title={label} style={{ background: FIELD_COLORS[span.field.split(".")[0]!] ?? FIELD_COLORS.sources, borderRadius: 3, padding: "0 2px" }}>
+      <mark
+        key={span.start}
+        data-field={span.field}
+        title={label}
+        style={{ background: FIELD_COLORS[span.field.split(".")[0]!] ?? FIELD_COLORS.sources, borderRadius: 3, padding: "0 2px" }}
+      >
         {text.slice(span.start, span.end)}
         <VisuallyHidden> ({label})</VisuallyHidden>
       </mark>,
@@ -148,7 +214,9 @@ function HighlightedReport({ text, values }: { text: string; values: RecordFormV
   pieces.push(text.slice(at));
   return (
     <Paper withBorder p="md" component="section" aria-label="The report">
-      <Title order={3} size="h5" mb="xs">The report</Title>
+      <Title order={3} size="h5" mb="xs">
+        The report
+      </Title>
       <Text component="div" size="sm" style={{ whiteSpace: "pre-wrap", maxHeight: "70vh", overflowY: "auto" }} data-testid="highlighted-report">
         {pieces}
       </Text>
@@ -168,8 +236,12 @@ function ProposedValuesChecklist({ values, onContinue }: { values: RecordFormVal
   };
   return (
     <Paper withBorder p="md" component="section" aria-label="Proposed values">
-      <Title order={3} size="h5">Proposed record: {values.title}</Title>
-      <Text size="sm" c="dimmed" mb="sm">Untick what the record should not say. Title, summary, kind and status are edited in the next step.</Text>
+      <Title order={3} size="h5">
+        Proposed record: {values.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Untick what the record should not say. Title, summary, kind and status are edited in the next step.
+      </Text>
       <Stack gap="xs">
         {proposed.map((item) => (
           <Checkbox
@@ -179,7 +251,9 @@ function ProposedValuesChecklist({ values, onContinue }: { values: RecordFormVal
             onChange={() => toggle(item)}
             label={
               <span>
-                <Badge size="sm" variant="light" style={{ background: FIELD_COLORS[item.group] }} c="dark" mr={6}>{item.label}</Badge>
+                <Badge size="sm" variant="light" style={{ background: FIELD_COLORS[item.group] }} c="dark" mr={6}>
+                  {item.label}
+                </Badge>
                 {item.value}
               </span>
             }
@@ -216,18 +290,34 @@ function MatchesPanel({ matches, report }: { matches: Match[]; report: Report })
 
   return (
     <Paper withBorder p="md" component="section" aria-label="Records that may be this event">
-      <Title order={3} size="h5" mb="xs">Records that may be this event</Title>
-      {matches.length === 0 && <Text size="sm" c="dimmed">No stored record shares its parties and dates.</Text>}
+      <Title order={3} size="h5" mb="xs">
+        Records that may be this event
+      </Title>
+      {matches.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No stored record shares its parties and dates.
+        </Text>
+      )}
       <Stack gap="sm">
         {matches.map((match) => (
           <Paper key={match.id} withBorder p="sm">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Stack gap={2}>
-                <Anchor href={`/admin/records/${match.id}`} target="_blank">{match.title}</Anchor>
+                <Anchor href={`/admin/records/${match.id}`} target="_blank">
+                  {match.title}
+                </Anchor>
                 <Group gap={6}>
-                  <Badge size="sm" color={STATE_COLORS[match.state] ?? "gray"}>{match.state.replace("_", " ").toLowerCase()}</Badge>
-                  {match.sameEvent && <Badge size="sm" color="green">same event</Badge>}
-                  <Text size="xs" c="dimmed">{Math.round(match.score * 100)} % in common: {match.reasons.join("; ")}</Text>
+                  <Badge size="sm" color={STATE_COLORS[match.state] ?? "gray"}>
+                    {match.state.replace("_", " ").toLowerCase()}
+                  </Badge>
+                  {match.sameEvent && (
+                    <Badge size="sm" color="green">
+                      same event
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {Math.round(match.score * 100)} % in common: {match.reasons.join("; ")}
+                  </Text>
                 </Group>
               </Stack>
               <Button size="xs" variant="light" style={{ flexShrink: 0 }} loading={attach.isPending && !attaching} onClick={() => void preview(match)}>
@@ -275,8 +365,12 @@ function AttachReportModal({ match, preview, report, onClose }: { match: Match; 
           />
         ))}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button onClick={() => void save()} loading={attach.isPending}>Add the source</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save()} loading={attach.isPending}>
+            Add the source
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -46,12 +46,34 @@ function OrganizationEditor({ organization, canEdit, onDone }: { organization: O
   return (
     <Stack gap="xs">
       <TextInput label="Name" value={name} onChange={(event) => setName(event.currentTarget.value)} disabled={!canEdit} />
-      <TagsInput label="Aliases" description="Other names and abbreviations; press Enter after each" value={aliases} onChange={setAliases} disabled={!canEdit} />
-      <Select label="Kind" data={ORGANIZATION_KIND_OPTIONS} value={kind} onChange={(value) => setKind(value ?? "OTHER")} allowDeselect={false} disabled={!canEdit} />
+      <TagsInput
+        label="Aliases"
+        description="Other names and abbreviations; press Enter after each"
+        value={aliases}
+        onChange={setAliases}
+        disabled={!canEdit}
+      />
+      <Select
+        label="Kind"
+        data={ORGANIZATION_KIND_OPTIONS}
+        value={kind}
+        onChange={(value) => setKind(value ?? "OTHER")}
+        allowDeselect={false}
+        disabled={!canEdit}
+      />
       <Select label="Country" data={countries} value={countryCode} onChange={setCountryCode} searchable clearable disabled={!canEdit} />
       <TextInput label="Website" type="url" value={website} onChange={(event) => setWebsite(event.currentTarget.value)} disabled={!canEdit} />
       {kind === "CONSORTIUM" ? (
-        <MultiSelect label="Consortium members" data={choices} value={memberIds} onChange={setMemberIds} searchable searchValue={memberQuery} onSearchChange={setMemberQuery} disabled={!canEdit} />
+        <MultiSelect
+          label="Consortium members"
+          data={choices}
+          value={memberIds}
+          onChange={setMemberIds}
+          searchable
+          searchValue={memberQuery}
+          onSearchChange={setMemberQuery}
+          disabled={!canEdit}
+        />
       ) : null}
       {failure ? <Alert color="red">{apiFailure(failure).message}</Alert> : null}
       {canEdit ? (
@@ -59,7 +81,17 @@ function OrganizationEditor({ organization, canEdit, onDone }: { organization: O
           <Button
             loading={update.isPending}
             onClick={() =>
-              update.mutate({ id: organization.id, data: { name, aliases, kind: kind as Organization["kind"], countryCode, website: website || null, memberIds: kind === "CONSORTIUM" ? memberIds : [] } })
+              update.mutate({
+                id: organization.id,
+                data: {
+                  name,
+                  aliases,
+                  kind: kind as Organization["kind"],
+                  countryCode,
+                  website: website || null,
+                  memberIds: kind === "CONSORTIUM" ? memberIds : [],
+                },
+              })
             }
           >
             Save organisation
@@ -82,7 +114,12 @@ function OrganizationEditor({ organization, canEdit, onDone }: { organization: O
                 onChange={setMergeTarget}
                 style={{ flex: 1 }}
               />
-              <Button color="orange" disabled={!mergeTarget} loading={merge.isPending} onClick={() => mergeTarget && merge.mutate({ sourceId: organization.id, targetId: mergeTarget })}>
+              <Button
+                color="orange"
+                disabled={!mergeTarget}
+                loading={merge.isPending}
+                onClick={() => mergeTarget && merge.mutate({ sourceId: organization.id, targetId: mergeTarget })}
+              >
                 Merge
               </Button>
             </Group>
@@ -102,43 +139,43 @@ export function OrganizationsScreen({ canEdit }: { canEdit: boolean }) {
     <Stack>
       <Title order={2}>Organisations</Title>
       <TextInput label="Search" placeholder="Name or alias" value={q} onChange={(event) => setQ(event.currentTarget.value)} maw={400} />
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover aria-label="Organisations">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th miw={180}>Kind</Table.Th>
-                  <Table.Th>Country</Table.Th>
-                  <Table.Th>Records</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(organizations.data ?? []).map((organization) => (
-                  <Table.Tr key={organization.id}>
-                    <Table.Td>
-                      {organization.name}
-                      {organization.aliases.length ? (
-                        <Text size="xs" c="dimmed">
-                          {organization.aliases.join(", ")}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{enumLabel(organization.kind)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{organization.countryCode}</Table.Td>
-                    <Table.Td>{organization._count.parties}</Table.Td>
-                    <Table.Td>
-                      <Button size="compact-xs" variant="light" onClick={() => setEditing(organization)}>
-                        {canEdit ? "Edit" : "View"}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped highlightOnHover aria-label="Organisations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th miw={180}>Kind</Table.Th>
+              <Table.Th>Country</Table.Th>
+              <Table.Th>Records</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(organizations.data ?? []).map((organization) => (
+              <Table.Tr key={organization.id}>
+                <Table.Td>
+                  {organization.name}
+                  {organization.aliases.length ? (
+                    <Text size="xs" c="dimmed">
+                      {organization.aliases.join(", ")}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{enumLabel(organization.kind)}</Badge>
+                </Table.Td>
+                <Table.Td>{organization.countryCode}</Table.Td>
+                <Table.Td>{organization._count.parties}</Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="light" onClick={() => setEditing(organization)}>
+                    {canEdit ? "Edit" : "View"}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.name} size="lg">
         {editing ? <OrganizationEditor key={editing.id} organization={editing} canEdit={canEdit} onDone={() => setEditing(null)} /> : null}
       </Modal>

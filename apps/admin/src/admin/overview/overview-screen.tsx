@@ -22,7 +22,13 @@ export function OverviewScreen({ overview, map }: { overview: Overview; map: Rea
       <Title order={2}>Overview</Title>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {COUNTS.map((count) => (
-          <Card key={count.key} withBorder component={Link} href={`/admin/records?state=${count.state}`} aria-label={`${count.label}: ${overview.counts[count.key]}`}>
+          <Card
+            key={count.key}
+            withBorder
+            component={Link}
+            href={`/admin/records?state=${count.state}`}
+            aria-label={`${count.label}: ${overview.counts[count.key]}`}
+          >
             <Text size="sm" c="dimmed">
               {count.label}
             </Text>

@@ -15,7 +15,17 @@ interface PublishedFacets {
   total: number;
 }
 
-function FacetChart({ title, data, sortByValue = false, horizontal = false }: { title: string; data: FacetCount[]; sortByValue?: boolean; horizontal?: boolean }) {
+function FacetChart({
+  title,
+  data,
+  sortByValue = false,
+  horizontal = false,
+}: {
+  title: string;
+  data: FacetCount[];
+  sortByValue?: boolean;
+  horizontal?: boolean;
+}) {
   const rows = [...data].sort((a, b) => (sortByValue ? a.value.localeCompare(b.value) : b.count - a.count)).slice(0, 12);
   return (
     <Card withBorder>
@@ -27,7 +37,12 @@ function FacetChart({ title, data, sortByValue = false, horizontal = false }: { 
       ) : (
         <RenderNearViewport height={CHART_HEIGHT}>
           <Suspense>
-            <FacetBarChart rows={rows} height={CHART_HEIGHT} horizontal={horizontal} label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`} />
+            <FacetBarChart
+              rows={rows}
+              height={CHART_HEIGHT}
+              horizontal={horizontal}
+              label={`${title}: ${rows.map((row) => `${row.value} ${row.count}`).join(", ")}`}
+            />
           </Suspense>
         </RenderNearViewport>
       )}

@@ -52,7 +52,12 @@ export function CitationsFields({ form }: { form: UseFormReturnType<RecordFormVa
                         ) : null}
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Remove the citation of ${label}`} onClick={() => form.removeListItem("citations", index)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove the citation of ${label}`}
+                          onClick={() => form.removeListItem("citations", index)}
+                        >
                           <IconTrash size={18} />
                         </ActionIcon>
                       </Table.Td>

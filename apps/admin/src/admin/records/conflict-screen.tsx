@@ -4,12 +4,19 @@ import { comparable, FIELD_LABELS, type RecordFormValues } from "./record-form-m
 
 const FIELDS = Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[];
 
-
 function describe(value: RecordFormValues[keyof RecordFormValues]): string {
   if (typeof value === "string") return value || "—";
   if (Array.isArray(value)) {
     const items = value.map((item) =>
-      typeof item === "string" ? item : "title" in item && item.title ? item.title : "organizationName" in item ? [item.organizationName, item.countryCode].filter(Boolean).join(" / ") : "description" in item ? item.description : "…",
+      typeof item === "string"
+        ? item
+        : "title" in item && item.title
+          ? item.title
+          : "organizationName" in item
+            ? [item.organizationName, item.countryCode].filter(Boolean).join(" / ")
+            : "description" in item
+              ? item.description
+              : "…",
     );
     return items.filter(Boolean).join("; ") || "—";
   }

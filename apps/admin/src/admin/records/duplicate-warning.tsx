@@ -65,7 +65,8 @@ export function ConfirmNotDuplicateModal({ matches, onConfirm, onCancel }: { mat
       <CandidateList candidates={matches?.candidates ?? []} />
       {hidden ? (
         <Text size="sm" mt="xs">
-          {hidden === 1 ? "One unpublished record" : `${hidden} unpublished records`} by someone else also {hidden === 1 ? "looks" : "look"} the same; an editor can check.
+          {hidden === 1 ? "One unpublished record" : `${hidden} unpublished records`} by someone else also {hidden === 1 ? "looks" : "look"} the same; an editor
+          can check.
         </Text>
       ) : null}
       <Group justify="flex-end" mt="md">

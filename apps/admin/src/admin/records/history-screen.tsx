@@ -85,8 +85,22 @@ export function HistoryScreen({ recordId, canRestore }: { recordId: string; canR
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>
             <Group mb="sm" gap="xs" align="flex-end">
-              <Select label="Compare" data={options} value={String(from)} onChange={(value) => setChosen((current) => ({ ...current, from: Number(value) }))} allowDeselect={false} w={150} />
-              <Select label="with" data={options} value={String(to)} onChange={(value) => setChosen((current) => ({ ...current, to: Number(value) }))} allowDeselect={false} w={150} />
+              <Select
+                label="Compare"
+                data={options}
+                value={String(from)}
+                onChange={(value) => setChosen((current) => ({ ...current, from: Number(value) }))}
+                allowDeselect={false}
+                w={150}
+              />
+              <Select
+                label="with"
+                data={options}
+                value={String(to)}
+                onChange={(value) => setChosen((current) => ({ ...current, to: Number(value) }))}
+                allowDeselect={false}
+                w={150}
+              />
             </Group>
             {diff.data && diff.data.changes.length === 0 ? <Text c="dimmed">No differences.</Text> : null}
             <Table.ScrollContainer minWidth={560}>

@@ -40,7 +40,13 @@ export function sortingAfterClickOn(current: RecordSorting, sort: TEditorSort): 
 export function filtersToParams(filters: RecordFilters, sorting: RecordSorting = DEFAULT_SORTING): URLSearchParams {
   const lists = Object.fromEntries(LIST_PARAMS.map((name) => [name, filters[name]]));
   const isDefaultSorting = sorting.sort === DEFAULT_SORTING.sort && sorting.order === DEFAULT_SORTING.order;
-  return writeQueryParams({ q: filters.q.trim(), ...lists, from: filters.from, to: filters.to, ...(isDefaultSorting ? {} : { sort: sorting.sort, order: sorting.order }) });
+  return writeQueryParams({
+    q: filters.q.trim(),
+    ...lists,
+    from: filters.from,
+    to: filters.to,
+    ...(isDefaultSorting ? {} : { sort: sorting.sort, order: sorting.order }),
+  });
 }
 
 /** Where the next page of the list starts; the same on the server, which fetches the first page, and in the browser. */

@@ -8,7 +8,15 @@ import type { RecordFormValues } from "./record-form-model";
 import { PARTIAL_DATE_HINT, sourceOptions } from "./sources-commitments-fields";
 
 /** Title, summary, classification, dates, place and money; the status-change block when the status moves. */
-export function MainFields({ form, storedStatus, titleWarning }: { form: UseFormReturnType<RecordFormValues>; storedStatus: string | null; titleWarning: React.ReactNode }) {
+export function MainFields({
+  form,
+  storedStatus,
+  titleWarning,
+}: {
+  form: UseFormReturnType<RecordFormValues>;
+  storedStatus: string | null;
+  titleWarning: React.ReactNode;
+}) {
   const sectors = useSectorOptions();
   const statusChanged = storedStatus !== null && form.values.status !== storedStatus;
   return (

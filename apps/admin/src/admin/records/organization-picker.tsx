@@ -112,7 +112,9 @@ function CreateOrganizationForm({
   const [name, setName] = useState(initialName);
   const [kind, setKind] = useState<string>("GOVERNMENT_BODY");
   const [countryCode, setCountryCode] = useState<string | null>(defaultCountry);
-  const create = useMutation(trpc.organization.create.mutationOptions({ onSuccess: (organization) => onCreated({ id: organization.id, name: organization.name }) }));
+  const create = useMutation(
+    trpc.organization.create.mutationOptions({ onSuccess: (organization) => onCreated({ id: organization.id, name: organization.name }) }),
+  );
   return (
     <Stack>
       <TextInput label="Name" value={name} onChange={(event) => setName(event.currentTarget.value)} data-autofocus required />
@@ -124,10 +126,7 @@ function CreateOrganizationForm({
         </Text>
       ) : null}
       <Group justify="flex-end">
-        <Button
-          loading={create.isPending}
-          onClick={() => create.mutate({ name, kind: kind as "OTHER", countryCode, aliases: [], memberIds: [] })}
-        >
+        <Button loading={create.isPending} onClick={() => create.mutate({ name, kind: kind as "OTHER", countryCode, aliases: [], memberIds: [] })}>
           Create organisation
         </Button>
       </Group>

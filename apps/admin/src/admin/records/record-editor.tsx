@@ -185,7 +185,11 @@ function RecordEditorForm({ stored, proposed, canPublish }: { stored: StoredReco
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: base ? 8 : 12 }}>
             <Stack gap="xl">
-              <MainFields form={form} storedStatus={base?.status ?? null} titleWarning={<DuplicateWarning title={form.values.title} excludeId={base?.id ?? null} />} />
+              <MainFields
+                form={form}
+                storedStatus={base?.status ?? null}
+                titleWarning={<DuplicateWarning title={form.values.title} excludeId={base?.id ?? null} />}
+              />
               <PartiesFields form={form} />
               <SourcesFields form={form} />
               <CommitmentsFields form={form} />

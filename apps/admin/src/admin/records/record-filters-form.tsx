@@ -9,12 +9,23 @@ import { KIND_OPTIONS, STATE_OPTIONS, STATUS_OPTIONS } from "./options";
 const EMPTY: RecordFilters = { q: "", from: "", to: "", state: [], country: [], partner: [], sector: [], status: [], kind: [] };
 
 /** Search and filters of the records list; applied on submit so typing does not flood the API. */
-export function RecordFiltersForm({ filters, onApply, hideState = false }: { filters: RecordFilters; onApply: (filters: RecordFilters) => void; hideState?: boolean }) {
+export function RecordFiltersForm({
+  filters,
+  onApply,
+  hideState = false,
+}: {
+  filters: RecordFilters;
+  onApply: (filters: RecordFilters) => void;
+  hideState?: boolean;
+}) {
   const [draft, setDraft] = useState(filters);
   const africanCountries = useCountryOptions("AFRICA");
   const partnerCountries = useCountryOptions("PARTNER");
   const sectors = useSectorOptions();
-  const set = <K extends keyof RecordFilters>(name: K) => (value: RecordFilters[K]) => setDraft((current) => ({ ...current, [name]: value }));
+  const set =
+    <K extends keyof RecordFilters>(name: K) =>
+    (value: RecordFilters[K]) =>
+      setDraft((current) => ({ ...current, [name]: value }));
 
   return (
     <form

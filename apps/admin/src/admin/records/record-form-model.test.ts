@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { filtersFromParams, filtersToParams, sortingAfterClickOn, sortingFromParams } from "./list-filters";
 import { listInputOf } from "./list-input";
-import { agreementInputOf, emptyRecordValues, formPathOf, formValuesOf, formValuesOfDraft, reapplyChanges, type StoredRecord, validateRecordForm } from "./record-form-model";
+import {
+  agreementInputOf,
+  emptyRecordValues,
+  formPathOf,
+  formValuesOf,
+  formValuesOfDraft,
+  reapplyChanges,
+  type StoredRecord,
+  validateRecordForm,
+} from "./record-form-model";
 
 const SOURCE_ID = "01a20622-0000-7000-8000-000000000001";
 const ORGANIZATION_ID = "01a20622-0000-7000-8000-000000000002";
@@ -27,9 +36,31 @@ const stored = {
     { id: "p1", organizationId: ORGANIZATION_ID, countryCode: "ZW", side: "AFRICA", role: "SIGNATORY", representativeName: null, representativeTitle: null },
     { id: "p2", organizationId: null, countryCode: "BY", side: "PARTNER", role: "SIGNATORY", representativeName: null, representativeTitle: null },
   ],
-  sources: [{ id: SOURCE_ID, url: "https://example.org/a", publisher: null, author: null, title: "Release", publishedOn: "2025-02-17T00:00:00.000Z", publishedPrecision: "DAY", language: "en", excerpt: null, text: "Zimbabwe and Belarus signed on Monday. Belarus will train 20 engineers." }],
+  sources: [
+    {
+      id: SOURCE_ID,
+      url: "https://example.org/a",
+      publisher: null,
+      author: null,
+      title: "Release",
+      publishedOn: "2025-02-17T00:00:00.000Z",
+      publishedPrecision: "DAY",
+      language: "en",
+      excerpt: null,
+      text: "Zimbabwe and Belarus signed on Monday. Belarus will train 20 engineers.",
+    },
+  ],
   commitments: [
-    { id: "c1", description: "Train 20 engineers", quantity: 20, unit: "people", deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: SOURCE_ID },
+    {
+      id: "c1",
+      description: "Train 20 engineers",
+      quantity: 20,
+      unit: "people",
+      deadline: null,
+      deadlinePrecision: "UNKNOWN",
+      delivered: null,
+      sourceId: SOURCE_ID,
+    },
     { id: "c2", description: "Open a laboratory", quantity: null, unit: null, deadline: null, deadlinePrecision: "UNKNOWN", delivered: null, sourceId: null },
   ],
   translations: [
@@ -147,7 +178,11 @@ describe("a draft proposed from a report", () => {
 
   it("opens in the form as it would be sent, citations and the report's text included", () => {
     const sent = agreementInputOf(formValuesOfDraft(draft, {}), null);
-    expect(sent).toMatchObject({ signedOn: "2025-03", commitments: [{ quantity: 300, source: 0 }], sources: [{ url: "https://news.example.org/a", text: report }] });
+    expect(sent).toMatchObject({
+      signedOn: "2025-03",
+      commitments: [{ quantity: 300, source: 0 }],
+      sources: [{ url: "https://news.example.org/a", text: report }],
+    });
     expect(sent.citations).toEqual(draft.citations);
   });
 

@@ -35,7 +35,18 @@ export interface RecordFormValues {
     representativeTitle: string;
   }[];
   /** `text`: the whole report when it came through intake; kept as is, never edited here. */
-  sources: { key: string; id?: string; url: string; publisher: string; author: string; title: string; publishedOn: string; language: string; excerpt: string; text: string | null }[];
+  sources: {
+    key: string;
+    id?: string;
+    url: string;
+    publisher: string;
+    author: string;
+    title: string;
+    publishedOn: string;
+    language: string;
+    excerpt: string;
+    text: string | null;
+  }[];
   /** `source` is the index of a source, as text for the select. */
   commitments: { key: string; description: string; quantity: string; unit: string; deadline: string; delivered: string; source: string | null }[];
   translations: {
@@ -126,7 +137,16 @@ export function apiFieldOf(field: string, values: Pick<RecordFormValues, CitedLi
 export const newKey = () => Math.random().toString(36).slice(2, 10);
 
 export function emptyParty(side: "AFRICA" | "PARTNER"): RecordFormValues["parties"][number] {
-  return { key: newKey(), organizationId: null, organizationName: "", countryCode: null, side, role: "SIGNATORY", representativeName: "", representativeTitle: "" };
+  return {
+    key: newKey(),
+    organizationId: null,
+    organizationName: "",
+    countryCode: null,
+    side,
+    role: "SIGNATORY",
+    representativeName: "",
+    representativeTitle: "",
+  };
 }
 export function emptySource(): RecordFormValues["sources"][number] {
   return { key: newKey(), url: "", publisher: "", author: "", title: "", publishedOn: "", language: "", excerpt: "", text: null };
@@ -135,7 +155,8 @@ export function emptyCommitment(): RecordFormValues["commitments"][number] {
   return { key: newKey(), description: "", quantity: "", unit: "", deadline: "", delivered: "", source: null };
 }
 
-const emptyTranslations = () => TRANSLATION_LOCALES.map((locale) => ({ locale, title: "", summary: "", venue: "", event: "", commitments: {}, statusNotes: {} }));
+const emptyTranslations = () =>
+  TRANSLATION_LOCALES.map((locale) => ({ locale, title: "", summary: "", venue: "", event: "", commitments: {}, statusNotes: {} }));
 
 export function emptyRecordValues(): RecordFormValues {
   return {
@@ -278,14 +299,32 @@ export function formValuesOfDraft(draft: AgreementInput, organizationNames: Reco
   };
   values.citations = (draft.citations ?? []).flatMap((citation) => {
     const source = values.sources[citation.source];
-    return source ? [{ key: newKey(), field: formFieldOf(citation.field, values), sourceKey: source.key, quote: citation.quote, start: citation.start ?? null, end: citation.end ?? null }] : [];
+    return source
+      ? [
+          {
+            key: newKey(),
+            field: formFieldOf(citation.field, values),
+            sourceKey: source.key,
+            quote: citation.quote,
+            start: citation.start ?? null,
+            end: citation.end ?? null,
+          },
+        ]
+      : [];
   });
   return values;
 }
 
 /** A language row the editor wrote something in; rows left empty are not sent. */
 function isFilledIn(translation: RecordFormValues["translations"][number]): boolean {
-  const texts = [translation.title, translation.summary, translation.venue, translation.event, ...Object.values(translation.commitments), ...Object.values(translation.statusNotes)];
+  const texts = [
+    translation.title,
+    translation.summary,
+    translation.venue,
+    translation.event,
+    ...Object.values(translation.commitments),
+    ...Object.values(translation.statusNotes),
+  ];
   return texts.some((text) => text.trim());
 }
 
@@ -348,7 +387,13 @@ export function agreementInputOf(values: RecordFormValues, storedStatus: string 
     })),
     citations: sentCitations(values).map(({ citation }) => citation),
     ...(statusChanged
-      ? { statusChange: { occurredOn: orNull(values.statusChange.occurredOn), source: indexOrNull(values.statusChange.source) ?? -1, note: orNull(values.statusChange.note) } }
+      ? {
+          statusChange: {
+            occurredOn: orNull(values.statusChange.occurredOn),
+            source: indexOrNull(values.statusChange.source) ?? -1,
+            note: orNull(values.statusChange.note),
+          },
+        }
       : {}),
   };
 }

@@ -35,9 +35,7 @@ export function RecordsScreen({ canPublish, filters, sorting, input }: RecordsSc
   const router = useRouter();
   const pathname = usePathname();
   const [navigating, startNavigation] = useTransition();
-  const records = useInfiniteQuery(
-    trpc.agreement.listForEditors.infiniteQueryOptions(input, { getNextPageParam: nextPageParamOf }),
-  );
+  const records = useInfiniteQuery(trpc.agreement.listForEditors.infiniteQueryOptions(input, { getNextPageParam: nextPageParamOf }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const bulk = useBulkTransition();
   const rows = records.data?.pages.flatMap((page) => page.items) ?? [];
@@ -76,7 +74,12 @@ export function RecordsScreen({ canPublish, filters, sorting, input }: RecordsSc
             variant="light"
             disabled={selected.size === 0}
             loading={bulk.running}
-            onClick={() => void bulk.run(item.action, rows.filter((row) => selected.has(row.id)))}
+            onClick={() =>
+              void bulk.run(
+                item.action,
+                rows.filter((row) => selected.has(row.id)),
+              )
+            }
           >
             {item.label}
           </Button>

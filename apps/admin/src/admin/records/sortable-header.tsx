@@ -7,7 +7,17 @@ import type { RecordSorting } from "./list-filters";
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
 /** A column header that sorts the list: a real button, so Enter and Space work; the current order is in `aria-sort`. */
-export function SortableHeader({ label, sort, sorting, onSort }: { label: string; sort: TEditorSort; sorting: RecordSorting; onSort: (sort: TEditorSort) => void }) {
+export function SortableHeader({
+  label,
+  sort,
+  sorting,
+  onSort,
+}: {
+  label: string;
+  sort: TEditorSort;
+  sorting: RecordSorting;
+  onSort: (sort: TEditorSort) => void;
+}) {
   const active = sorting.sort === sort;
   const Icon = !active ? IconArrowsSort : sorting.order === "asc" ? IconArrowUp : IconArrowDown;
   return (

@@ -8,7 +8,10 @@ export const PARTIAL_DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; empty when unknow
 
 /** Sources as select options, by their position: commitments and status changes cite them by index. */
 export function sourceOptions(values: RecordFormValues) {
-  return values.sources.map((source, index) => ({ value: String(index), label: `${index + 1}. ${source.title || source.publisher || source.url || "untitled source"}` }));
+  return values.sources.map((source, index) => ({
+    value: String(index),
+    label: `${index + 1}. ${source.title || source.publisher || source.url || "untitled source"}`,
+  }));
 }
 
 export function SourcesFields({ form }: { form: UseFormReturnType<RecordFormValues> }) {
@@ -54,7 +57,13 @@ export function CommitmentsFields({ form }: { form: UseFormReturnType<RecordForm
       </Title>
       {form.values.commitments.map((commitment, index) => (
         <Card withBorder key={commitment.key} role="group" aria-label={`Commitment ${index + 1}`}>
-          <Textarea label={`Commitment ${index + 1}`} description="What was promised" autosize minRows={2} {...form.getInputProps(`commitments.${index}.description`)} />
+          <Textarea
+            label={`Commitment ${index + 1}`}
+            description="What was promised"
+            autosize
+            minRows={2}
+            {...form.getInputProps(`commitments.${index}.description`)}
+          />
           <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" mt="xs">
             <TextInput label="Quantity" inputMode="decimal" {...form.getInputProps(`commitments.${index}.quantity`)} />
             <TextInput label="Unit" {...form.getInputProps(`commitments.${index}.unit`)} />

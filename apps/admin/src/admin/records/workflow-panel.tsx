@@ -45,7 +45,8 @@ export function WorkflowPanel({
       },
     }),
   );
-  const run = (action: Action, withComment?: string) => transition.mutate({ id: record.id, expectedVersion: record.version, action, comment: withComment || null });
+  const run = (action: Action, withComment?: string) =>
+    transition.mutate({ id: record.id, expectedVersion: record.version, action, comment: withComment || null });
   const available = ACTIONS.filter((item) => item.from.includes(record.state) && (canPublish || !item.editorsOnly));
 
   return (
@@ -104,7 +105,11 @@ export function WorkflowPanel({
         <Title order={3} size="h5" mb="xs">
           Review comments
         </Title>
-        {record.comments.length === 0 ? <Text c="dimmed" size="sm">No comments yet.</Text> : null}
+        {record.comments.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            No comments yet.
+          </Text>
+        ) : null}
         <Stack gap="xs">
           {record.comments.map((entry) => (
             <div key={entry.id}>
@@ -118,7 +123,15 @@ export function WorkflowPanel({
       </Card>
       <StatusTimelineCard events={record.statusEvents} />
       <Modal opened={commentFor !== null} onClose={() => setCommentFor(null)} title="Send back to the author">
-        <Textarea label="What should change?" required autosize minRows={3} value={comment} onChange={(event) => setComment(event.currentTarget.value)} data-autofocus />
+        <Textarea
+          label="What should change?"
+          required
+          autosize
+          minRows={3}
+          value={comment}
+          onChange={(event) => setComment(event.currentTarget.value)}
+          data-autofocus
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={() => setCommentFor(null)}>
             Cancel

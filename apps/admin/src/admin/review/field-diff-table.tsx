@@ -15,8 +15,18 @@ export function fieldLabel(field: string): string {
 }
 
 function FieldValueCell({ value }: { value: FieldValue }) {
-  if (value === null || (Array.isArray(value) && value.length === 0)) return <Text size="sm" c="dimmed">(none)</Text>;
-  if (!Array.isArray(value)) return <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{value}</Text>;
+  if (value === null || (Array.isArray(value) && value.length === 0))
+    return (
+      <Text size="sm" c="dimmed">
+        (none)
+      </Text>
+    );
+  if (!Array.isArray(value))
+    return (
+      <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        {value}
+      </Text>
+    );
   return (
     <List size="sm" spacing={2}>
       {value.map((line, index) => (

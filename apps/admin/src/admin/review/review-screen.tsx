@@ -40,12 +40,26 @@ function ReviewCard({ item }: { item: QueueItem }) {
       <Text size="xs" c="dimmed" mb="xs">
         {[...item.africanCountryCodes, ...item.partnerCountryCodes].join(", ")} · submitted {formatDateTime(item.updatedAt)} by {item.updatedBy ?? "unknown"}
       </Text>
-      <Textarea label="Comment" description="Required to send back" autosize minRows={1} value={comment} onChange={(event) => setComment(event.currentTarget.value)} />
+      <Textarea
+        label="Comment"
+        description="Required to send back"
+        autosize
+        minRows={1}
+        value={comment}
+        onChange={(event) => setComment(event.currentTarget.value)}
+      />
       <Group mt="xs" gap="xs">
         <Button size="xs" color="green" loading={transition.isPending && transition.variables.action === "approve"} onClick={() => decide("approve")}>
           Approve and publish
         </Button>
-        <Button size="xs" color="orange" variant="light" disabled={!comment.trim()} loading={transition.isPending && transition.variables.action === "sendBack"} onClick={() => decide("sendBack")}>
+        <Button
+          size="xs"
+          color="orange"
+          variant="light"
+          disabled={!comment.trim()}
+          loading={transition.isPending && transition.variables.action === "sendBack"}
+          onClick={() => decide("sendBack")}
+        >
           Send back
         </Button>
       </Group>

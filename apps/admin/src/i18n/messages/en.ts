@@ -20,7 +20,10 @@ export const en = {
     sitemap: "Sitemap",
   },
   home: {
-    lede: { one: "{count} published, source-backed record of technology cooperation between African states and Russia/Belarus.", other: "{count} published, source-backed records of technology cooperation between African states and Russia/Belarus." },
+    lede: {
+      one: "{count} published, source-backed record of technology cooperation between African states and Russia/Belarus.",
+      other: "{count} published, source-backed records of technology cooperation between African states and Russia/Belarus.",
+    },
     browse: "Browse and filter all records",
     latest: "Latest records",
     map: "Records by African country",

@@ -20,7 +20,10 @@ export const fr: Messages = {
     sitemap: "Plan du site",
   },
   home: {
-    lede: { one: "{count} fiche publiée et sourcée sur la coopération technologique entre les États africains et la Russie ou le Bélarus.", other: "{count} fiches publiées et sourcées sur la coopération technologique entre les États africains et la Russie ou le Bélarus." },
+    lede: {
+      one: "{count} fiche publiée et sourcée sur la coopération technologique entre les États africains et la Russie ou le Bélarus.",
+      other: "{count} fiches publiées et sourcées sur la coopération technologique entre les États africains et la Russie ou le Bélarus.",
+    },
     browse: "Parcourir et filtrer toutes les fiches",
     latest: "Dernières fiches",
     map: "Fiches par pays africain",

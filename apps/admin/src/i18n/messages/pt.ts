@@ -20,7 +20,10 @@ export const pt: Messages = {
     sitemap: "Mapa do site",
   },
   home: {
-    lede: { one: "{count} registo publicado e com fontes da cooperação tecnológica entre Estados africanos e a Rússia ou a Bielorrússia.", other: "{count} registos publicados e com fontes da cooperação tecnológica entre Estados africanos e a Rússia ou a Bielorrússia." },
+    lede: {
+      one: "{count} registo publicado e com fontes da cooperação tecnológica entre Estados africanos e a Rússia ou a Bielorrússia.",
+      other: "{count} registos publicados e com fontes da cooperação tecnológica entre Estados africanos e a Rússia ou a Bielorrússia.",
+    },
     browse: "Consultar e filtrar todos os registos",
     latest: "Registos mais recentes",
     map: "Registos por país africano",

@@ -121,7 +121,12 @@ export const ru: Messages = {
     dateUnknownShort: "Дата неизвестна",
   },
   country: {
-    records: { one: "{count} опубликованная запись", few: "{count} опубликованные записи", many: "{count} опубликованных записей", other: "{count} опубликованной записи" },
+    records: {
+      one: "{count} опубликованная запись",
+      few: "{count} опубликованные записи",
+      many: "{count} опубликованных записей",
+      other: "{count} опубликованной записи",
+    },
     allRecords: "Все записи: {name}",
     partnersOf: "Партнёры",
     africanPartners: "Африканские партнёры",

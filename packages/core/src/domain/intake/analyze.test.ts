@@ -10,7 +10,8 @@ import type { IntakeAnalysis, Proposal, TextEvidence } from "./types";
 const registry = registryFromSeedFiles();
 const analyze = (text: string, extra: { publishedOn?: string; url?: string; language?: string } = {}) => analyzeReport({ text, ...extra }, registry);
 const parties = (proposal: Proposal | null) => (proposal?.draft.parties ?? []).map((party) => `${party.organizationId ?? party.countryCode}:${party.side}`);
-const quotes = (proposal: Proposal | null, field: string) => (proposal?.evidence ?? []).filter((e): e is TextEvidence => e.field === field && "quote" in e).map((e) => e.quote);
+const quotes = (proposal: Proposal | null, field: string) =>
+  (proposal?.evidence ?? []).filter((e): e is TextEvidence => e.field === field && "quote" in e).map((e) => e.quote);
 
 describe("the corpus", () => {
   const corpus = path.join(repoRoot, "tests/fixtures/intake");
@@ -58,7 +59,9 @@ describe("what a report says", () => {
   });
 
   it("reads Russian case endings and adjectives", () => {
-    const { proposal } = analyze("В понедельник Зимбабве подписала соглашение с Россией о подготовке российскими специалистами 500 инженеров.", { publishedOn: "2025-10-19" });
+    const { proposal } = analyze("В понедельник Зимбабве подписала соглашение с Россией о подготовке российскими специалистами 500 инженеров.", {
+      publishedOn: "2025-10-19",
+    });
     expect(proposal?.draft).toMatchObject({ kind: "AGREEMENT", status: "SIGNED", signedOn: "2025-10-13" });
     expect(parties(proposal)).toEqual(["ZW:AFRICA", "RU:PARTNER"]);
     expect(proposal?.draft.commitments).toEqual([expect.objectContaining({ quantity: 500, unit: "инженеров" })]);
@@ -67,11 +70,17 @@ describe("what a report says", () => {
   it("resolves 'ce jeudi 27 juillet' against the report's day, and leaves a day without a year unknown when the report has no date", () => {
     expect(analyze("Le Mali et la Russie ont signé ce jeudi 27 juillet un accord.", { publishedOn: "2023-07-28" }).proposal?.draft.signedOn).toBe("2023-07-27");
     expect(analyze("Le Mali et la Russie ont signé ce jeudi 27 juillet un accord.").proposal?.draft.signedOn).toBeNull();
-    expect(analyze("Zimbabwe and Belarus yesterday committed to co-operation in defence.").proposal?.draft).toMatchObject({ status: "ANNOUNCED", announcedOn: null });
+    expect(analyze("Zimbabwe and Belarus yesterday committed to co-operation in defence.").proposal?.draft).toMatchObject({
+      status: "ANNOUNCED",
+      announcedOn: null,
+    });
   });
 
   it("does not take a background date for the event's", () => {
-    const { proposal, otherEvents } = analyze("In September 2024, ministers had met in Harare. On Monday, Zimbabwe and Russia signed an agreement on cybersecurity.", { publishedOn: "2025-06-04" });
+    const { proposal, otherEvents } = analyze(
+      "In September 2024, ministers had met in Harare. On Monday, Zimbabwe and Russia signed an agreement on cybersecurity.",
+      { publishedOn: "2025-06-04" },
+    );
     expect(proposal?.draft).toMatchObject({ status: "SIGNED", signedOn: "2025-06-02" });
     expect(otherEvents).toEqual([]);
   });
@@ -88,7 +97,10 @@ describe("what a report says", () => {
   });
 
   it("reads 'the two countries' as the states of the report's main event", () => {
-    const { otherEvents } = analyze("Angola and Russia signed several agreements on Thursday. The Treaty of Friendship between the two countries was signed in Moscow on 8 October 1976.", { publishedOn: "2019-04-04" });
+    const { otherEvents } = analyze(
+      "Angola and Russia signed several agreements on Thursday. The Treaty of Friendship between the two countries was signed in Moscow on 8 October 1976.",
+      { publishedOn: "2019-04-04" },
+    );
     expect(otherEvents).toHaveLength(1);
     expect(otherEvents[0]?.draft).toMatchObject({ kind: "TREATY", status: "SIGNED", signedOn: "1976-10-08", venue: "Moscow" });
     expect(parties(otherEvents[0]!)).toEqual(["AO:AFRICA", "RU:PARTNER"]);
@@ -105,7 +117,9 @@ describe("what a report says", () => {
   });
 
   it("reads commitments with their quantity, unit and rate", () => {
-    const { proposal } = analyze("Zimbabwe and Russia signed an MOU committing to up-skill at least 10,000 cybersecurity specialists. Russia will train ten students a year for four years.");
+    const { proposal } = analyze(
+      "Zimbabwe and Russia signed an MOU committing to up-skill at least 10,000 cybersecurity specialists. Russia will train ten students a year for four years.",
+    );
     expect(proposal?.draft.commitments).toEqual([
       expect.objectContaining({ quantity: 10000, unit: "cybersecurity specialists", description: "at least 10,000 cybersecurity specialists" }),
       expect.objectContaining({ quantity: 10, unit: "students", description: "ten students a year for four years" }),
@@ -114,7 +128,9 @@ describe("what a report says", () => {
   });
 
   it("names people with their titles and states, and leaves the byline's author out", () => {
-    const { proposal } = analyze("By Samira Njoya\n\nNiger and Russia signed a memorandum after Russian Energy Minister Sergei Tsivilev met General Abdourahamane Tiani.");
+    const { proposal } = analyze(
+      "By Samira Njoya\n\nNiger and Russia signed a memorandum after Russian Energy Minister Sergei Tsivilev met General Abdourahamane Tiani.",
+    );
     expect(proposal?.people).toEqual([
       expect.objectContaining({ name: "Sergei Tsivilev", title: "Energy Minister", countryCode: "RU" }),
       expect.objectContaining({ name: "Abdourahamane Tiani", title: "General" }),
@@ -124,11 +140,19 @@ describe("what a report says", () => {
 
   it("describes the report as the first source: URL host as publisher, language, excerpt", () => {
     const { proposal } = analyze("Kenya and Belarus signed an agreement on tractors.", { url: "https://www.example.org/news/1", publishedOn: "2024-05" });
-    expect(proposal?.draft.sources?.[0]).toMatchObject({ url: "https://www.example.org/news/1", publisher: "example.org", publishedOn: "2024-05", language: "en", excerpt: "Kenya and Belarus signed an agreement on tractors." });
+    expect(proposal?.draft.sources?.[0]).toMatchObject({
+      url: "https://www.example.org/news/1",
+      publisher: "example.org",
+      publishedOn: "2024-05",
+      language: "en",
+      excerpt: "Kenya and Belarus signed an agreement on tractors.",
+    });
   });
 
   it("detects a language it does not read and invents nothing", () => {
-    const result = analyze("Mwakilishi wa Biashara wa Urusi nchini Morocco amesema kuwa Urusi iko tayari kuwa mshirika wa kimkakati wa Morocco katika utekelezaji wa mkakati wa kitaifa wa kidijitali.");
+    const result = analyze(
+      "Mwakilishi wa Biashara wa Urusi nchini Morocco amesema kuwa Urusi iko tayari kuwa mshirika wa kimkakati wa Morocco katika utekelezaji wa mkakati wa kitaifa wa kidijitali.",
+    );
     expect(result).toEqual({ language: "sw", proposal: null, otherEvents: [], matches: [] });
   });
 
@@ -161,7 +185,9 @@ describe("hostile input", () => {
   });
 
   it("proposes nothing from a page whose only claims are in scripts", () => {
-    expect(analyze("<html><body><script>document.write('Russia and Zimbabwe signed an agreement')</script><p>Subscribe.</p></body></html>").proposal).toBeNull();
+    expect(
+      analyze("<html><body><script>document.write('Russia and Zimbabwe signed an agreement')</script><p>Subscribe.</p></body></html>").proposal,
+    ).toBeNull();
   });
 
   it("reads a report of the largest size allowed", () => {

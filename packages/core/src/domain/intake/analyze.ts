@@ -36,15 +36,22 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
   const entities = findEntities(text, tokens, registry, eventNames);
   // The dateline is the report's date, never its event's.
   const reference = parseReference(publishedOn);
-  const dates = findDates(text, language, reference).filter((date) => !byline.publishedOn || date.end <= byline.publishedOn.start || date.start >= byline.publishedOn.end);
+  const dates = findDates(text, language, reference).filter(
+    (date) => !byline.publishedOn || date.end <= byline.publishedOn.start || date.start >= byline.publishedOn.end,
+  );
   const people = findPeople(text, sentences, entities, byline.credits, language);
   markTitleDestinations(text, people, entities);
   const commitments = findCommitments(text, sentences);
   const entitiesIn = groupBySentence(entities, sentences);
   const datesIn = groupBySentence(dates, sentences);
-  const peopleIn = groupBySentence(people.flatMap((person) => person.mentions), sentences);
+  const peopleIn = groupBySentence(
+    people.flatMap((person) => person.mentions),
+    sentences,
+  );
   const commitmentsIn = groupBySentence(commitments, sentences);
-  const facts = sentences.map((sentence, i) => readSentence(sentence, { entities: entitiesIn[i]!, dates: datesIn[i]!, people: peopleIn[i]!, commitments: commitmentsIn[i]! }));
+  const facts = sentences.map((sentence, i) =>
+    readSentence(sentence, { entities: entitiesIn[i]!, dates: datesIn[i]!, people: peopleIn[i]!, commitments: commitmentsIn[i]! }),
+  );
   const events = groupEvents(facts, sideOfEntity, reference);
 
   const sourceEvidence: TextEvidence[] = [];
@@ -78,13 +85,16 @@ export function analyzeReport(rawInput: TIntakeAnalyzeInput, registry: IntakeReg
 
 /** The main event's two states, one on each side, when it has exactly that: what "the two countries" means in the rest of the report. */
 function statePair(proposal: Proposal | null): string[] {
-  const states = (side: string) => [...new Set((proposal?.draft.parties ?? []).filter((party) => party.side === side && party.countryCode).map((party) => party.countryCode!))];
+  const states = (side: string) => [
+    ...new Set((proposal?.draft.parties ?? []).filter((party) => party.side === side && party.countryCode).map((party) => party.countryCode!)),
+  ];
   const african = states("AFRICA");
   const partner = states("PARTNER");
   return african.length === 1 && partner.length === 1 ? [african[0]!, partner[0]!] : [];
 }
 
-const MINISTRY = /\b(?:Ministry|Ministère|Ministério|Министерств\p{L}*)\s+(?:(?:of|for|de|du|des|de la|de l['’]|da|do|dos|das)\s+)?[\p{Lu}\p{Ll}][\p{L}'’,&\s-]{2,120}?(?=[.;:()]|\s(?:signed|and the|has|have|was|is|a|ont|et|e|и|подписал)\b|$)/gu;
+const MINISTRY =
+  /\b(?:Ministry|Ministère|Ministério|Министерств\p{L}*)\s+(?:(?:of|for|de|du|des|de la|de l['’]|da|do|dos|das)\s+)?[\p{Lu}\p{Ll}][\p{L}'’,&\s-]{2,120}?(?=[.;:()]|\s(?:signed|and the|has|have|was|is|a|ont|et|e|и|подписал)\b|$)/gu;
 
 /** Ministries the report names that the registry does not hold: proposed as organisations to create. */
 function findUnregisteredBodies(text: string, entities: EntityMention[]): ReportContext["unregistered"] {

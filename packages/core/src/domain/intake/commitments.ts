@@ -25,7 +25,8 @@ const NUMBER = new RegExp(
   "giu",
 );
 /** "a year for four years", "par an pendant cinq ans", "в год": how often and how long, kept in the description. */
-const RATE = /^(?:\s+(?:a|per|each|every|par|por|ao|в|ежегодно)\s+(?:year|an|annee|ano|год)\p{L}*)?(?:\s+(?:for|over|during|pendant|durant|sur|por|durante|в течение|на)\s+(?:\p{L}+|\d+)\s+(?:years?|ans|annees|anos|лет|года?))?/u;
+const RATE =
+  /^(?:\s+(?:a|per|each|every|par|por|ao|в|ежегодно)\s+(?:year|an|annee|ano|год)\p{L}*)?(?:\s+(?:for|over|during|pendant|durant|sur|por|durante|в течение|на)\s+(?:\p{L}+|\d+)\s+(?:years?|ans|annees|anos|лет|года?))?/u;
 /** At most this many describing words between the number and what it counts ("10,000 cybersecurity specialists"). */
 const MAX_UNIT_WORDS = 3;
 
@@ -54,7 +55,17 @@ function readCommitment(text: string, sentence: Sentence, match: RegExpExecArray
   const unitEnd = unitMatch.end;
   const rate = RATE.exec(foldText(text.slice(unitEnd, sentence.end)))?.[0] ?? "";
   const quantityStart = start + match[0].indexOf(match[1]!);
-  return { start, end: unitEnd + rate.length, quantity, unit: text.slice(unitStart, unitEnd), unitStart, unitEnd, quantityStart, quantityEnd: numberEnd, sentence: sentence.index };
+  return {
+    start,
+    end: unitEnd + rate.length,
+    quantity,
+    unit: text.slice(unitStart, unitEnd),
+    unitStart,
+    unitEnd,
+    quantityStart,
+    quantityEnd: numberEnd,
+    sentence: sentence.index,
+  };
 }
 
 function parseQuantity(number: string, scale: string | undefined): number | null {

@@ -23,7 +23,8 @@ export interface ReferenceDate {
 }
 
 const PARSERS: Record<IntakeLanguage, chrono.Chrono> = { en: chrono.en.casual, fr: chrono.fr.casual, pt: chrono.pt.casual, ru: chrono.ru.casual };
-const DURATION_WORDS = /(?:^|[^\p{L}])(?:ans|ann[ée]es?|years?|anos|лет|mois|months?|m[eê]s|meses|месяц\p{L}*|semaines?|weeks?|semanas?|недел\p{L}*|jours|days|dias|дней|дня)(?![\p{L}])/iu;
+const DURATION_WORDS =
+  /(?:^|[^\p{L}])(?:ans|ann[ée]es?|years?|anos|лет|mois|months?|m[eê]s|meses|месяц\p{L}*|semaines?|weeks?|semanas?|недел\p{L}*|jours|days|dias|дней|дня)(?![\p{L}])/iu;
 const MONTH_PREPOSITION = /(?:\bin|\ben|\bem|\bde|\bdu|(?:^|\s)в)\s+$/iu;
 /** An event a report announces a few days early still counts as this year's. */
 const FUTURE_TOLERANCE_DAYS = 7;
@@ -55,7 +56,14 @@ function resolveChronoResult(result: chrono.ParsedResult, text: string, referenc
   // A bare month word ("may", "mars") or a time of day says no date.
   if (day === null && month === null && year === null && weekday === null) return null;
   // A month alone ("en mai", "In March") is a date only with a preposition before it; "may" alone is a verb.
-  if (month !== null && day === null && year === null && !/^(?:in|en|em|в|au mois de|no mes de)\s/iu.test(result.text.trim()) && !MONTH_PREPOSITION.test(text.slice(Math.max(0, result.index - 12), result.index))) return null;
+  if (
+    month !== null &&
+    day === null &&
+    year === null &&
+    !/^(?:in|en|em|в|au mois de|no mes de)\s/iu.test(result.text.trim()) &&
+    !MONTH_PREPOSITION.test(text.slice(Math.max(0, result.index - 12), result.index))
+  )
+    return null;
   // "pour cinq ans", "for four years", "this week": a length of time or a vague span, not a day.
   if (DURATION_WORDS.test(result.text)) return null;
   // chrono-node keeps a leading ", on " in some results; the evidence starts at the first word.
@@ -72,7 +80,11 @@ function resolveChronoResult(result: chrono.ParsedResult, text: string, referenc
 }
 
 /** A relative expression placed on the calendar from the report's day; null when that day is not known closely enough. */
-function resolveRelative(result: chrono.ParsedResult, reference: ReferenceDate, known: { month: number | null; day: number | null; weekday: number | null }): string | null {
+function resolveRelative(
+  result: chrono.ParsedResult,
+  reference: ReferenceDate,
+  known: { month: number | null; day: number | null; weekday: number | null },
+): string | null {
   if (known.month !== null && known.day !== null) return formatDate(yearBefore(reference, known.month, known.day), known.month, known.day);
   if (known.month !== null) return formatDate(yearBefore(reference, known.month, 1), known.month, null);
   if (reference.day === undefined || reference.month === undefined) return null;
@@ -117,7 +129,13 @@ function curatedDates(text: string, reference: ReferenceDate | null, found: Date
   }
   for (const match of text.matchAll(LAST_YEAR)) {
     if (covered(match.index, match.index + match[0].length)) continue;
-    mentions.push({ start: match.index, end: match.index + match[0].length, value: reference ? String(reference.year - 1) : null, relative: true, since: false });
+    mentions.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      value: reference ? String(reference.year - 1) : null,
+      relative: true,
+      since: false,
+    });
   }
   return mentions;
 }

@@ -71,13 +71,23 @@ export async function attachReport(db: Db, actor: Actor, input: z.output<typeof 
   const analysis = await analyzeReportForEditors(db, actor, report);
   const proposal = analysis.proposal;
   const current = await currentRecordInput(db, id);
-  const source: Source = proposal?.draft.sources?.[0] ?? { url: report.url ?? null, publishedOn: report.publishedOn ?? null, language: analysis.language, text: analysis.text ?? report.text };
+  const source: Source = proposal?.draft.sources?.[0] ?? {
+    url: report.url ?? null,
+    publishedOn: report.publishedOn ?? null,
+    language: analysis.language,
+    text: analysis.text ?? report.text,
+  };
   const changes = proposal ? proposedChanges(current, proposal) : [];
   if (!accept) return { applied: false as const, version: record.version, language: analysis.language, source: { ...source, text: undefined }, changes };
 
   const unknown = accept.find((key) => !changes.some((change) => change.key === key));
   if (unknown) throw new InvalidInputError(["accept"], `"${unknown}" is not one of the changes this report proposes`);
-  const data = withAcceptedChanges(current, source, proposal, changes.filter((change) => accept.includes(change.key)));
+  const data = withAcceptedChanges(
+    current,
+    source,
+    proposal,
+    changes.filter((change) => accept.includes(change.key)),
+  );
   const saved = await updateAgreement(db, actor, ZAgreementUpdateInput.parse({ id, expectedVersion, data }));
   return { applied: true as const, version: saved.version, record: saved };
 }
@@ -115,7 +125,9 @@ function identityOf(list: (typeof LISTS)[number], item: unknown): string {
     const party = item as { countryCode?: string | null; organizationId?: string | null };
     return `${party.countryCode ?? ""}/${party.organizationId ?? ""}`;
   }
-  return String((item as { description: string }).description).trim().toLowerCase();
+  return String((item as { description: string }).description)
+    .trim()
+    .toLowerCase();
 }
 
 /** Dates compare by what they say ("2025-07" and "2025-07" at month precision), other values as given. */

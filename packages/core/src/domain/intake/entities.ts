@@ -61,7 +61,11 @@ function followsLocative(tokens: Token[], index: number): boolean {
 function entityMatcher(registry: IntakeRegistry): PhraseMatcher<EntityValue> {
   let matcher = compiled.get(registry);
   if (!matcher) {
-    matcher = new PhraseMatcher<EntityValue>([...countryEntries(registry), ...organizationEntries(registry.organizations), ...STATE_PAIR_FORMS.map((form) => ({ form, value: { type: "pair" as const } }))]);
+    matcher = new PhraseMatcher<EntityValue>([
+      ...countryEntries(registry),
+      ...organizationEntries(registry.organizations),
+      ...STATE_PAIR_FORMS.map((form) => ({ form, value: { type: "pair" as const } })),
+    ]);
     compiled.set(registry, matcher);
   }
   return matcher;

@@ -1,5 +1,6 @@
 /** Named gatherings: "National Cyber Security Conference & Expo 2025", "Russian Energy Week", «Мировой атомной недели». */
-const EVENT_NAME = /(?:\b[\p{Lu}\dIVX][\p{L}\d'’-]*\s+(?:(?:&|of|on|and|de|du|des|et|da|do)\s+)?){0,6}(?:Forum|Summit|Conference|Expo|Week|Exhibition|Congress|Sommet|Semaine|Salon|Cimeira|Fórum|Conferência|Semana)(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d'’-]*){0,3}/gu;
+const EVENT_NAME =
+  /(?:\b[\p{Lu}\dIVX][\p{L}\d'’-]*\s+(?:(?:&|of|on|and|de|du|des|et|da|do)\s+)?){0,6}(?:Forum|Summit|Conference|Expo|Week|Exhibition|Congress|Sommet|Semaine|Salon|Cimeira|Fórum|Conferência|Semana)(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d'’-]*){0,3}/gu;
 const QUOTED_EVENT = /«([^»]{3,80}(?:форум|саммит|недел|выставк|конференц|Forum|Summit|Week)[^»]{0,60})»/giu;
 const LEADING_ARTICLE = /^(?:The|the|Le|La|Les|O|A)\s+/u;
 

@@ -35,20 +35,28 @@ const cueMatcher = new PhraseMatcher(cueEntries());
 const backgroundMatcher = new PhraseMatcher(BACKGROUND_FORMS.map((form) => ({ form, value: true })));
 /** Two days this close apart are one event told twice (time zones, a signing over two days). */
 const SAME_EVENT_DAYS = 3;
-const ANNOUNCED_ON = /(?:announced|said|told|reported|stated|annonce|a annoncé|a indiqué|a déclaré|anunciou|disse|informou|сообщил\p{L}*|заявил\p{L}*)[\s,]+(?:on\s+|le\s+|na\s+|no\s+|в\s+|во\s+)?$/iu;
+const ANNOUNCED_ON =
+  /(?:announced|said|told|reported|stated|annonce|a annoncé|a indiqué|a déclaré|anunciou|disse|informou|сообщил\p{L}*|заявил\p{L}*)[\s,]+(?:on\s+|le\s+|na\s+|no\s+|в\s+|во\s+)?$/iu;
 /** A date this many months before the report is another event's, when the report's own event is undated. */
 const RECENT_MONTHS = 2;
 /** Words looked at before an action for "will" or "not". */
 const MODAL_WINDOW = 3;
 
 /** What one sentence says, from the report's mentions grouped by sentence (see `groupBySentence`). */
-export function readSentence(sentence: Sentence, own: { entities: EntityMention[]; dates: DateMention[]; people: PersonMention[]; commitments: CommitmentMention[] }): SentenceFacts {
+export function readSentence(
+  sentence: Sentence,
+  own: { entities: EntityMention[]; dates: DateMention[]; people: PersonMention[]; commitments: CommitmentMention[] },
+): SentenceFacts {
   const inside = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.end <= sentence.end);
   const { tokens } = sentence;
   const cues = cueMatcher
     .find(tokens)
     .filter((cue) => cue.value.role !== "action" || !precededBy(tokens, cue.from, NEGATION_WORDS))
-    .map((cue) => (cue.value.role === "action" && precededBy(tokens, cue.from, FUTURE_WORDS) && isAccomplished(cue.value.status) ? { ...cue, value: { ...cue.value, status: "PROPOSED" as const } } : cue));
+    .map((cue) =>
+      cue.value.role === "action" && precededBy(tokens, cue.from, FUTURE_WORDS) && isAccomplished(cue.value.status)
+        ? { ...cue, value: { ...cue.value, status: "PROPOSED" as const } }
+        : cue,
+    );
   const dates = inside(own.dates);
   const background = backgroundMatcher.find(tokens).length > 0 || dates.some((date) => date.since);
   return { sentence, entities: inside(own.entities), cues, dates, people: own.people, commitments: inside(own.commitments), background };
@@ -81,7 +89,13 @@ export function groupEvents(facts: SentenceFacts[], sideOf: (entity: EntityMenti
   const anchors = facts.filter(isAnchor);
   const main = anchors.find((anchor) => !anchor.background && (hasAction(anchor) || anchor.cues.some((cue) => cue.value.role === "meeting"))) ?? null;
   if (!main) return [];
-  const open = (anchor: SentenceFacts): ReportEvent => ({ anchors: [anchor], context: [], date: eventDate(anchor), africanKeys: africanEntities(anchor, sideOf), documentKinds: documentKinds(anchor) });
+  const open = (anchor: SentenceFacts): ReportEvent => ({
+    anchors: [anchor],
+    context: [],
+    date: eventDate(anchor),
+    africanKeys: africanEntities(anchor, sideOf),
+    documentKinds: documentKinds(anchor),
+  });
   const events: ReportEvent[] = [open(main)];
   for (const anchor of anchors) {
     if (anchor === main) continue;

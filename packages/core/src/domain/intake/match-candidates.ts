@@ -51,12 +51,16 @@ export async function findMatchCandidates(db: Db, proposal: Proposal, readable: 
     kind: row.kind,
     signedOn: storedDate(row.signedOn, row.signedPrecision),
     announcedOn: storedDate(row.announcedOn, row.announcedPrecision),
-    parties: row.parties.map((party) => ({ countryCode: party.countryCode ?? party.organization?.countryCode ?? null, organizationId: party.organizationId, side: party.side })),
+    parties: row.parties.map((party) => ({
+      countryCode: party.countryCode ?? party.organization?.countryCode ?? null,
+      organizationId: party.organizationId,
+      side: party.side,
+    })),
   }));
 }
 
 function dateWindow(proposal: Proposal): Prisma.AgreementWhereInput {
-  const date = toKnownDate((proposal.draft.signedOn) ?? (proposal.draft.announcedOn) ?? null);
+  const date = toKnownDate(proposal.draft.signedOn ?? proposal.draft.announcedOn ?? null);
   if (!date) return {};
   const on = Date.parse(date.date);
   const window = { gte: new Date(on - WINDOW_DAYS * 86_400_000), lte: new Date(on + WINDOW_DAYS * 86_400_000) };

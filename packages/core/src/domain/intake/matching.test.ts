@@ -26,7 +26,10 @@ describe("matching a report to stored records", () => {
   });
 
   it("finds the event recorded from an English report in a Russian one, by entities and date", () => {
-    const russian = proposalOf("«Росатом» и электроэнергетическая корпорация Эфиопии в четверг в Москве подписали план действий по развитию проекта АЭС.", "2025-09-25");
+    const russian = proposalOf(
+      "«Росатом» и электроэнергетическая корпорация Эфиопии в четверг в Москве подписали план действий по развитию проекта АЭС.",
+      "2025-09-25",
+    );
     const [match] = matchExistingRecords(russian, [englishRecord]);
     expect(match).toMatchObject({ id: "ethiopia-action-plan", sameEvent: true });
     expect(match?.reasons).toEqual(expect.arrayContaining(["same states: ET, RU", "same date", "both PROGRAMME"]));
@@ -50,7 +53,14 @@ describe("matching a report to stored records", () => {
 
   it("is not confident without dates to the day or month, nor across months", () => {
     const undated = proposalOf("Rosatom and Burkina Faso signed three memorandums of understanding this week.", "2024-06-08");
-    const earlier = record({ id: "burkina-2023", signedOn: { date: "2023-10-13", precision: "DAY" }, parties: [{ countryCode: "BF", organizationId: null, side: "AFRICA" }, { countryCode: "RU", organizationId: rosatom, side: "PARTNER" }] });
+    const earlier = record({
+      id: "burkina-2023",
+      signedOn: { date: "2023-10-13", precision: "DAY" },
+      parties: [
+        { countryCode: "BF", organizationId: null, side: "AFRICA" },
+        { countryCode: "RU", organizationId: rosatom, side: "PARTNER" },
+      ],
+    });
     const undatedRecord = record({ id: "burkina-undated", parties: earlier.parties });
     const matches = matchExistingRecords(undated, [earlier, undatedRecord]);
     expect(matches.map((m) => m.id).sort()).toEqual(["burkina-2023", "burkina-undated"]);
@@ -61,9 +71,24 @@ describe("matching a report to stored records", () => {
 
   it("ranks by how much the event shares and leaves out records with little in common", () => {
     const report = proposalOf("Kenya and Belarus signed an agreement on tractors on Monday.", "2023-12-13");
-    const sameDay = record({ id: "same-day", kind: "AGREEMENT", signedOn: { date: "2023-12-11", precision: "DAY" }, parties: [{ countryCode: "KE", organizationId: null, side: "AFRICA" }, { countryCode: "BY", organizationId: null, side: "PARTNER" }] });
+    const sameDay = record({
+      id: "same-day",
+      kind: "AGREEMENT",
+      signedOn: { date: "2023-12-11", precision: "DAY" },
+      parties: [
+        { countryCode: "KE", organizationId: null, side: "AFRICA" },
+        { countryCode: "BY", organizationId: null, side: "PARTNER" },
+      ],
+    });
     const sameStates = record({ id: "same-states", kind: "TALKS", announcedOn: { date: "2023-02-01", precision: "DAY" }, parties: sameDay.parties });
-    const unrelated = record({ id: "unrelated", kind: "TALKS", parties: [{ countryCode: "ML", organizationId: null, side: "AFRICA" }, { countryCode: "RU", organizationId: null, side: "PARTNER" }] });
+    const unrelated = record({
+      id: "unrelated",
+      kind: "TALKS",
+      parties: [
+        { countryCode: "ML", organizationId: null, side: "AFRICA" },
+        { countryCode: "RU", organizationId: null, side: "PARTNER" },
+      ],
+    });
     expect(matchExistingRecords(report, [unrelated, sameStates, sameDay]).map((m) => [m.id, m.sameEvent])).toEqual([
       ["same-day", true],
       ["same-states", false],

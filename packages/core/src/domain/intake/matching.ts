@@ -53,7 +53,7 @@ export function matchExistingRecords(proposal: Proposal, candidates: MatchCandid
 function proposalEntities(proposal: Proposal): EventEntities {
   const organizationCountry = new Map(proposal.organizations.filter((o) => o.id).map((o) => [o.id!, o.countryCode ?? null]));
   const { draft } = proposal;
-  const date = toKnownDate((draft.signedOn) ?? (draft.announcedOn) ?? null);
+  const date = toKnownDate(draft.signedOn ?? draft.announcedOn ?? null);
   return entitiesOf(
     (draft.parties ?? []).map((party) => ({
       countryCode: party.countryCode ?? (party.organizationId ? (organizationCountry.get(party.organizationId) ?? null) : null),
@@ -100,15 +100,22 @@ function compare(report: EventEntities, record: EventEntities, candidate: MatchC
   const conflicts = sideConflicts(report, record);
   reasons.push(...conflicts);
   const datesAgree = datesConfidentlyEqual(report.date, record.date);
-  const sameEvent = conflicts.length === 0 && datesAgree && kindsAlike && sideAgrees(report.africanStates, record.africanStates, report.africanBodies, record.africanBodies) && sideAgrees(report.partnerStates, record.partnerStates, report.partnerBodies, record.partnerBodies);
+  const sameEvent =
+    conflicts.length === 0 &&
+    datesAgree &&
+    kindsAlike &&
+    sideAgrees(report.africanStates, record.africanStates, report.africanBodies, record.africanBodies) &&
+    sideAgrees(report.partnerStates, record.partnerStates, report.partnerBodies, record.partnerBodies);
   return { id: candidate.id, slug: candidate.slug, title: candidate.title, state: candidate.state, score: Math.round(score * 100) / 100, sameEvent, reasons };
 }
 
 /** Two bodies named on one side and none in common: two different events ("Rosatom with AFCONE", "Rosatom with a ministry"). */
 function sideConflicts(report: EventEntities, record: EventEntities): string[] {
   const conflicts: string[] = [];
-  if (report.africanBodies.size && record.africanBodies.size && overlap(report.africanBodies, record.africanBodies).shared.length === 0) conflicts.push("different African organisations");
-  if (report.partnerBodies.size && record.partnerBodies.size && overlap(report.partnerBodies, record.partnerBodies).shared.length === 0) conflicts.push("different partner organisations");
+  if (report.africanBodies.size && record.africanBodies.size && overlap(report.africanBodies, record.africanBodies).shared.length === 0)
+    conflicts.push("different African organisations");
+  if (report.partnerBodies.size && record.partnerBodies.size && overlap(report.partnerBodies, record.partnerBodies).shared.length === 0)
+    conflicts.push("different partner organisations");
   return conflicts;
 }
 

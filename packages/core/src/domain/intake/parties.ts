@@ -44,9 +44,18 @@ export function sideOfEntity(entity: EntityMention): PartySide | null {
  * beside one of them, "the CyberZim Consortium, which includes KOMIB…"), then every state
  * named as an actor that no organisation already stands for.
  */
-export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[], signed: boolean, people: Person[], kind: AgreementKind, pairStates: string[]): ProposedParty[] {
+export function proposeParties(
+  anchors: SentenceFacts[],
+  context: SentenceFacts[],
+  signed: boolean,
+  people: Person[],
+  kind: AgreementKind,
+  pairStates: string[],
+): ProposedParty[] {
   const parties: ProposedParty[] = [];
-  const signingSentences = new Set(anchors.filter((a) => a.cues.some((cue) => cue.value.role === "action" && cue.value.status === "SIGNED")).map((a) => a.sentence.index));
+  const signingSentences = new Set(
+    anchors.filter((a) => a.cues.some((cue) => cue.value.role === "action" && cue.value.status === "SIGNED")).map((a) => a.sentence.index),
+  );
   const titles = people.flatMap((person) => person.mentions.flatMap((mention) => (mention.title ? [mention.title] : [])));
   const addOrganization = (entity: EntityMention, facts: SentenceFacts) => {
     if (entity.value.type !== "organization" || !isActor(entity)) return;
@@ -100,7 +109,9 @@ export function proposeParties(anchors: SentenceFacts[], context: SentenceFacts[
 
 /** "a grouping predominantly composed of Russian cybersecurity partners": the side a nationality word after a body gives it. */
 function describedSide(entity: EntityMention, facts: SentenceFacts): { side: PartySide; from: Span } | null {
-  const described = facts.entities.find((other) => other.value.type === "country" && other.value.form === "adjective" && other.start > entity.end && other.start - entity.end <= DESCRIPTION_REACH);
+  const described = facts.entities.find(
+    (other) => other.value.type === "country" && other.value.form === "adjective" && other.start > entity.end && other.start - entity.end <= DESCRIPTION_REACH,
+  );
   return described?.value.type === "country" ? { side: sideOfCountry(described.value.code), from: described } : null;
 }
 
@@ -127,7 +138,9 @@ export function partyEvidence(text: string, parties: ProposedParty[]): Evidence[
     if (party.organization) evidence.push(quote(`parties.${i}.organizationId`, party.mention));
     if (party.countryFrom === "registry") evidence.push({ field: `parties.${i}.countryCode`, organizationId: party.organization!.id });
     else if (party.countryFrom) evidence.push(quote(`parties.${i}.countryCode`, party.countryFrom));
-    evidence.push(party.sideFrom === "registry" ? { field: `parties.${i}.side`, organizationId: party.organization!.id } : quote(`parties.${i}.side`, party.sideFrom));
+    evidence.push(
+      party.sideFrom === "registry" ? { field: `parties.${i}.side`, organizationId: party.organization!.id } : quote(`parties.${i}.side`, party.sideFrom),
+    );
     evidence.push(quote(`parties.${i}.role`, party.mention));
     if (party.representative) {
       evidence.push(quote(`parties.${i}.representativeName`, party.representative.nameSpan));

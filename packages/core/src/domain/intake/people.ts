@@ -37,13 +37,76 @@ const markers = new PhraseMatcher<Marker>([
 const NAME_WORD = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*`;
 const NAME_RUN = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|das|van|von|bin|ben|el|al|du)\s+)?${NAME_WORD}){0,8}`, "gu");
 /** Words between a title and a name that show they are not one phrase: "the Minister said that Ilias…". */
-const CLAUSE_WORDS = new Set(["said", "says", "that", "who", "which", "while", "when", "with", "met", "has", "have", "had", "was", "were", "is", "are", "will", "would", "by", "que", "qui", "est", "sont", "disse", "foi", "что", "который", "которая", "был", "была", "заявил"]);
+const CLAUSE_WORDS = new Set([
+  "said",
+  "says",
+  "that",
+  "who",
+  "which",
+  "while",
+  "when",
+  "with",
+  "met",
+  "has",
+  "have",
+  "had",
+  "was",
+  "were",
+  "is",
+  "are",
+  "will",
+  "would",
+  "by",
+  "que",
+  "qui",
+  "est",
+  "sont",
+  "disse",
+  "foi",
+  "что",
+  "который",
+  "которая",
+  "был",
+  "была",
+  "заявил",
+]);
 /** Before a country in a title, a word that points at a place the person is sent to, not from: "Ambassador to Congo". */
 const TOWARDS = new Set(["to", "in", "au", "en", "a", "aupres", "junto", "в", "во", "при", "no", "na"]);
 const MAX_TITLE_GAP_WORDS = 10;
 const COORDINATED = /^\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,4}(?:and|et|e|и)\s+$/u;
 /** Capitalized at the start of a sentence without being part of a title: "In", "The", "During". */
-const FUNCTION_WORDS = new Set(["the", "in", "on", "at", "by", "for", "during", "after", "before", "while", "with", "and", "a", "an", "le", "la", "les", "l", "lors", "selon", "o", "os", "as", "em", "no", "na", "в", "на", "по", "и"]);
+const FUNCTION_WORDS = new Set([
+  "the",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "during",
+  "after",
+  "before",
+  "while",
+  "with",
+  "and",
+  "a",
+  "an",
+  "le",
+  "la",
+  "les",
+  "l",
+  "lors",
+  "selon",
+  "o",
+  "os",
+  "as",
+  "em",
+  "no",
+  "na",
+  "в",
+  "на",
+  "по",
+  "и",
+]);
 
 /** The people the report names with a role, a title, an honorific or a quote; bylines and photo credits left out. */
 export function findPeople(text: string, sentences: Sentence[], entities: EntityMention[], excluded: Span[], language: IntakeLanguage): Person[] {
@@ -61,11 +124,21 @@ export function findPeople(text: string, sentences: Sentence[], entities: Entity
   return groupPeople(mentions);
 }
 
-function readName(text: string, sentence: Sentence, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], runStart: number, runEnd: number, language: IntakeLanguage): PersonMention | null {
+function readName(
+  text: string,
+  sentence: Sentence,
+  tokens: Token[],
+  marks: PhraseMatch<Marker>[],
+  entities: EntityMention[],
+  runStart: number,
+  runEnd: number,
+  language: IntakeLanguage,
+): PersonMention | null {
   const words = tokens.filter((token) => token.start >= runStart && token.end <= runEnd);
   // Leading title words, honorifics, places and organisations belong to the title, not the name.
   // A surname that is also a company's name ("Eugene Kaspersky") is still a name after a first name.
-  const nameLike = (i: number): boolean => isNameWord(words[i]!, marks, entities) || (i > 0 && isNameWord(words[i - 1]!, marks, entities) && isOrganizationWord(words[i]!, entities));
+  const nameLike = (i: number): boolean =>
+    isNameWord(words[i]!, marks, entities) || (i > 0 && isNameWord(words[i - 1]!, marks, entities) && isOrganizationWord(words[i]!, entities));
   let first = 0;
   for (let i = 0; i < words.length; i += 1) {
     if (!nameLike(i)) first = i + 1;
@@ -80,7 +153,11 @@ function readName(text: string, sentence: Sentence, tokens: Token[], marks: Phra
   if (nameWords.length === 1 && !directlyAfterMarker) return null;
   const title = leftTitle(text, tokens, marks, entities, start, language) ?? rightTitle(text, sentence, tokens, marks, end);
   const honorific = adjacent?.value === "honorific" && directlyAfterMarker;
-  const speaks = marks.some((mark) => mark.value === "speech" && ((mark.start >= end && /^[\s,]*$/.test(text.slice(end, mark.start))) || (mark.end <= start && /^[\s,]*$/.test(text.slice(mark.end, start)))));
+  const speaks = marks.some(
+    (mark) =>
+      mark.value === "speech" &&
+      ((mark.start >= end && /^[\s,]*$/.test(text.slice(end, mark.start))) || (mark.end <= start && /^[\s,]*$/.test(text.slice(mark.end, start)))),
+  );
   if (!title && !honorific && !speaks) return null;
   const mention: PersonMention = { name: text.slice(start, end), start, end, sentence: sentence.index };
   if (title) describeTitle(text, mention, title, tokens, entities);
@@ -98,7 +175,14 @@ function isNameWord(word: Token, marks: PhraseMatch<Marker>[], entities: EntityM
 }
 
 /** "Congolese Minister of Posts, Telecommunications, and the Digital Economy, Léon-Juste Ibombo": the title before a name. */
-function leftTitle(text: string, tokens: Token[], marks: PhraseMatch<Marker>[], entities: EntityMention[], nameStart: number, language: IntakeLanguage): Span | null {
+function leftTitle(
+  text: string,
+  tokens: Token[],
+  marks: PhraseMatch<Marker>[],
+  entities: EntityMention[],
+  nameStart: number,
+  language: IntakeLanguage,
+): Span | null {
   const head = marks.filter((mark) => mark.value === "head" && mark.end <= nameStart).at(-1);
   if (!head) return null;
   const gap = text.slice(head.end, nameStart);
@@ -143,7 +227,8 @@ function describeTitle(text: string, mention: PersonMention, title: Span, tokens
   const country = inside.find((entity) => entity.value.type === "country" && !TOWARDS.has(tokenBefore(tokens, entity.start)));
   if (country?.value.type === "country") mention.country = { code: country.value.code, start: country.start, end: country.end };
   const organization = inside.find((entity) => entity.value.type === "organization");
-  if (organization?.value.type === "organization") mention.organization = { organization: organization.value.organization, start: organization.start, end: organization.end };
+  if (organization?.value.type === "organization")
+    mention.organization = { organization: organization.value.organization, start: organization.start, end: organization.end };
   const leading = inside.find((entity) => entity.start === title.start && entity.value.type === "country");
   let start = leading ? leading.end : title.start;
   const rest = text.slice(start, title.end);

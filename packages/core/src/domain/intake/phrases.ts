@@ -45,7 +45,7 @@ export class PhraseMatcher<T> {
 
   find(tokens: Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const best = this.longestAt(tokens, i);
       if (best) {
         matches.push({ value: best.value, from: i, to: i + best.words.length, start: tokens[i]!.start, end: tokens[i + best.words.length - 1]!.end });

@@ -25,13 +25,45 @@ export interface ReportContext {
 }
 
 const sectorMatcher = new PhraseMatcher(
-  Object.entries(SECTOR_LEXICON).flatMap(([slug, forms]) => forms.map((form) => ({ form, value: slug, allCaps: /\p{Lu}/u.test(form) && !/\p{Ll}/u.test(form) }))),
+  Object.entries(SECTOR_LEXICON).flatMap(([slug, forms]) =>
+    forms.map((form) => ({ form, value: slug, allCaps: /\p{Lu}/u.test(form) && !/\p{Ll}/u.test(form) })),
+  ),
 );
-const KIND_LABEL: Record<AgreementKind, string> = { MOU: "memorandum of understanding", AGREEMENT: "agreement", TREATY: "treaty", CONTRACT: "contract", JOINT_STATEMENT: "joint statement", TALKS: "cooperation", PROGRAMME: "programme" };
-const STATUS_VERB: Record<LifecycleStatus, string> = { ANNOUNCED: "announce", PROPOSED: "propose", UNDER_NEGOTIATION: "discuss", SIGNED: "sign", IN_FORCE: "bring into force", IMPLEMENTING: "implement", COMPLETED: "complete", SUSPENDED: "suspend", CANCELLED: "cancel" };
+const KIND_LABEL: Record<AgreementKind, string> = {
+  MOU: "memorandum of understanding",
+  AGREEMENT: "agreement",
+  TREATY: "treaty",
+  CONTRACT: "contract",
+  JOINT_STATEMENT: "joint statement",
+  TALKS: "cooperation",
+  PROGRAMME: "programme",
+};
+const STATUS_VERB: Record<LifecycleStatus, string> = {
+  ANNOUNCED: "announce",
+  PROPOSED: "propose",
+  UNDER_NEGOTIATION: "discuss",
+  SIGNED: "sign",
+  IN_FORCE: "bring into force",
+  IMPLEMENTING: "implement",
+  COMPLETED: "complete",
+  SUSPENDED: "suspend",
+  CANCELLED: "cancel",
+};
 const MAX_SUMMARY_SENTENCES = 3;
 /** Words after which a sector word names an office, not the cooperation: "the minister of military cooperation". */
-const OFFICE_WORDS = new Set(["minister", "ministry", "ministre", "ministere", "ministro", "ministerio", "министр", "министерство", "министерства", "department", "departement"]);
+const OFFICE_WORDS = new Set([
+  "minister",
+  "ministry",
+  "ministre",
+  "ministere",
+  "ministro",
+  "ministerio",
+  "министр",
+  "министерство",
+  "министерства",
+  "department",
+  "departement",
+]);
 /** Labels for the title: the signatories if any signed, at most two a side. */
 const TITLE_PARTIES_PER_SIDE = 2;
 const MAX_EXCERPT_LENGTH = 5000;
@@ -76,7 +108,13 @@ export function buildProposal(event: ReportEvent, report: ReportContext, include
   for (const item of report.sourceEvidence) evidence.push(item);
 
   const draft: DraftAgreement = {
-    title: composeTitle(parties, kind, status, sectors.map((s) => s.slug), report.registry),
+    title: composeTitle(
+      parties,
+      kind,
+      status,
+      sectors.map((s) => s.slug),
+      report.registry,
+    ),
     summary: summarySentences.map((sentence) => sentence.text).join(" "),
     kind,
     status,
@@ -167,7 +205,10 @@ function readSectors(text: string, anchors: SentenceFacts[], people: Person[]): 
 }
 
 function uniqueCommitments(commitments: CommitmentMention[]): CommitmentMention[] {
-  return commitments.filter((commitment, i) => commitments.findIndex((other) => other.quantity === commitment.quantity && other.unit.toLowerCase() === commitment.unit.toLowerCase()) === i);
+  return commitments.filter(
+    (commitment, i) =>
+      commitments.findIndex((other) => other.quantity === commitment.quantity && other.unit.toLowerCase() === commitment.unit.toLowerCase()) === i,
+  );
 }
 
 /** "Burkina Faso and Rosatom sign memorandum of understanding on energy": only the parties, kind, status and sectors the evidence supports. */
@@ -180,12 +221,26 @@ function composeTitle(parties: ProposedParty[], kind: AgreementKind, status: Lif
   };
   const signatories = parties.filter((party) => party.role === "SIGNATORY");
   const named = signatories.length ? signatories : parties;
-  const bySide = (side: string) => [...new Set(named.filter((party) => party.side === side).map(label).filter(Boolean))].slice(0, TITLE_PARTIES_PER_SIDE);
+  const bySide = (side: string) =>
+    [
+      ...new Set(
+        named
+          .filter((party) => party.side === side)
+          .map(label)
+          .filter(Boolean),
+      ),
+    ].slice(0, TITLE_PARTIES_PER_SIDE);
   const names = [...bySide("AFRICA"), ...bySide("PARTNER")];
   const who = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
   const what = kind === "TALKS" ? "cooperation" : KIND_LABEL[kind];
-  const on = sectors.length ? ` on ${sectors.slice(0, 2).map((slug) => slug.replace(/-/g, " ")).join(" and ")}` : "";
-  const verb = names.length > 1 ? STATUS_VERB[status] : STATUS_VERB[status].replace(/^(\w+?)(s?)\b/, (_, stem: string, s: string) => (s ? `${stem}ses` : `${stem}s`));
+  const on = sectors.length
+    ? ` on ${sectors
+        .slice(0, 2)
+        .map((slug) => slug.replace(/-/g, " "))
+        .join(" and ")}`
+    : "";
+  const verb =
+    names.length > 1 ? STATUS_VERB[status] : STATUS_VERB[status].replace(/^(\w+?)(s?)\b/, (_, stem: string, s: string) => (s ? `${stem}ses` : `${stem}s`));
   return `${who} ${verb} ${what}${on}`.slice(0, 500);
 }
 
@@ -228,7 +283,13 @@ function proposeOrganizations(text: string, parties: ProposedParty[], report: Re
   const inScope = (offset: number) => scope.some((facts) => facts.sentence.start <= offset && offset < facts.sentence.end);
   for (const body of report.unregistered) {
     if (!inScope(body.start) || organizations.some((o) => o.name === body.name)) continue;
-    organizations.push({ name: body.name, id: null, kind: "GOVERNMENT_BODY", ...(body.countryCode ? { countryCode: body.countryCode } : {}), evidence: [spanEvidence(text, "name", body)] });
+    organizations.push({
+      name: body.name,
+      id: null,
+      kind: "GOVERNMENT_BODY",
+      ...(body.countryCode ? { countryCode: body.countryCode } : {}),
+      evidence: [spanEvidence(text, "name", body)],
+    });
   }
   return organizations;
 }

@@ -20,7 +20,9 @@ describe("the organisation registry seed", () => {
 
   it("gives every regional body the African side and no country", () => {
     const regional = seed.organizations.filter((entry) => entry.country === null);
-    expect(regional.map((entry) => entry.slug)).toEqual(expect.arrayContaining(["african-union", "afripol", "afcone", "smart-africa", "ecowas", "sadc", "alliance-of-sahel-states"]));
+    expect(regional.map((entry) => entry.slug)).toEqual(
+      expect.arrayContaining(["african-union", "afripol", "afcone", "smart-africa", "ecowas", "sadc", "alliance-of-sahel-states"]),
+    );
     expect(regional.every((entry) => entry.side === "AFRICA")).toBe(true);
   });
 

@@ -15,13 +15,25 @@ export const ZOrganizationRegistrySeed = z.object({
   description: z.string(),
   organizations: z.array(
     z
-      .object({ slug: ZSlug, name: z.string().min(1), kind: z.enum(OrganizationKind), country: ZCountryCode.nullable(), side: z.enum(PartySide).optional(), aliases: ZAliases, source: ZWebUrl })
+      .object({
+        slug: ZSlug,
+        name: z.string().min(1),
+        kind: z.enum(OrganizationKind),
+        country: ZCountryCode.nullable(),
+        side: z.enum(PartySide).optional(),
+        aliases: ZAliases,
+        source: ZWebUrl,
+      })
       .refine((entry) => entry.country !== null || entry.side, { message: "a body without a country needs its side", path: ["side"] }),
   ),
 });
 
 const ZCountries = z.array(z.object({ code: ZCountryCode, names: z.object({ en: z.string(), fr: z.string(), pt: z.string(), ru: z.string() }) }));
-const ZSeedRecordOrganizations = z.object({ organizations: z.array(z.object({ slug: ZSlug, name: z.string(), aliases: z.array(z.string()), kind: z.enum(OrganizationKind), country: ZCountryCode.nullable() })) });
+const ZSeedRecordOrganizations = z.object({
+  organizations: z.array(
+    z.object({ slug: ZSlug, name: z.string(), aliases: z.array(z.string()), kind: z.enum(OrganizationKind), country: ZCountryCode.nullable() }),
+  ),
+});
 
 /** A stable id for a seeded organisation without a database: the same slug always gives the same UUID. */
 export function seedOrganizationId(slug: string): string {
@@ -50,7 +62,13 @@ export function registryFromSeedFiles(): IntakeRegistry {
       countryCode: entry.country,
       ...(entry.side ? { side: entry.side } : {}),
     })),
-    ...records.organizations.map((entry) => ({ id: seedOrganizationId(entry.slug), name: entry.name, aliases: entry.aliases, kind: entry.kind, countryCode: entry.country })),
+    ...records.organizations.map((entry) => ({
+      id: seedOrganizationId(entry.slug),
+      name: entry.name,
+      aliases: entry.aliases,
+      kind: entry.kind,
+      countryCode: entry.country,
+    })),
   ];
   return { organizations, countries: ZCountries.parse(readSeed("countries.json")) };
 }

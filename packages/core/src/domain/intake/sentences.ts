@@ -12,7 +12,42 @@ export interface Sentence {
 }
 
 /** Words after which a full stop does not end a sentence: "Mr.", "Dr.", "M.", "г.". */
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "m", "mme", "mlle", "jr", "sr", "sra", "no", "vs", "gen", "lt", "col", "capt", "prof", "rev", "hon", "amb", "г", "гг", "им", "ул", "т", "e", "i", "etc", "approx", "inc", "ltd", "co", "corp"]);
+const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "m",
+  "mme",
+  "mlle",
+  "jr",
+  "sr",
+  "sra",
+  "no",
+  "vs",
+  "gen",
+  "lt",
+  "col",
+  "capt",
+  "prof",
+  "rev",
+  "hon",
+  "amb",
+  "г",
+  "гг",
+  "им",
+  "ул",
+  "т",
+  "e",
+  "i",
+  "etc",
+  "approx",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+]);
 
 const DATELINE = /^\p{Lu}[\p{Lu}\s.-]+,\s+\d{1,2}\s+\p{L}+\.?$/u;
 const CANDIDATE_END = /[.!?…]+["'»”’)\]]*(?=\s+["'«“‘([]?[\p{Lu}\p{N}])/gu;

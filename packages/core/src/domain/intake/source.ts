@@ -15,7 +15,8 @@ export interface Byline {
 const BYLINE_LINES = 6;
 const AUTHOR_LINE = /^(?:By|Par|Por|Автор|Author)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})/u;
 const BUREAU_LINE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}),\s+[\p{Lu}][\p{L} ]*(?:Bureau|Correspondent|Reporter)$/u;
-const CREDIT = /(?:\(|\b)(?:Picture|Photo|Foto|Фото|Editing by|Edité par|Édité par|Edited by|Reporting by)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})/gu;
+const CREDIT =
+  /(?:\(|\b)(?:Picture|Photo|Foto|Фото|Editing by|Edité par|Édité par|Edited by|Reporting by)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})/gu;
 const DATE_LINE = /^\s*(?:date|published|publié|publicado|опубликовано|дата)\b\s*:?\s*(.+)$/iu;
 const PARSERS = [chrono.en.casual, chrono.fr.casual, chrono.pt.casual, chrono.ru.casual];
 const MAX_TITLE_LENGTH = 200;
@@ -45,7 +46,14 @@ export function readByline(text: string, sentences: Sentence[], page: PageMetada
     }
   }
   const headline = sentences[0];
-  if (!page.title && headline && headline.text.length <= MAX_TITLE_LENGTH && !/[.!?:]$/.test(headline.text) && !DATE_LINE.test(headline.text) && !/^\s*date\s/i.test(headline.text)) {
+  if (
+    !page.title &&
+    headline &&
+    headline.text.length <= MAX_TITLE_LENGTH &&
+    !/[.!?:]$/.test(headline.text) &&
+    !DATE_LINE.test(headline.text) &&
+    !/^\s*date\s/i.test(headline.text)
+  ) {
     byline.title = { text: headline.text, start: headline.start, end: headline.end };
   }
   return byline;

@@ -29,7 +29,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   WORD.lastIndex = from;
   for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {
     const word = match[0];
-    tokens.push({ norm: normalizeWord(word), start: match.index, end: match.index + word.length, capitalized: /^\p{Lu}/u.test(word), allCaps: !/\p{Ll}/u.test(word) });
+    tokens.push({
+      norm: normalizeWord(word),
+      start: match.index,
+      end: match.index + word.length,
+      capitalized: /^\p{Lu}/u.test(word),
+      allCaps: !/\p{Ll}/u.test(word),
+    });
   }
   return tokens;
 }

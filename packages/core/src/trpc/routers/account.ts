@@ -10,7 +10,5 @@ export const accountRouter = {
     if (actor.kind === "token") return { kind: "token" as const, name: actor.name, scopes: actor.scopes };
     return { kind: "user" as const, id: actor.userId, email: actor.email, name: actor.name, role: actor.role, mustChangePassword: actor.mustChangePassword };
   }),
-  changePassword: userProcedure
-    .input(ZChangePasswordInput)
-    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.actor, input)),
+  changePassword: userProcedure.input(ZChangePasswordInput).mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.actor, input)),
 } satisfies TRPCRouterRecord;

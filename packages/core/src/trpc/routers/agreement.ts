@@ -1,18 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import {
-  getPublishedAgreement,
-  listPublishedAgreements,
-  publicAgreementChanges,
-  publishedAgreementFacets,
-} from "../../domain/public-reads";
+import { getPublishedAgreement, listPublishedAgreements, publicAgreementChanges, publishedAgreementFacets } from "../../domain/public-reads";
 import { relatedPublishedAgreements } from "../../domain/related";
-import {
-  ZAgreementBySlugInput,
-  ZAgreementChangesInput,
-  ZAgreementFilters,
-  ZAgreementListInput,
-  ZAgreementRelatedInput,
-} from "../../validators/agreement";
+import { ZAgreementBySlugInput, ZAgreementChangesInput, ZAgreementFilters, ZAgreementListInput, ZAgreementRelatedInput } from "../../validators/agreement";
 import { ZPublicAgreementDetail, ZPublicAgreementPage, ZPublicChangesPage, ZPublicFacets, ZPublicRelated } from "../../validators/public-outputs";
 import { publicProcedure } from "../init";
 
@@ -23,7 +12,10 @@ export const agreementRouter = {
     .input(ZAgreementListInput.optional())
     .output(ZPublicAgreementPage)
     .query(({ ctx, input }) => listPublishedAgreements(ctx.db, input ?? {})),
-  bySlug: publicProcedure.input(ZAgreementBySlugInput).output(ZPublicAgreementDetail).query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
+  bySlug: publicProcedure
+    .input(ZAgreementBySlugInput)
+    .output(ZPublicAgreementDetail)
+    .query(({ ctx, input }) => getPublishedAgreement(ctx.db, input)),
   facets: publicProcedure
     .meta({ access: "public", cost: 5 })
     .input(ZAgreementFilters.optional())

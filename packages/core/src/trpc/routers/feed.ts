@@ -5,5 +5,8 @@ import { ZPublicFeed } from "../../validators/public-outputs";
 import { publicProcedure } from "../init";
 
 export const feedRouter = {
-  latest: publicProcedure.input(ZFeedLatestInput.optional()).output(ZPublicFeed).query(({ ctx, input }) => latestFeedItems(ctx.db, input ?? {})),
+  latest: publicProcedure
+    .input(ZFeedLatestInput.optional())
+    .output(ZPublicFeed)
+    .query(({ ctx, input }) => latestFeedItems(ctx.db, input ?? {})),
 } satisfies TRPCRouterRecord;

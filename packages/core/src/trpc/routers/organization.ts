@@ -7,7 +7,10 @@ import { ZOrganizationInput, ZOrganizationMergeInput, ZOrganizationSearchInput, 
 import { contributorProcedure, editorProcedure, publicProcedure } from "../init";
 
 export const organizationRouter = {
-  bySlug: publicProcedure.input(ZOrganizationBySlugInput).output(ZPublicOrganization).query(({ ctx, input }) => getPublicOrganization(ctx.db, input)),
+  bySlug: publicProcedure
+    .input(ZOrganizationBySlugInput)
+    .output(ZPublicOrganization)
+    .query(({ ctx, input }) => getPublicOrganization(ctx.db, input)),
   search: contributorProcedure
     .meta({ access: "private", tokenScope: "records:read-drafts" })
     .input(ZOrganizationSearchInput)

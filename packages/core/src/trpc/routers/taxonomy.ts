@@ -5,6 +5,12 @@ import { ZPublicCountries, ZPublicSectors } from "../../validators/public-output
 import { publicProcedure } from "../init";
 
 export const taxonomyRouter = {
-  countries: publicProcedure.input(ZTaxonomyInput).output(ZPublicCountries).query(({ ctx, input }) => listCountries(ctx.db, input?.lang)),
-  sectors: publicProcedure.input(ZTaxonomyInput).output(ZPublicSectors).query(({ ctx, input }) => listSectors(ctx.db, input?.lang)),
+  countries: publicProcedure
+    .input(ZTaxonomyInput)
+    .output(ZPublicCountries)
+    .query(({ ctx, input }) => listCountries(ctx.db, input?.lang)),
+  sectors: publicProcedure
+    .input(ZTaxonomyInput)
+    .output(ZPublicSectors)
+    .query(({ ctx, input }) => listSectors(ctx.db, input?.lang)),
 } satisfies TRPCRouterRecord;

@@ -82,7 +82,13 @@ export async function generateMetadata({ params, searchParams }: PageProps): Pro
 type Facets = RouterOutputs["agreement"]["facets"];
 
 /** Every value a facet offers, named in the reader's language, with the count of records it would show. */
-function facetOptions(kit: LocaleKit, facets: Facets | undefined, names: { countries: Map<string, string>; sectors: Map<string, string> }, partnerCodes: string[], africanCodes: string[]) {
+function facetOptions(
+  kit: LocaleKit,
+  facets: Facets | undefined,
+  names: { countries: Map<string, string>; sectors: Map<string, string> },
+  partnerCodes: string[],
+  africanCodes: string[],
+) {
   const counted = (facet: keyof Omit<Facets, "total" | "organization">) => new Map((facets?.[facet] ?? []).map((entry) => [entry.value, entry.count]));
   const options = <V extends string>(facet: keyof Omit<Facets, "total" | "organization">, values: readonly V[], label: (value: V) => string): FacetOption[] => {
     const counts = counted(facet);

@@ -45,7 +45,11 @@ export default async function CountryPage(props: PageProps) {
   // Russia and Belarus are partners; every other country is on the African side.
   const filter = country.isPartner ? { partner: [country.code] } : { country: [country.code] };
   const api = publicApi();
-  const [facets, latest, sectors] = await Promise.all([api.agreement.facets(filter), api.agreement.list({ ...filter, limit: 10, lang }), api.taxonomy.sectors({ lang })]);
+  const [facets, latest, sectors] = await Promise.all([
+    api.agreement.facets(filter),
+    api.agreement.list({ ...filter, limit: 10, lang }),
+    api.taxonomy.sectors({ lang }),
+  ]);
   const countryNames = new Map(countries.map((entry) => [entry.code, entry.name]));
   const countryName = (code: string) => countryNames.get(code) ?? code;
   const sectorNames = new Map(sectors.map((sector) => [sector.slug, sector.name]));
@@ -78,21 +82,31 @@ export default async function CountryPage(props: PageProps) {
               <h2 id="sectors">{m.country.sectors}</h2>
               <FacetLinks
                 empty="—"
-                items={facets.sector.map((sector) => ({ label: sectorNames.get(sector.value) ?? sector.value, count: kit.format.count(sector.count), href: recordsOf({ sector: sector.value }) }))}
+                items={facets.sector.map((sector) => ({
+                  label: sectorNames.get(sector.value) ?? sector.value,
+                  count: kit.format.count(sector.count),
+                  href: recordsOf({ sector: sector.value }),
+                }))}
               />
             </section>
             <section aria-labelledby="partners">
               <h2 id="partners">{country.isPartner ? m.country.africanPartners : m.country.partnersOf}</h2>
               <FacetLinks
                 empty="—"
-                items={counterparts.map((entry) => ({ label: countryName(entry.value), count: kit.format.count(entry.count), href: kit.path(`/countries/${entry.value}`) }))}
+                items={counterparts.map((entry) => ({
+                  label: countryName(entry.value),
+                  count: kit.format.count(entry.count),
+                  href: kit.path(`/countries/${entry.value}`),
+                }))}
               />
             </section>
             <section aria-labelledby="organizations">
               <h2 id="organizations">{m.country.organizations}</h2>
               <FacetLinks
                 empty="—"
-                items={facets.organization.slice(0, 15).map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
+                items={facets.organization
+                  .slice(0, 15)
+                  .map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
               />
             </section>
           </div>

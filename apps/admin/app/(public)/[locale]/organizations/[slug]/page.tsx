@@ -100,13 +100,27 @@ export default async function OrganizationPage(props: PageProps) {
         {organization.members.length > 0 && (
           <>
             <dt>{m.organization.members}</dt>
-            <dd>{organization.members.map((member, index) => <span key={member.slug}>{index > 0 && ", "}{link(member)}</span>)}</dd>
+            <dd>
+              {organization.members.map((member, index) => (
+                <span key={member.slug}>
+                  {index > 0 && ", "}
+                  {link(member)}
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {organization.consortia.length > 0 && (
           <>
             <dt>{m.organization.consortia}</dt>
-            <dd>{organization.consortia.map((consortium, index) => <span key={consortium.slug}>{index > 0 && ", "}{link(consortium)}</span>)}</dd>
+            <dd>
+              {organization.consortia.map((consortium, index) => (
+                <span key={consortium.slug}>
+                  {index > 0 && ", "}
+                  {link(consortium)}
+                </span>
+              ))}
+            </dd>
           </>
         )}
       </dl>
@@ -122,19 +136,30 @@ export default async function OrganizationPage(props: PageProps) {
           <h2 id="sectors">{m.country.sectors}</h2>
           <FacetLinks
             empty="—"
-            items={facets.sector.map((sector) => ({ label: sectorNames.get(sector.value) ?? sector.value, count: kit.format.count(sector.count), href: recordsOf({ sector: sector.value }) }))}
+            items={facets.sector.map((sector) => ({
+              label: sectorNames.get(sector.value) ?? sector.value,
+              count: kit.format.count(sector.count),
+              href: recordsOf({ sector: sector.value }),
+            }))}
           />
         </section>
         <section aria-labelledby="countries">
           <h2 id="countries">{m.organization.countries}</h2>
           <FacetLinks
             empty="—"
-            items={[...facets.country, ...facets.partner].map((entry) => ({ label: countryName(entry.value), count: kit.format.count(entry.count), href: kit.path(`/countries/${entry.value}`) }))}
+            items={[...facets.country, ...facets.partner].map((entry) => ({
+              label: countryName(entry.value),
+              count: kit.format.count(entry.count),
+              href: kit.path(`/countries/${entry.value}`),
+            }))}
           />
         </section>
         <section aria-labelledby="partners">
           <h2 id="partners">{m.organization.partners}</h2>
-          <FacetLinks empty="—" items={partners.map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))} />
+          <FacetLinks
+            empty="—"
+            items={partners.map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
+          />
         </section>
       </div>
       <section aria-labelledby="latest">
