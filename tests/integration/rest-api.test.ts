@@ -142,6 +142,26 @@ describe("public REST reads", () => {
 });
 
 describe("editorial REST with an API token", () => {
+  it("reads a report into a cited draft, and previews it as a new source of a record", async () => {
+    const report = { text: "Kenya and Belarus signed an agreement on tractor assembly on Monday in Nairobi.", publishedOn: "2025-03-12" };
+    const analyzed = await rest("/editorial/intake", { method: "POST", headers: bearer(writeToken), body: JSON.stringify(report) });
+    expect(analyzed.status).toBe(200);
+    const { proposal } = await json<{ proposal: { draft: object } }>(analyzed);
+    const created = await rest("/editorial/records", {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ data: proposal.draft, confirmNotDuplicate: true }),
+    });
+    const draft = await json<{ id: string; version: number }>(created);
+    const preview = await rest(`/editorial/records/${draft.id}/reports`, {
+      method: "POST",
+      headers: bearer(writeToken),
+      body: JSON.stringify({ expectedVersion: draft.version, report: { ...report, text: `${report.text} Belarus will train 300 Kenyan mechanics.` } }),
+    });
+    expect(preview.status).toBe(200);
+    expect(await json<{ applied: boolean; changes: { field: string }[] }>(preview)).toMatchObject({ applied: false, changes: [{ field: "commitments" }] });
+  });
+
   it("creates a draft (201), reads it, and refuses a stale save with 409 and what to recover", async () => {
     const created = await rest("/editorial/records", {
       method: "POST",

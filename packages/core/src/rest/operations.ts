@@ -57,6 +57,27 @@ const ZOrganization = z
   .looseObject({ id: z.uuid(), slug: z.string(), name: z.string(), kind: z.enum(OrganizationKind), countryCode: z.string().nullable() })
   .meta({ id: "Organization" });
 
+const ZIntakeAnalysis = z
+  .looseObject({
+    language: z.string(),
+    text: z.string().optional(),
+    proposal: z.looseObject({ draft: z.looseObject({}), evidence: z.array(z.looseObject({ field: z.string() })) }).nullable(),
+    otherEvents: z.array(z.looseObject({ draft: z.looseObject({}) })),
+    matches: z.array(z.looseObject({ id: z.uuid(), slug: z.string(), score: z.number(), sameEvent: z.boolean() })),
+  })
+  .meta({
+    id: "IntakeAnalysis",
+    description: "The record a report proposes (`proposal.draft` is `data` for createRecord), its evidence, and the stored records that may be its event.",
+  });
+
+const ZAttachedReport = z
+  .looseObject({
+    applied: z.boolean(),
+    version: z.number().int(),
+    changes: z.array(z.looseObject({ key: z.string(), field: z.string(), action: z.string() })).optional(),
+  })
+  .meta({ id: "AttachedReport", description: "Without `accept`: the changes the report would bring. With it: the saved record's new version." });
+
 export const REST_OPERATIONS: RestOperation[] = [
   {
     operationId: "listRecords",
@@ -229,5 +250,23 @@ export const REST_OPERATIONS: RestOperation[] = [
     summary: "A new organisation",
     response: ZOrganization,
     status: 201,
+  },
+  {
+    operationId: "analyzeReport",
+    method: "POST",
+    path: "/editorial/intake",
+    procedure: "intake.analyze",
+    tag: "Editorial",
+    summary: "Reads a news report and proposes the record it describes, every value cited to its words",
+    response: ZIntakeAnalysis,
+  },
+  {
+    operationId: "attachReport",
+    method: "POST",
+    path: "/editorial/records/{id}/reports",
+    procedure: "intake.attach",
+    tag: "Editorial",
+    summary: "Adds a report to a record as a source: previews its new facts, or saves the accepted ones (409 when someone saved first)",
+    response: ZAttachedReport,
   },
 ];
