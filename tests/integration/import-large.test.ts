@@ -5,10 +5,11 @@ import { generateImportCsv } from "@coop/bench/import-file";
 import { userActor } from "../support/records";
 
 const database = useTestDatabase();
-const ROWS = 10_000;
+// Large enough for many chunks and progress reports; the 10,000-row figure is measured by `pnpm bench` (BENCH_IMPORT_ROWS).
+const ROWS = 2_000;
 
-describe("a 10,000-row import", () => {
-  it("dry-runs, imports with progress, and re-imports idempotently", { timeout: 900_000 }, async () => {
+describe("a 2,000-row import", () => {
+  it("dry-runs, imports with progress, and re-imports idempotently", { timeout: 300_000 }, async () => {
     const actor = await userActor(database.db, "EDITOR");
     const content = generateImportCsv(ROWS);
     const before = await database.db.agreement.count();
