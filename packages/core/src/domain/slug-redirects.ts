@@ -26,5 +26,6 @@ export async function changeAgreementSlug(tx: Tx, agreementId: string, slug: str
   await assertSlugFree(tx, slug, agreementId);
   await tx.slugRedirect.deleteMany({ where: { slug } });
   await tx.agreement.update({ where: { id: agreementId }, data: { slug } });
-  if (current.publishedAt) await tx.slugRedirect.create({ data: { slug: current.slug, agreementId } });
+  if (current.publishedAt)
+    await tx.slugRedirect.upsert({ where: { slug: current.slug }, create: { slug: current.slug, agreementId }, update: { agreementId } });
 }

@@ -285,6 +285,8 @@ async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Pro
     const id = await insertDraftAgreement(tx, SEED_ACTOR, data);
     // The founding records are published as they are loaded.
     await claimNextVersion(tx, SEED_ACTOR, id, 1, { state: "PUBLISHED", publishedAt: new Date() });
+    // Earlier versions of the product published these records under their former slugs: links to those still lead here.
+    await tx.slugRedirect.createMany({ data: record.formerSlugs.map((slug) => ({ slug, agreementId: id })), skipDuplicates: true });
     await recordRevision(tx, { agreementId: id, authorId: null, summary: "Published from the founding news reports" });
     await enqueueRecordEvent(tx, "record.published", id);
     await syncPublicFacetCounts(tx, [id]);
