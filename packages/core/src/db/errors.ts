@@ -20,47 +20,45 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_MESSAGE =
   /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection|database system is (shutting down|starting up|in recovery)/;
 
-/**
- * True when an error, or anything it wraps (`cause`, Prisma's `meta.driverAdapterError`),
- * means the database cannot be reached right now.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
+interface WrappedError {
+  code?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+}
+
+/** True when the error, or anything it wraps (`cause`, Prisma's `meta.driverAdapterError`), passes `test`. */
+function anyWrapped(error: unknown, test: (candidate: WrappedError) => boolean): boolean {
   const pending: unknown[] = [error];
   for (let seen = 0; pending.length && seen < 16; seen += 1) {
-    const candidate = pending.shift() as {
-      code?: unknown;
-      originalCode?: unknown;
-      kind?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      meta?: { driverAdapterError?: unknown };
-    } | null;
+    const candidate = pending.shift() as WrappedError | null;
     if (!candidate || typeof candidate !== "object") continue;
-    for (const code of [candidate.code, candidate.originalCode]) if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
-    if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    if (test(candidate)) return true;
     pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
 }
 
+/** True when an error, however wrapped, means the database cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyWrapped(
+    error,
+    (candidate) =>
+      [candidate.code, candidate.originalCode].some((code) => typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+      (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) ||
+      (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)),
+  );
+}
+
 /** True when a write broke a unique constraint (PostgreSQL 23505, Prisma P2002), however wrapped. */
 export function isUniqueViolation(error: unknown): boolean {
-  const pending: unknown[] = [error];
-  for (let seen = 0; pending.length && seen < 16; seen += 1) {
-    const candidate = pending.shift() as {
-      code?: unknown;
-      originalCode?: unknown;
-      kind?: unknown;
-      cause?: unknown;
-      meta?: { driverAdapterError?: unknown };
-    } | null;
-    if (!candidate || typeof candidate !== "object") continue;
-    if (candidate.code === "P2002" || candidate.code === "23505" || candidate.originalCode === "23505" || candidate.kind === "UniqueConstraintViolation")
-      return true;
-    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
-  }
-  return false;
+  return anyWrapped(
+    error,
+    (candidate) =>
+      candidate.code === "P2002" || candidate.code === "23505" || candidate.originalCode === "23505" || candidate.kind === "UniqueConstraintViolation",
+  );
 }
 
 /**

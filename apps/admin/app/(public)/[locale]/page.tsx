@@ -5,7 +5,7 @@ import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, type LocaleParams, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
 import { PublicShell } from "../_components/public-shell";
-import { RecordSummary } from "../_components/record-summary";
+import { LatestRecords } from "../_components/record-sections";
 import { YearChart } from "../_components/year-chart";
 import styles from "../public.module.css";
 
@@ -57,14 +57,7 @@ export default async function HomePage({ params }: { params: LocaleParams }) {
           <YearChart years={facets.year} kit={kit} heading={m.home.byYear} />
         </section>
       </div>
-      <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading">{m.home.latest}</h2>
-        <ol className={styles.results}>
-          {latest.items.map((agreement) => (
-            <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
-          ))}
-        </ol>
-      </section>
+      <LatestRecords id="latest-heading" heading={m.home.latest} items={latest.items} kit={kit} countryName={countryName} />
     </PublicShell>
   );
 }

@@ -22,12 +22,22 @@ type Source = NonNullable<TAgreementInput["sources"]>[number];
  * the caller may read that could be its event.
  */
 export async function analyzeReportForEditors(db: Db, actor: Actor, rawInput: z.input<typeof ZIntakeAnalyzeInput>): Promise<IntakeAnalysis> {
+  const analysis = await readReportWithCitations(db, rawInput);
+  const { proposal } = analysis;
+  const matches = proposal ? matchExistingRecords(proposal, await findMatchCandidates(db, proposal, readableRecordsWhere(actor))) : [];
+  return { ...analysis, matches };
+}
+
+/** The report read against the registry, each draft citing the report's words; no matching. */
+async function readReportWithCitations(db: Db, rawInput: z.input<typeof ZIntakeAnalyzeInput>): Promise<IntakeAnalysis> {
   const input = ZIntakeAnalyzeInput.parse(rawInput);
   const analysis = analyzeReport(input, await loadIntakeRegistry(db));
   const text = analysis.text ?? input.text;
-  const proposal = analysis.proposal && withCitations(analysis.proposal, text);
-  const matches = proposal ? matchExistingRecords(proposal, await findMatchCandidates(db, proposal, readableRecordsWhere(actor))) : [];
-  return { ...analysis, proposal, otherEvents: analysis.otherEvents.map((other) => withCitations(other, text)), matches };
+  return {
+    ...analysis,
+    proposal: analysis.proposal && withCitations(analysis.proposal, text),
+    otherEvents: analysis.otherEvents.map((other) => withCitations(other, text)),
+  };
 }
 
 /** The draft's evidence from the report's words, as citations of its first source, which keeps the whole text they point into. */
@@ -68,7 +78,8 @@ export async function attachReport(db: Db, actor: Actor, input: z.output<typeof 
   // Only those who may change the record are told what the report would change in it.
   const record = await loadLiveAgreement(db, id);
   assertMayEdit(actor, record);
-  const analysis = await analyzeReportForEditors(db, actor, report);
+  // Attaching needs the report's facts, not which records it resembles.
+  const analysis = await readReportWithCitations(db, report);
   const proposal = analysis.proposal;
   const current = await currentRecordInput(db, id);
   const source: Source = proposal?.draft.sources?.[0] ?? {

@@ -6,9 +6,8 @@ import type { Lang } from "@coop/core/validators";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
-import { FacetLinks } from "../../../_components/facet-links";
 import { PublicShell } from "../../../_components/public-shell";
-import { RecordSummary } from "../../../_components/record-summary";
+import { FacetSection, LatestRecords } from "../../../_components/record-sections";
 import { YearChart } from "../../../_components/year-chart";
 import styles from "../../../public.module.css";
 
@@ -78,46 +77,33 @@ export default async function CountryPage(props: PageProps) {
               <h2 id="years">{m.country.timeline}</h2>
               <YearChart years={facets.year} kit={kit} heading={m.country.timeline} />
             </section>
-            <section aria-labelledby="sectors">
-              <h2 id="sectors">{m.country.sectors}</h2>
-              <FacetLinks
-                empty="—"
-                items={facets.sector.map((sector) => ({
-                  label: sectorNames.get(sector.value) ?? sector.value,
-                  count: kit.format.count(sector.count),
-                  href: recordsOf({ sector: sector.value }),
-                }))}
-              />
-            </section>
-            <section aria-labelledby="partners">
-              <h2 id="partners">{country.isPartner ? m.country.africanPartners : m.country.partnersOf}</h2>
-              <FacetLinks
-                empty="—"
-                items={counterparts.map((entry) => ({
-                  label: countryName(entry.value),
-                  count: kit.format.count(entry.count),
-                  href: kit.path(`/countries/${entry.value}`),
-                }))}
-              />
-            </section>
-            <section aria-labelledby="organizations">
-              <h2 id="organizations">{m.country.organizations}</h2>
-              <FacetLinks
-                empty="—"
-                items={facets.organization
-                  .slice(0, 15)
-                  .map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
-              />
-            </section>
+            <FacetSection
+              id="sectors"
+              heading={m.country.sectors}
+              items={facets.sector.map((sector) => ({
+                label: sectorNames.get(sector.value) ?? sector.value,
+                count: kit.format.count(sector.count),
+                href: recordsOf({ sector: sector.value }),
+              }))}
+            />
+            <FacetSection
+              id="partners"
+              heading={country.isPartner ? m.country.africanPartners : m.country.partnersOf}
+              items={counterparts.map((entry) => ({
+                label: countryName(entry.value),
+                count: kit.format.count(entry.count),
+                href: kit.path(`/countries/${entry.value}`),
+              }))}
+            />
+            <FacetSection
+              id="organizations"
+              heading={m.country.organizations}
+              items={facets.organization
+                .slice(0, 15)
+                .map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
+            />
           </div>
-          <section aria-labelledby="latest">
-            <h2 id="latest">{m.country.latest}</h2>
-            <ol className={styles.results}>
-              {latest.items.map((agreement) => (
-                <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
-              ))}
-            </ol>
-          </section>
+          <LatestRecords id="latest" heading={m.country.latest} items={latest.items} kit={kit} countryName={countryName} />
         </>
       )}
     </PublicShell>

@@ -5,9 +5,8 @@ import { queryString, safeHttpUrl } from "@coop/core/publishing";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
-import { FacetLinks } from "../../../_components/facet-links";
 import { PublicShell } from "../../../_components/public-shell";
-import { RecordSummary } from "../../../_components/record-summary";
+import { FacetSection, LatestRecords } from "../../../_components/record-sections";
 import { YearChart } from "../../../_components/year-chart";
 import styles from "../../../public.module.css";
 
@@ -132,44 +131,31 @@ export default async function OrganizationPage(props: PageProps) {
           <h2 id="years">{m.country.timeline}</h2>
           <YearChart years={facets.year} kit={kit} heading={m.country.timeline} />
         </section>
-        <section aria-labelledby="sectors">
-          <h2 id="sectors">{m.country.sectors}</h2>
-          <FacetLinks
-            empty="—"
-            items={facets.sector.map((sector) => ({
-              label: sectorNames.get(sector.value) ?? sector.value,
-              count: kit.format.count(sector.count),
-              href: recordsOf({ sector: sector.value }),
-            }))}
-          />
-        </section>
-        <section aria-labelledby="countries">
-          <h2 id="countries">{m.organization.countries}</h2>
-          <FacetLinks
-            empty="—"
-            items={[...facets.country, ...facets.partner].map((entry) => ({
-              label: countryName(entry.value),
-              count: kit.format.count(entry.count),
-              href: kit.path(`/countries/${entry.value}`),
-            }))}
-          />
-        </section>
-        <section aria-labelledby="partners">
-          <h2 id="partners">{m.organization.partners}</h2>
-          <FacetLinks
-            empty="—"
-            items={partners.map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
-          />
-        </section>
+        <FacetSection
+          id="sectors"
+          heading={m.country.sectors}
+          items={facets.sector.map((sector) => ({
+            label: sectorNames.get(sector.value) ?? sector.value,
+            count: kit.format.count(sector.count),
+            href: recordsOf({ sector: sector.value }),
+          }))}
+        />
+        <FacetSection
+          id="countries"
+          heading={m.organization.countries}
+          items={[...facets.country, ...facets.partner].map((entry) => ({
+            label: countryName(entry.value),
+            count: kit.format.count(entry.count),
+            href: kit.path(`/countries/${entry.value}`),
+          }))}
+        />
+        <FacetSection
+          id="partners"
+          heading={m.organization.partners}
+          items={partners.map((entry) => ({ label: entry.label, count: kit.format.count(entry.count), href: kit.path(`/organizations/${entry.value}`) }))}
+        />
       </div>
-      <section aria-labelledby="latest">
-        <h2 id="latest">{m.country.latest}</h2>
-        <ol className={styles.results}>
-          {latest.items.map((agreement) => (
-            <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
-          ))}
-        </ol>
-      </section>
+      <LatestRecords id="latest" heading={m.country.latest} items={latest.items} kit={kit} countryName={countryName} />
     </PublicShell>
   );
 }

@@ -1,0 +1,41 @@
+import type { RouterOutputs } from "@coop/core/trpc";
+import type { LocaleKit } from "@/public-site/locale";
+import styles from "../public.module.css";
+import { FacetLinks } from "./facet-links";
+import { RecordSummary } from "./record-summary";
+
+/** A titled list of one facet's values, each with its count and link. */
+export function FacetSection({ id, heading, items }: { id: string; heading: string; items: { label: string; count: string; href: string }[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <FacetLinks empty="—" items={items} />
+    </section>
+  );
+}
+
+/** The newest records of a page's subject, as the records list shows them. */
+export function LatestRecords({
+  id,
+  heading,
+  items,
+  kit,
+  countryName,
+}: {
+  id: string;
+  heading: string;
+  items: RouterOutputs["agreement"]["list"]["items"];
+  kit: LocaleKit;
+  countryName: (code: string) => string;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ol className={styles.results}>
+        {items.map((agreement) => (
+          <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
+        ))}
+      </ol>
+    </section>
+  );
+}
