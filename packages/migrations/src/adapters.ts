@@ -19,13 +19,14 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   private async open(): Promise<SqlDriverAdapter> {
     // Loaded on demand: PGlite and its Prisma adapter are dev dependencies, only needed to
     // author migrations, while `applyMigrations` must work in a production install.
-    const [{ PGlite }, { pg_trgm }, { unaccent }, { PrismaPGlite }] = await Promise.all([
+    const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }, { PrismaPGlite }] = await Promise.all([
       import("@electric-sql/pglite"),
+      import("@electric-sql/pglite/contrib/btree_gist"),
       import("@electric-sql/pglite/contrib/pg_trgm"),
       import("@electric-sql/pglite/contrib/unaccent"),
       import("pglite-prisma-adapter"),
     ]);
-    const database = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+    const database = await PGlite.create({ extensions: { btree_gist, pg_trgm, unaccent } });
     const adapter = await new PrismaPGlite(database).connect();
     return {
       provider: adapter.provider,

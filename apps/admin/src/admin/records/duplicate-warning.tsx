@@ -30,12 +30,22 @@ function CandidateList({ candidates }: { candidates: DuplicateCandidate[] }) {
   );
 }
 
-/** Warns while the title is typed when records that look the same already exist. */
-export function DuplicateWarning({ title, excludeId }: { title: string; excludeId: string | null }) {
+/** Warns while the title is typed when records that look the same already exist among those of the parties' states and organisations. */
+export function DuplicateWarning({
+  title,
+  parties,
+  excludeId,
+}: {
+  title: string;
+  parties: { countryCode: string | null; organizationId: string | null }[];
+  excludeId: string | null;
+}) {
   const trpc = useTRPC();
   const [settledTitle] = useDebouncedValue(title.trim(), 500);
+  const countries = [...new Set(parties.flatMap((party) => (party.countryCode ? [party.countryCode] : [])))];
+  const organizationIds = [...new Set(parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])))];
   const duplicates = useQuery({
-    ...trpc.agreement.duplicates.queryOptions({ title: settledTitle || "-", ...(excludeId ? { excludeId } : {}) }),
+    ...trpc.agreement.duplicates.queryOptions({ title: settledTitle || "-", countries, organizationIds, ...(excludeId ? { excludeId } : {}) }),
     enabled: settledTitle.length >= 4,
   });
   const candidates = settledTitle.length >= 4 ? (duplicates.data ?? []) : [];

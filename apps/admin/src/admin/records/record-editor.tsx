@@ -188,7 +188,7 @@ function RecordEditorForm({ stored, proposed, canPublish }: { stored: StoredReco
               <MainFields
                 form={form}
                 storedStatus={base?.status ?? null}
-                titleWarning={<DuplicateWarning title={form.values.title} excludeId={base?.id ?? null} />}
+                titleWarning={<DuplicateWarning title={form.values.title} parties={form.values.parties} excludeId={base?.id ?? null} />}
               />
               <PartiesFields form={form} />
               <SourcesFields form={form} />

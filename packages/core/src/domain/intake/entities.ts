@@ -71,12 +71,24 @@ function entityMatcher(registry: IntakeRegistry): PhraseMatcher<EntityValue> {
   return matcher;
 }
 
-function* countryEntries(registry: IntakeRegistry): Generator<PhraseEntry<EntityValue>> {
+let stateMatcher: PhraseMatcher<EntityValue> | undefined;
+
+/** The states a short text such as a title names, by name, adjective or capital. */
+export function statesNamedIn(text: string): string[] {
+  stateMatcher ??= new PhraseMatcher(lexiconCountryEntries());
+  return [...new Set(stateMatcher.find(tokenize(text)).flatMap((match) => (match.value.type === "country" ? [match.value.code] : [])))];
+}
+
+function* lexiconCountryEntries(): Generator<PhraseEntry<EntityValue>> {
   for (const entry of COUNTRY_LEXICON) {
     for (const form of entry.names) yield { form, value: { type: "country", code: entry.code, form: "name" }, capitalized: true };
     for (const form of entry.adjectives) yield { form, value: { type: "country", code: entry.code, form: "adjective" } };
     for (const form of entry.capitals) yield { form, value: { type: "country", code: entry.code, form: "capital" }, capitalized: true };
   }
+}
+
+function* countryEntries(registry: IntakeRegistry): Generator<PhraseEntry<EntityValue>> {
+  yield* lexiconCountryEntries();
   for (const country of registry.countries) {
     for (const name of Object.values(country.names)) {
       const form = wordsOf(name);
