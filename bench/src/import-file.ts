@@ -1,4 +1,4 @@
-/** A deterministic CSV of `rows` distinct, valid agreements for import tests and benchmarks. */
+/** A deterministic CSV of `rows` distinct, valid agreements for import tests and benchmarks; another `seed` gives other records. */
 export function generateImportCsv(rows: number, seed = 7): string {
   let state = seed;
   const next = () => {
@@ -17,7 +17,7 @@ export function generateImportCsv(rows: number, seed = 7): string {
     const title = `${pick(words)} ${pick(words)} ${pick(words)} ${pick(words)} ${pick(words)} ${i}`;
     const month = String(1 + Math.floor(next() * 12)).padStart(2, "0");
     lines.push(
-      `bulk-${i},"${title}",PROGRAMME,SIGNED,${2015 + Math.floor(next() * 11)}-${month},${pick(countries)},${next() < 0.7 ? "RU" : "BY"},${pick(sectors)},https://example.org/bulk/${i},Bulk Wire`,
+      `bulk-${seed}-${i},"${title}",PROGRAMME,SIGNED,${2015 + Math.floor(next() * 11)}-${month},${pick(countries)},${next() < 0.7 ? "RU" : "BY"},${pick(sectors)},https://example.org/bulk/${seed}/${i},Bulk Wire`,
     );
   }
   return lines.join("\n");
