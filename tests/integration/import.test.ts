@@ -335,6 +335,25 @@ describe("an import never erases curated work", () => {
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "race-" } } })).toBe(1);
   });
 
+  it("holds back a row whose title or source repeats an earlier row's of the same file, with the record that row created", async () => {
+    const line = (id: string, title: string, url: string) => `${id},"${title}",AGREEMENT,SIGNED,2024-05,KE,RU,,,energy,${url},Example Wire`;
+    const result = await api.import.run({
+      format: "csv",
+      content: csv(
+        line("lithium-1", "Kenya and Russia agree on a lithium refinery in Mombasa", "https://example.org/lithium"),
+        line("lithium-2", "Kenya and Russia agree on a lithium refinery at Mombasa", "https://example.org/lithium-again"),
+        line("lithium-3", "Kenya and Russia open a geology school", "https://example.org/lithium"),
+        line("lithium-4", "Kenya and Russia agree on a rail signalling centre", "https://example.org/rail"),
+      ),
+      dryRun: false,
+    });
+    const [first, alike, sameSource, other] = result.rows;
+    expect([first?.outcome, alike?.outcome, sameSource?.outcome, other?.outcome]).toEqual(["created", "duplicate-suspect", "duplicate-suspect", "created"]);
+    expect(alike?.duplicates?.map((duplicate) => duplicate.id)).toEqual([first?.id]);
+    expect(sameSource?.duplicates).toEqual([expect.objectContaining({ id: first?.id, reasons: ["cites the same source URL"] })]);
+    expect(await database.db.agreement.count({ where: { externalId: { startsWith: "lithium-" } } })).toBe(2);
+  });
+
   it("writes nothing for a row it holds back, not even the organisations it names", async () => {
     const lookalike = `,"Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU",MOU,SIGNED,"",2025,ZW,RU,Brand New Partner Ltd,cybersecurity,https://example.org/cyberzim-again,Other Wire`;
     const result = await api.import.run({ format: "csv", content: file(lookalike), dryRun: false });

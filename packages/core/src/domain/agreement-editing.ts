@@ -11,13 +11,13 @@ import {
   ZAgreementUpdateInput,
 } from "../validators/agreement-editing";
 import { actorLabel, actorLabels } from "./actor-labels";
-import { indexedAgreementColumns, writeAgreementParts } from "./agreement-parts";
-import { writeAudit } from "./audit";
+import { indexedAgreementColumns, indexedColumnsOfAll, insertAgreementParts, writeAgreementParts } from "./agreement-parts";
+import { writeAudit, writeAudits } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertMayEdit, assertMayReadRecord, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
-import { agreementSnapshotSelect, recordRevision } from "./revisions";
+import { agreementSnapshotSelect, recordRevision, recordRevisions } from "./revisions";
 import { assertSlugFree, changeAgreementSlug } from "./slug-redirects";
 import { slugify } from "./slugs";
 import { syncPublicFacetCounts } from "./public-facet-counts";
@@ -88,41 +88,70 @@ export async function assertKnownReferences(db: Db | Tx, data: TAgreementData, p
  * choose the same slug; any other clash on a unique key is retried by the caller.
  */
 export async function takeTurnsWithTitle(tx: Tx, title: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('agreement-slug:' || ${slugify(title)}))`;
+  await takeTurnsWithTitles(tx, [title]);
 }
 
-async function uniqueSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title);
-  await takeTurnsWithTitle(tx, title);
+/** `takeTurnsWithTitle` for many titles at once, locked in one order so that two writers never wait for each other. */
+export async function takeTurnsWithTitles(tx: Tx, titles: string[]): Promise<void> {
+  const keys = [...new Set(titles.map((title) => `agreement-slug:${slugify(title)}`))];
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(lock) FROM (SELECT DISTINCT hashtext(key) AS lock FROM unnest(${keys}::text[]) key ORDER BY 1) locks`;
+}
+
+/** Free slugs for new records, in order: a title's own slug when free, else the first free numbered one. */
+async function newRecordSlugs(tx: Tx, records: TAgreementData[]): Promise<string[]> {
+  await takeTurnsWithTitles(
+    tx,
+    records.map((data) => data.title),
+  );
+  for (const data of records) if (data.slug) await assertSlugFree(tx, data.slug, null);
+  const bases = records.map((data) => data.slug ?? slugify(data.title));
+  const taken = await takenSlugs(tx, bases);
+  const chosen: string[] = [];
+  for (const [i, data] of records.entries()) {
+    const base = bases[i]!;
+    chosen.push(data.slug || (taken.has(base) || chosen.includes(base) ? await numberedSlug(tx, base, chosen) : base));
+  }
+  return chosen;
+}
+
+/** The first free `<base>-<n>`, n from 2, that `alsoTaken` does not hold either. */
+async function numberedSlug(tx: Tx, base: string, alsoTaken: string[]): Promise<string> {
   // Exact lookups of a batch of candidates use the unique index; a prefix search would not.
-  for (let first = 1; ; first += 20) {
-    const candidates = Array.from({ length: 20 }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
-    // A former address of another record is not free: it still leads there.
-    const [records, redirects] = await Promise.all([
-      tx.agreement.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
-      tx.slugRedirect.findMany({ where: { slug: { in: candidates } }, select: { slug: true } }),
-    ]);
-    const taken = new Set([...records, ...redirects].map((row) => row.slug));
-    const free = candidates.find((slug) => !taken.has(slug));
+  for (let first = 2; ; first += 20) {
+    const candidates = Array.from({ length: 20 }, (_, i) => `${base}-${first + i}`);
+    const taken = await takenSlugs(tx, candidates);
+    const free = candidates.find((slug) => !taken.has(slug) && !alsoTaken.includes(slug));
     if (free) return free;
   }
 }
 
+/** Which of these slugs records use, or used: a former address of another record still leads there. */
+export async function takenSlugs(tx: Tx, slugs: string[]): Promise<Set<string>> {
+  const [records, redirects] = await Promise.all([
+    tx.agreement.findMany({ where: { slug: { in: slugs } }, select: { slug: true } }),
+    tx.slugRedirect.findMany({ where: { slug: { in: slugs } }, select: { slug: true } }),
+  ]);
+  return new Set([...records, ...redirects].map((row) => row.slug));
+}
+
 /** Appends the timeline entry for the record's current status, citing its source. */
 async function appendStatusEvent(tx: Tx, agreementId: string, data: TAgreementData, sourceIds: string[]): Promise<void> {
+  await tx.statusEvent.create({ data: statusEventRow(agreementId, data, sourceIds) });
+}
+
+/** The timeline entry for the record's current status, citing its source. */
+function statusEventRow(agreementId: string, data: TAgreementData, sourceIds: string[]) {
   const change = data.statusChange;
   // Without an explicit date, the record's own best-known date stands in.
   const occurred = change?.occurredOn ?? (data.signedOn.on ? data.signedOn : data.announcedOn);
-  await tx.statusEvent.create({
-    data: {
-      agreementId,
-      status: data.status,
-      occurredOn: occurred.on,
-      precision: occurred.precision,
-      note: change?.note ?? null,
-      sourceId: change ? (sourceIds[change.source] ?? null) : (sourceIds[0] ?? null),
-    },
-  });
+  return {
+    agreementId,
+    status: data.status,
+    occurredOn: occurred.on,
+    precision: occurred.precision,
+    note: change?.note ?? null,
+    sourceId: change ? (sourceIds[change.source] ?? null) : (sourceIds[0] ?? null),
+  };
 }
 
 /** Takes parsed input (`ZAgreementCreateInput`), since its dates are already read into periods. */
@@ -157,30 +186,52 @@ export function duplicatesVisibleTo(actor: Actor, candidates: DuplicateCandidate
 
 /** Inside the caller's transaction: the draft, its parts, its first timeline entry, revision 1 and the audit row. */
 export async function insertDraftAgreement(tx: Tx, actor: Writer, data: TAgreementData, extra: { importedRow?: Prisma.InputJsonValue } = {}): Promise<string> {
+  const [id] = await insertDraftAgreements(tx, actor, [{ data, ...extra }]);
+  return id!;
+}
+
+/** A draft to insert; an imported one carries its import row. */
+export interface NewDraft {
+  data: TAgreementData;
+  importedRow?: Prisma.InputJsonValue;
+}
+
+/** `insertDraftAgreement` of many drafts, a statement per table for all of them (an import's chunk); their ids in order. */
+export async function insertDraftAgreements(tx: Tx, actor: Writer, drafts: NewDraft[]): Promise<string[]> {
   const by = actorId(actor);
-  if (data.slug) await assertSlugFree(tx, data.slug, null);
-  const agreement = await tx.agreement.create({
-    data: {
-      ...(await indexedAgreementColumns(tx, data)),
-      ...extra,
-      slug: data.slug ?? (await uniqueSlug(tx, data.title)),
-      state: "DRAFT",
+  const records = drafts.map((draft) => draft.data);
+  const slugs = await newRecordSlugs(tx, records);
+  const columns = await indexedColumnsOfAll(tx, records);
+  const inserted = await tx.agreement.createManyAndReturn({
+    data: drafts.map((draft, i) => ({
+      ...columns[i]!,
+      ...(draft.importedRow !== undefined ? { importedRow: draft.importedRow } : {}),
+      slug: slugs[i]!,
+      state: "DRAFT" as const,
       createdById: by,
       updatedById: by,
       editedById: by,
-    },
-    select: { id: true },
+    })),
+    select: { id: true, slug: true },
   });
-  const sourceIds = await writeAgreementParts(tx, agreement.id, data, { isNew: true });
-  await appendStatusEvent(tx, agreement.id, data, sourceIds);
-  await recordRevision(tx, { agreementId: agreement.id, authorId: by, summary: "Created" });
-  await writeAudit(tx, {
-    ...auditActor(actor),
-    action: extra.importedRow ? "agreement.import.create" : "agreement.create",
-    entityType: "Agreement",
-    entityId: agreement.id,
-  });
-  return agreement.id;
+  const idOfSlug = new Map(inserted.map((agreement) => [agreement.slug, agreement.id]));
+  const ids = slugs.map((slug) => idOfSlug.get(slug)!);
+  const sourceIds = await insertAgreementParts(
+    tx,
+    ids.map((agreementId, i) => ({ agreementId, data: records[i]! })),
+  );
+  await tx.statusEvent.createMany({ data: ids.map((id, i) => statusEventRow(id, records[i]!, sourceIds[i]!)) });
+  await recordRevisions(tx, ids, { authorId: by, summary: "Created" });
+  await writeAudits(
+    tx,
+    drafts.map((draft, i) => ({
+      ...auditActor(actor),
+      action: draft.importedRow !== undefined ? "agreement.import.create" : "agreement.create",
+      entityType: "Agreement",
+      entityId: ids[i]!,
+    })),
+  );
+  return ids;
 }
 
 export function duplicateProbe(data: TAgreementData, excludeId?: string) {

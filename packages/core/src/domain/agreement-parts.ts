@@ -26,111 +26,143 @@ function agreementColumns(data: TAgreementData) {
 
 /** The agreement's own columns and the filter and search columns derived from its parts, to write with them. */
 export async function indexedAgreementColumns(tx: Tx, data: TAgreementData) {
-  const organizationIds = [...new Set(data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])))];
+  return (await indexedColumnsOfAll(tx, [data]))[0]!;
+}
+
+/** `indexedAgreementColumns` of many records, with one lookup of their organisations. */
+export async function indexedColumnsOfAll(tx: Tx, records: TAgreementData[]) {
+  const organizationIds = [...new Set(records.flatMap((data) => data.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []))))];
   const organizations = organizationIds.length
     ? await tx.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true, aliases: true, countryCode: true } })
     : [];
   const organizationById = new Map(organizations.map((organization) => [organization.id, organization]));
-  const index = deriveAgreementIndex({
-    parties: data.parties.map((party) => ({
-      side: party.side,
-      countryCode: party.countryCode ?? null,
-      representativeName: party.representativeName,
-      organization: party.organizationId ? organizationById.get(party.organizationId) : null,
-    })),
-    sectorSlugs: data.sectors,
-    translations: data.translations,
-    venue: data.venue,
-    event: data.event,
-  });
-  return { ...agreementColumns(data), ...index };
+  return records.map((data) => ({
+    ...agreementColumns(data),
+    ...deriveAgreementIndex({
+      parties: data.parties.map((party) => ({
+        side: party.side,
+        countryCode: party.countryCode ?? null,
+        representativeName: party.representativeName,
+        organization: party.organizationId ? organizationById.get(party.organizationId) : null,
+      })),
+      sectorSlugs: data.sectors,
+      translations: data.translations,
+      venue: data.venue,
+      event: data.event,
+    }),
+  }));
+}
+
+/** A source's columns at its position among the record's sources. */
+function sourceColumns({ id: _id, publishedOn, retrievedAt, ...source }: TAgreementData["sources"][number], position: number) {
+  return {
+    ...source,
+    url: source.url ?? null,
+    language: source.language ?? null,
+    publishedOn: publishedOn.on,
+    publishedPrecision: publishedOn.precision,
+    retrievedAt: retrievedAt ? new Date(retrievedAt) : null,
+    position,
+  };
 }
 
 /**
- * Replaces the agreement's parts with the input's, inside the saving transaction (which
- * writes their derived columns with `indexedAgreementColumns`).
+ * Replaces an existing agreement's parts with the input's, inside the saving transaction
+ * (which writes their derived columns with `indexedAgreementColumns`).
  * Sources are updated in place when the input names their id, so status events and
  * commitments keep citing them; returns the stored source ids in input order.
  */
-export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData, options = { isNew: false }): Promise<string[]> {
+export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData): Promise<string[]> {
   const keptSourceIds = new Set(data.sources.flatMap((source) => (source.id ? [source.id] : [])));
   const storedIds = new Set<string>();
-  if (!options.isNew) {
-    // Only sources the input names by id may be kept: without any, none needs looking up.
-    if (keptSourceIds.size) for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
-    await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
-  }
+  // Only sources the input names by id may be kept: without any, none needs looking up.
+  if (keptSourceIds.size) for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
+  await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
 
   const sourceIds: string[] = [];
-  for (const [position, { id, publishedOn, retrievedAt, ...source }] of data.sources.entries()) {
-    const fields = {
-      ...source,
-      url: source.url ?? null,
-      language: source.language ?? null,
-      publishedOn: publishedOn.on,
-      publishedPrecision: publishedOn.precision,
-      retrievedAt: retrievedAt ? new Date(retrievedAt) : null,
-      position,
-    };
+  for (const [position, source] of data.sources.entries()) {
+    const fields = sourceColumns(source, position);
     const row =
-      id && storedIds.has(id)
-        ? await tx.source.update({ where: { id }, data: fields, select: { id: true } })
+      source.id && storedIds.has(source.id)
+        ? await tx.source.update({ where: { id: source.id }, data: fields, select: { id: true } })
         : await tx.source.create({ data: { ...fields, agreementId }, select: { id: true } });
     sourceIds.push(row.id);
   }
 
-  if (!options.isNew) {
-    // One round trip for the five.
-    await tx.$executeRaw`WITH sectors AS (DELETE FROM "AgreementSector" WHERE "agreementId" = ${agreementId}::uuid),
-      parties AS (DELETE FROM "AgreementParty" WHERE "agreementId" = ${agreementId}::uuid),
-      commitments AS (DELETE FROM "Commitment" WHERE "agreementId" = ${agreementId}::uuid),
-      citations AS (DELETE FROM "Citation" WHERE "agreementId" = ${agreementId}::uuid)
-      DELETE FROM "Translation" WHERE "agreementId" = ${agreementId}::uuid`;
-  }
-  // Empty lists skip their round trip: imports create thousands of records.
-  if (data.sectors.length) await tx.agreementSector.createMany({ data: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })) });
-  if (data.parties.length)
-    await tx.agreementParty.createMany({
-      data: data.parties.map((party, position) => ({
-        agreementId,
-        organizationId: party.organizationId ?? null,
-        countryCode: party.countryCode ?? null,
-        side: party.side,
-        role: party.role,
-        representativeName: party.representativeName,
-        representativeTitle: party.representativeTitle,
-        position,
-      })),
-    });
-  if (data.commitments.length)
-    await tx.commitment.createMany({
-      data: data.commitments.map((commitment, position) => ({
-        agreementId,
-        description: commitment.description,
-        quantity: commitment.quantity ?? null,
-        unit: commitment.unit,
-        deadline: commitment.deadline.on,
-        deadlinePrecision: commitment.deadline.precision,
-        delivered: commitment.delivered ?? null,
-        deliveredNote: commitment.deliveredNote,
-        sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
-        position,
-      })),
-    });
-  if (data.translations.length) await tx.translation.createMany({ data: data.translations.map((translation) => ({ agreementId, ...translation })) });
-  if (data.citations.length)
-    await tx.citation.createMany({
-      data: data.citations.map((citation, position) => ({
-        agreementId,
-        sourceId: sourceIds[citation.source]!,
-        field: citation.field,
-        quote: citation.quote,
-        start: citation.start ?? null,
-        end: citation.end ?? null,
-        position,
-      })),
-    });
+  // One round trip for the five.
+  await tx.$executeRaw`WITH sectors AS (DELETE FROM "AgreementSector" WHERE "agreementId" = ${agreementId}::uuid),
+    parties AS (DELETE FROM "AgreementParty" WHERE "agreementId" = ${agreementId}::uuid),
+    commitments AS (DELETE FROM "Commitment" WHERE "agreementId" = ${agreementId}::uuid),
+    citations AS (DELETE FROM "Citation" WHERE "agreementId" = ${agreementId}::uuid)
+    DELETE FROM "Translation" WHERE "agreementId" = ${agreementId}::uuid`;
+  await createPartRows(tx, [partRows(agreementId, data, sourceIds)]);
   return sourceIds;
+}
+
+/** The parts of records just inserted, a statement per table for all of them; returns each record's source ids in input order. */
+export async function insertAgreementParts(tx: Tx, records: { agreementId: string; data: TAgreementData }[]): Promise<string[][]> {
+  const sources = records.flatMap(({ agreementId, data }) => data.sources.map((source, position) => ({ ...sourceColumns(source, position), agreementId })));
+  const stored = sources.length ? await tx.source.createManyAndReturn({ data: sources, select: { id: true, agreementId: true, position: true } }) : [];
+  const storedId = new Map(stored.map((source) => [`${source.agreementId}/${source.position}`, source.id]));
+  const sourceIds = records.map(({ agreementId, data }) => data.sources.map((_, position) => storedId.get(`${agreementId}/${position}`)!));
+  await createPartRows(
+    tx,
+    records.map(({ agreementId, data }, i) => partRows(agreementId, data, sourceIds[i]!)),
+  );
+  return sourceIds;
+}
+
+/** A record's sectors, parties, commitments, translations and citations as rows; commitments and citations name their sources' ids. */
+function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]) {
+  return {
+    sectors: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })),
+    parties: data.parties.map((party, position) => ({
+      agreementId,
+      organizationId: party.organizationId ?? null,
+      countryCode: party.countryCode ?? null,
+      side: party.side,
+      role: party.role,
+      representativeName: party.representativeName,
+      representativeTitle: party.representativeTitle,
+      position,
+    })),
+    commitments: data.commitments.map((commitment, position) => ({
+      agreementId,
+      description: commitment.description,
+      quantity: commitment.quantity ?? null,
+      unit: commitment.unit,
+      deadline: commitment.deadline.on,
+      deadlinePrecision: commitment.deadline.precision,
+      delivered: commitment.delivered ?? null,
+      deliveredNote: commitment.deliveredNote,
+      sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
+      position,
+    })),
+    translations: data.translations.map((translation) => ({ agreementId, ...translation })),
+    citations: data.citations.map((citation, position) => ({
+      agreementId,
+      sourceId: sourceIds[citation.source]!,
+      field: citation.field,
+      quote: citation.quote,
+      start: citation.start ?? null,
+      end: citation.end ?? null,
+      position,
+    })),
+  };
+}
+
+async function createPartRows(tx: Tx, records: ReturnType<typeof partRows>[]): Promise<void> {
+  const sectors = records.flatMap((record) => record.sectors);
+  const parties = records.flatMap((record) => record.parties);
+  const commitments = records.flatMap((record) => record.commitments);
+  const translations = records.flatMap((record) => record.translations);
+  const citations = records.flatMap((record) => record.citations);
+  // Empty lists skip their round trip: imports create thousands of records.
+  if (sectors.length) await tx.agreementSector.createMany({ data: sectors });
+  if (parties.length) await tx.agreementParty.createMany({ data: parties });
+  if (commitments.length) await tx.commitment.createMany({ data: commitments });
+  if (translations.length) await tx.translation.createMany({ data: translations });
+  if (citations.length) await tx.citation.createMany({ data: citations });
 }
 
 /** Recomputes the derived filter and search columns from the stored parts. */

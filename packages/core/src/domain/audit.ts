@@ -14,3 +14,8 @@ export interface AuditEntry {
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: entry });
 }
+
+/** Appends rows to the audit log in one statement, inside the caller's transaction. */
+export async function writeAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
+  await tx.auditLog.createMany({ data: entries });
+}

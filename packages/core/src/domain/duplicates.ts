@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { EditorialState } from "../generated/prisma/enums";
 import { ZDuplicateCheckInput } from "../validators/agreement-editing";
 import { sideOfCountry, statesNamedIn } from "./intake";
@@ -20,8 +20,10 @@ export interface DuplicateCandidate {
 }
 
 const DATE_WINDOW_DAYS = 60;
-/** Below this trigram similarity a title alone does not make a record a candidate (pg_trgm's own default). */
+/** Below this trigram similarity a title alone does not make a record a candidate (pg_trgm's own default threshold for "%"). */
 const SIMILAR_TITLE = 0.3;
+/** The least title similarity of a strong match (with a shared organisation, and a state or a date). */
+export const WEAKEST_STRONG_TITLE = 0.5;
 /** Titles read per state, nearest first: far more than the 20 candidates returned. */
 const NEAREST_PER_STATE = 50;
 
@@ -33,19 +35,36 @@ const NEAREST_PER_STATE = 50;
  * organisations, shared countries and event dates within 60 days.
  */
 export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, rawInput: z.input<typeof ZDuplicateCheckInput>): Promise<DuplicateCandidate[]> {
-  const input = ZDuplicateCheckInput.parse(rawInput);
-  const named = input.countries.length ? input.countries : statesNamedIn(input.title);
-  // "" files the records that name no African state (see the StateTitle model).
-  const states = ["", ...new Set(named.filter((code) => sideOfCountry(code) === "AFRICA"))];
-  const names = input.organizationIds.length
-    ? (await db.organization.findMany({ where: { id: { in: input.organizationIds } }, select: { name: true } })).map((o) => o.name)
-    : [];
+  return (await findLikelyDuplicatesOfEach(db, [rawInput]))[0]!;
+}
+
+/** `findLikelyDuplicates` of many records in one statement (an import's chunk), in their order. */
+export async function findLikelyDuplicatesOfEach(
+  db: Db | Prisma.TransactionClient,
+  rawInputs: z.input<typeof ZDuplicateCheckInput>[],
+): Promise<DuplicateCandidate[][]> {
+  const inputs = rawInputs.map((rawInput) => ZDuplicateCheckInput.parse(rawInput));
+  const organizationIds = [...new Set(inputs.flatMap((input) => input.organizationIds))];
+  const nameOf = new Map(
+    organizationIds.length
+      ? (await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name])
+      : [],
+  );
+  const probes = inputs.map((input, position) => {
+    const named = input.countries.length ? input.countries : statesNamedIn(input.title);
+    return {
+      position,
+      title: input.title,
+      // "" files the records that name no African state (see the StateTitle model).
+      states: ["", ...new Set(named.filter((code) => sideOfCountry(code) === "AFRICA"))],
+      names: input.organizationIds.flatMap((id) => (nameOf.has(id) ? [nameOf.get(id)!] : [])),
+      excluded: input.excludeId ?? null,
+    };
+  });
   // Index-friendly probes, united: nearest titles per state (GiST), then similar organisation names (GIN).
-  const byOrganization = names.length
-    ? Prisma.sql`UNION SELECT p."agreementId" FROM "AgreementParty" p JOIN "Organization" o ON o.id = p."organizationId" WHERE o.name % ANY(${names}::text[])`
-    : Prisma.empty;
   const rows = await db.$queryRaw<
     {
+      position: number;
       id: string;
       slug: string;
       title: string;
@@ -57,54 +76,67 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
       organizationSimilarity: number | null;
     }[]
   >`
-    WITH candidates AS (
-      SELECT nearest."agreementId" AS id FROM unnest(${states}::text[]) AS probe(code),
-        LATERAL (SELECT t."agreementId" FROM "StateTitle" t WHERE t."countryCode" = probe.code
-                 ORDER BY t.title <-> ${input.title} LIMIT ${NEAREST_PER_STATE}) nearest
-      ${byOrganization}
+    WITH probe AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS probe(position int, title text, states text[], names text[], excluded uuid)
+    ), candidates AS (
+      SELECT probe.position, nearest.id FROM probe, unnest(probe.states) AS state(code),
+        LATERAL (SELECT t."agreementId" AS id FROM "StateTitle" t WHERE t."countryCode" = state.code
+                 ORDER BY t.title <-> probe.title LIMIT ${NEAREST_PER_STATE}) nearest
+      UNION
+      SELECT probe.position, p."agreementId" FROM probe, unnest(probe.names) AS name(value),
+        LATERAL (SELECT o.id FROM "Organization" o WHERE o.name % name.value) alike
+        JOIN "AgreementParty" p ON p."organizationId" = alike.id
+    ), scored AS (
+      SELECT c.position, a.*, similarity(a.title, probe.title)::float8 AS "titleSimilarity",
+             (SELECT max(similarity(o.name, n))::float8 FROM "AgreementParty" p
+                JOIN "Organization" o ON o.id = p."organizationId", unnest(probe.names) n
+              WHERE p."agreementId" = a.id) AS "organizationSimilarity"
+      FROM candidates c JOIN probe ON probe.position = c.position,
+        -- A lookup per candidate: LIMIT keeps the planner from joining the whole table instead.
+        LATERAL (SELECT a.id, a.slug, a.title, a.state::text, a."createdById",
+                        a."africanCountryCodes" || a."partnerCountryCodes" AS countries,
+                        COALESCE(a."signedOn", a."announcedOn") AS "eventOn"
+                 FROM "Agreement" a WHERE a.id = c.id AND a."deletedAt" IS NULL LIMIT 1) a
+      WHERE probe.excluded IS NULL OR a.id <> probe.excluded
     )
-    SELECT a.id, a.slug, a.title, a.state::text, a."createdById",
-           a."africanCountryCodes" || a."partnerCountryCodes" AS countries,
-           COALESCE(a."signedOn", a."announcedOn") AS "eventOn",
-           similarity(a.title, ${input.title})::float8 AS "titleSimilarity",
-           (SELECT max(similarity(o.name, n))::float8 FROM "AgreementParty" p
-              JOIN "Organization" o ON o.id = p."organizationId", unnest(${names}::text[]) n
-            WHERE p."agreementId" = a.id) AS "organizationSimilarity"
-    FROM "Agreement" a JOIN (SELECT DISTINCT id FROM candidates) c ON c.id = a.id
-    WHERE a."deletedAt" IS NULL AND (${input.excludeId ?? null}::uuid IS NULL OR a.id <> ${input.excludeId ?? null}::uuid)
-    ORDER BY "titleSimilarity" DESC
-    LIMIT 20`;
+    SELECT * FROM (SELECT scored.*, row_number() OVER (PARTITION BY position ORDER BY "titleSimilarity" DESC) AS rank FROM scored) ranked
+    WHERE rank <= 20`;
 
-  const probeDate = input.date ? new Date(`${input.date}T00:00:00Z`) : null;
-  return rows
-    .filter((row) => row.titleSimilarity >= SIMILAR_TITLE || (row.organizationSimilarity ?? 0) >= SIMILAR_TITLE)
-    .map((row) => {
-      const reasons: string[] = [];
-      const sharedCountries = row.countries.filter((code) => input.countries.includes(code));
-      const organizationMatch = (row.organizationSimilarity ?? 0) >= 0.6;
-      const daysApart = probeDate && row.eventOn ? Math.abs(probeDate.getTime() - row.eventOn.getTime()) / 86_400_000 : null;
-      const closeInTime = daysApart !== null && daysApart <= DATE_WINDOW_DAYS;
-      if (row.titleSimilarity >= SIMILAR_TITLE) reasons.push(`similar title (${Math.round(row.titleSimilarity * 100)}%)`);
-      if (organizationMatch) reasons.push("same or similar organisation");
-      if (sharedCountries.length) reasons.push(`same countries: ${sharedCountries.join(", ")}`);
-      if (closeInTime) reasons.push(`dates ${Math.round(daysApart)} days apart`);
-      const score =
-        0.55 * row.titleSimilarity +
-        (organizationMatch ? 0.2 : 0) +
-        (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
-        (closeInTime ? 0.1 : 0);
-      const strong = row.titleSimilarity >= 0.85 || (row.titleSimilarity >= 0.5 && organizationMatch && (sharedCountries.length > 0 || closeInTime));
-      return {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        state: row.state,
-        createdById: row.createdById,
-        score: Math.round(score * 100) / 100,
-        strong,
-        reasons,
-      };
-    })
-    .filter((candidate) => candidate.score >= 0.25)
-    .sort((a, b) => b.score - a.score);
+  const rowsOf = new Map<number, typeof rows>();
+  for (const row of rows) rowsOf.set(row.position, [...(rowsOf.get(row.position) ?? []), row]);
+  return inputs.map((input, position) => {
+    const probeDate = input.date ? new Date(`${input.date}T00:00:00Z`) : null;
+    return (rowsOf.get(position) ?? [])
+      .filter((row) => row.titleSimilarity >= SIMILAR_TITLE || (row.organizationSimilarity ?? 0) >= SIMILAR_TITLE)
+      .map((row) => {
+        const reasons: string[] = [];
+        const sharedCountries = row.countries.filter((code) => input.countries.includes(code));
+        const organizationMatch = (row.organizationSimilarity ?? 0) >= 0.6;
+        const daysApart = probeDate && row.eventOn ? Math.abs(probeDate.getTime() - row.eventOn.getTime()) / 86_400_000 : null;
+        const closeInTime = daysApart !== null && daysApart <= DATE_WINDOW_DAYS;
+        if (row.titleSimilarity >= SIMILAR_TITLE) reasons.push(`similar title (${Math.round(row.titleSimilarity * 100)}%)`);
+        if (organizationMatch) reasons.push("same or similar organisation");
+        if (sharedCountries.length) reasons.push(`same countries: ${sharedCountries.join(", ")}`);
+        if (closeInTime) reasons.push(`dates ${Math.round(daysApart)} days apart`);
+        const score =
+          0.55 * row.titleSimilarity +
+          (organizationMatch ? 0.2 : 0) +
+          (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
+          (closeInTime ? 0.1 : 0);
+        const strong =
+          row.titleSimilarity >= 0.85 || (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
+        return {
+          id: row.id,
+          slug: row.slug,
+          title: row.title,
+          state: row.state,
+          createdById: row.createdById,
+          score: Math.round(score * 100) / 100,
+          strong,
+          reasons,
+        };
+      })
+      .filter((candidate) => candidate.score >= 0.25)
+      .sort((a, b) => b.score - a.score);
+  });
 }

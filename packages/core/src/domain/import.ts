@@ -1,27 +1,25 @@
-import { parse } from "csv-parse";
 import { z } from "zod";
 import type { Actor } from "./access";
 import type { Db } from "../db/client";
-import { retryOnUniqueViolation } from "../db/errors";
+import { isUniqueViolation, retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/agreement-editing";
-import { assertKnownReferences, duplicateProbe, insertDraftAgreement, saveAgreementVersion, takeTurnsWithTitle } from "./agreement-editing";
-import { findLikelyDuplicates } from "./duplicates";
-import { DomainError, InvalidInputError } from "./errors";
-import { applyImportPatch, importPatch } from "./import-merge";
 import {
-  type CanonicalRow,
-  canonicalRow,
-  changedColumns,
-  columnOfIssue,
-  IMPORT_COLUMNS,
-  type ImportValues,
-  listOf,
-  REQUIRED_IMPORT_COLUMNS,
-  rowToAgreementInput,
-  sameRow,
-} from "./import-rows";
-import { findOrCreateOrganizationByName, organizationNames } from "./organizations";
+  assertKnownReferences,
+  duplicateProbe,
+  insertDraftAgreement,
+  insertDraftAgreements,
+  saveAgreementVersion,
+  takenSlugs,
+  takeTurnsWithTitle,
+  takeTurnsWithTitles,
+} from "./agreement-editing";
+import { type DuplicateCandidate, findLikelyDuplicates, findLikelyDuplicatesOfEach, WEAKEST_STRONG_TITLE } from "./duplicates";
+import { DomainError, InvalidInputError } from "./errors";
+import { csvRows, jsonRows, type SourceRow } from "./import-files";
+import { applyImportPatch, importPatch } from "./import-merge";
+import { type CanonicalRow, canonicalRow, changedColumns, columnOfIssue, listOf, rowToAgreementInput, sameRow } from "./import-rows";
+import { OrganizationResolver } from "./import-organizations";
 import { proposeImportChange } from "./proposed-changes";
 import { type FieldChange, recordFieldDiff } from "./record-diff";
 import { currentRecordInput } from "./revision-history";
@@ -32,6 +30,8 @@ type Tx = Prisma.TransactionClient;
 export const MAX_IMPORT_ROWS = 10_000;
 /** Rows in flight at once; the default pool (10 connections) leaves room for other requests. */
 const IMPORT_CONCURRENCY = 4;
+/** Rows decided together: their records looked up at once, the new ones written in one transaction. */
+const ROWS_PER_CHUNK = 100;
 
 export const ZImportInput = z.object({
   format: z.enum(["csv", "json"]),
@@ -64,69 +64,10 @@ export interface ImportProgress {
   processed: number;
 }
 
-interface SourceRow {
-  row: number;
-  values: ImportValues;
-}
-
-async function* csvRows(content: string): AsyncGenerator<SourceRow> {
-  const parser = parse(content, {
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    info: true,
-    columns: (header: string[]) => {
-      const names = header.map((name) => name.trim().toLowerCase());
-      const unknown = names.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
-      const missing = REQUIRED_IMPORT_COLUMNS.filter((name) => !names.includes(name));
-      if (unknown.length || missing.length) {
-        throw new InvalidInputError(
-          ["content"],
-          [
-            unknown.length ? `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => `"${n}"`).join(", ")}` : "",
-            missing.length ? `missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` : "",
-          ]
-            .filter(Boolean)
-            .join("; ") + `; the columns are: ${IMPORT_COLUMNS.join(", ")}`,
-        );
-      }
-      return names;
-    },
-  });
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: ImportValues; info: { lines: number } }>) {
-      yield { row: info.lines, values: record };
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new InvalidInputError(["content"], `is not valid CSV: ${(error as Error).message}`);
-  }
-}
-
-function* jsonRows(content: string): Generator<SourceRow> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(content);
-  } catch (error) {
-    throw new InvalidInputError(["content"], `is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new InvalidInputError(["content"], "must be a JSON array with one object per record");
-  for (const [index, item] of parsed.entries()) {
-    const values = item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : null;
-    const unknown = values ? Object.keys(values).filter((key) => !(IMPORT_COLUMNS as readonly string[]).includes(key)) : [];
-    if (!values || unknown.length) {
-      throw new InvalidInputError(["content", index], values ? `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}` : "must be an object");
-    }
-    yield {
-      row: index + 1,
-      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v == null ? "" : String(v)])),
-    };
-  }
-}
-
 /**
- * Imports agreements from CSV or JSON, one row per agreement, each row in its own
- * transaction: a row is written whole or not at all, and reported either way. Rows match
+ * Imports agreements from CSV or JSON, one row per agreement, written whole or not at all,
+ * and reported either way: a row that changes a record in its own transaction, rows of new
+ * records a hundred at a time (see `createNewRecords`). Rows match
  * records by external_id only; a changed row changes only what its changed columns carry
  * (see import-merge.ts), directly on a draft, as a proposed change on any other record. A
  * dry run reports the same outcomes, with each row's field diff, and writes nothing. An
@@ -148,6 +89,12 @@ export async function importAgreements(
   const context: ImportContext = { db, actor, dryRun: input.dryRun, organizations: await OrganizationResolver.load(db) };
   const seenKeys = new Map<string, number>();
   const results: ImportRowResult[] = [];
+  const report = (result: ImportRowResult) => {
+    results.push(result);
+    if (results.length % 100 === 0) onProgress({ processed: results.length });
+  };
+  const validRows: ValidRow[] = [];
+  const importValidRows = async () => (await importChunk(context, validRows.splice(0))).forEach(report);
   const inFlight = new Set<Promise<void>>();
   const failures: unknown[] = [];
   const rows = input.format === "csv" ? csvRows(input.content) : jsonRows(input.content);
@@ -155,7 +102,7 @@ export async function importAgreements(
   try {
     for await (const source of rows) {
       if (failures.length) break;
-      if (results.length + inFlight.size >= MAX_IMPORT_ROWS)
+      if (results.length + validRows.length + inFlight.size >= MAX_IMPORT_ROWS)
         throw new InvalidInputError(["content"], `has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split the file`);
       const key = listOf(source.values.external_id)[0] ?? listOf(source.values.source_url)[0];
       const earlier = key ? seenKeys.get(key) : undefined;
@@ -173,8 +120,8 @@ export async function importAgreements(
       const task: Promise<void> = outcome
         .then(
           (result) => {
-            results.push(result);
-            if (results.length % 100 === 0) onProgress({ processed: results.length });
+            if ("data" in result) validRows.push(result);
+            else report(result);
           },
           (error: unknown) => {
             failures.push(error);
@@ -185,11 +132,13 @@ export async function importAgreements(
         });
       inFlight.add(task);
       if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
+      if (validRows.length >= ROWS_PER_CHUNK) await importValidRows();
     }
   } finally {
     await Promise.all(inFlight);
   }
   if (failures.length) throw failures[0];
+  await importValidRows();
   onProgress({ processed: results.length });
   results.sort((a, b) => a.row - b.row);
   if (input.dryRun) holdBackRepeatedTitles(results);
@@ -240,7 +189,16 @@ interface RowPlan {
 
 const rowError = (column: string, message: string): RowPlan => ({ result: { outcome: "error", errors: [{ column, message }] } });
 
-async function importRow(context: ImportContext, source: SourceRow): Promise<ImportRowResult> {
+/** A row that passed validation, waiting to be decided with its chunk (see `importChunk`). */
+interface ValidRow {
+  source: SourceRow;
+  title: string | null;
+  built: TAgreementInput;
+  data: TAgreementData;
+  row: CanonicalRow;
+}
+
+async function importRow(context: ImportContext, source: SourceRow): Promise<ImportRowResult | ValidRow> {
   const { db } = context;
   const title = listOf(source.values.title)[0] ?? null;
   const built = rowToAgreementInput(source.values, context.organizations.resolve(source.values));
@@ -250,26 +208,65 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
     const unique = errors.filter((error, i) => errors.findIndex((other) => other.column === error.column && other.message === error.message) === i);
     return { row: source.row, outcome: "error", title, errors: unique };
   }
-  const row = canonicalRow(source.values);
-  try {
+  const pending: ValidRow = { source, title, built, data: parsed.data, row: canonicalRow(source.values) };
+  return reportingRowErrors<ImportRowResult | ValidRow>(pending, async () => {
     // Organisations were resolved (or stood in for, until written) by the resolver.
-    await assertKnownReferences(db, parsed.data, ["data"], { organizations: false });
-    if (context.dryRun) return { row: source.row, title, ...(await planRow(db, context, built, parsed.data, row)).result };
-    // The common case of a file imported again, answered without a transaction.
-    const unchanged = parsed.data.externalId
-      ? await db.agreement.findFirst({ where: { externalId: parsed.data.externalId, deletedAt: null }, select: { id: true, importedRow: true } })
-      : null;
-    if (unchanged && sameRow(unchanged.importedRow, row)) return { row: source.row, outcome: "unchanged", title, id: unchanged.id };
-    // A lost race on a unique key (a slug, an external_id) is run again and sees the winner.
-    return await retryOnUniqueViolation(() =>
-      db.$transaction(async (tx) => {
-        // Rows of one title decide one after the other: the second sees the first as a look-alike.
-        await takeTurnsWithTitle(tx, parsed.data.title);
-        const plan = await planRow(tx, context, built, parsed.data, row);
-        const id = await plan.write?.(tx);
-        return { row: source.row, title, ...plan.result, ...(id ? { id } : {}) };
-      }),
-    );
+    await assertKnownReferences(db, pending.data, ["data"], { organizations: false });
+    return context.dryRun ? { row: source.row, title, ...(await planRow(db, context, pending)).result } : pending;
+  });
+}
+
+/**
+ * A chunk of valid rows: a row for a record imported before is unchanged, or goes alone (in its
+ * own transaction) when it changes the record; rows of new records are written together (see
+ * `createNewRecords`), but for those that need something of their own (a chosen slug, an
+ * organisation to create).
+ */
+async function importChunk(context: ImportContext, chunk: ValidRow[]): Promise<ImportRowResult[]> {
+  const externalIds = chunk.flatMap((pending) => (pending.data.externalId ? [pending.data.externalId] : []));
+  const imported = new Map(
+    (
+      await context.db.agreement.findMany({
+        where: { externalId: { in: externalIds } },
+        select: { id: true, externalId: true, importedRow: true, deletedAt: true },
+      })
+    ).map((record) => [record.externalId, record]),
+  );
+  const results: ImportRowResult[] = [];
+  const fresh: ValidRow[] = [];
+  const alone: ValidRow[] = [];
+  for (const pending of chunk) {
+    const record = imported.get(pending.data.externalId ?? null);
+    if (record && !record.deletedAt && sameRow(record.importedRow, pending.row)) {
+      results.push({ row: pending.source.row, title: pending.title, outcome: "unchanged", id: record.id });
+    } else if (record || pending.data.slug || context.organizations.namesNewOrganization(pending.data.parties)) alone.push(pending);
+    else fresh.push(pending);
+  }
+  const decided = await createNewRecords(context, fresh);
+  results.push(...decided.results);
+  for (const pending of [...alone, ...decided.alone]) results.push(await reportingRowErrors(pending, () => importAlone(context, pending)));
+  return results;
+}
+
+/** The row in its own transaction, planned under its title's lock. */
+function importAlone(context: ImportContext, pending: ValidRow): Promise<ImportRowResult> {
+  // A lost race on a unique key (a slug, an external_id) is run again and sees the winner.
+  return retryOnUniqueViolation(() =>
+    context.db.$transaction(async (tx) => {
+      // Rows of one title decide one after the other: the second sees the first as a look-alike.
+      await takeTurnsWithTitle(tx, pending.data.title);
+      const plan = await planRow(tx, context, pending);
+      const id = await plan.write?.(tx);
+      return { row: pending.source.row, title: pending.title, ...plan.result, ...(id ? { id } : {}) };
+    }),
+  );
+}
+
+/** The row's result, or its refusal by the domain reported against its columns. */
+async function reportingRowErrors<T>(pending: ValidRow, work: () => Promise<T>): Promise<T | ImportRowResult> {
+  const { source, title, built } = pending;
+  try {
+    return await work();
   } catch (error) {
     if (error instanceof InvalidInputError) {
       return { row: source.row, outcome: "error", title, errors: [{ column: columnOfIssue(error.path.slice(1), built), message: error.reason }] };
@@ -279,7 +276,82 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
   }
 }
 
-async function planRow(db: Db | Tx, context: ImportContext, built: TAgreementInput, data: TAgreementData, row: CanonicalRow): Promise<RowPlan> {
+/**
+ * Rows of new records, in one transaction under their titles' locks. A row that a record now
+ * answers to (its external_id, its source address, its title's slug: another writer's work, or
+ * an earlier row's of the chunk), or whose title is like an earlier row's of the chunk, is left
+ * to go alone afterwards and decide as any row does; a look-alike of an existing record is held
+ * back; the others are written together.
+ */
+async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
+  if (!rows.length) return { results: [], alone: [] };
+  try {
+    return await context.db.$transaction(
+      async (tx) => {
+        await takeTurnsWithTitles(
+          tx,
+          rows.map((pending) => pending.data.title),
+        );
+        const alone = await rowsToImportAlone(tx, rows);
+        const candidates = rows.filter((pending) => !alone.includes(pending));
+        const lookalikes = await findLikelyDuplicatesOfEach(
+          tx,
+          candidates.map((pending) => duplicateProbe(pending.data)),
+        );
+        const results: ImportRowResult[] = [];
+        const creating: ValidRow[] = [];
+        candidates.forEach((pending, i) => {
+          const strong = lookalikes[i]!.filter((candidate) => candidate.strong);
+          if (strong.length) results.push({ row: pending.source.row, title: pending.title, ...heldBack(strong).result });
+          else creating.push(pending);
+        });
+        const ids = await insertDraftAgreements(
+          tx,
+          context.actor,
+          creating.map((pending) => ({ data: pending.data, importedRow: pending.row })),
+        );
+        results.push(...creating.map((pending, i) => ({ row: pending.source.row, title: pending.title, outcome: "created" as const, id: ids[i]! })));
+        return { results, alone };
+      },
+      // A chunk's checks and writes take longer than one row's.
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // A concurrent writer took a key first: each row goes alone, and is retried.
+    if (!isUniqueViolation(error)) throw error;
+    return { results: [], alone: rows };
+  }
+}
+
+/** The rows of a chunk that must be decided one at a time, after the others are written. */
+async function rowsToImportAlone(tx: Tx, chunk: ValidRow[]): Promise<ValidRow[]> {
+  const externalIds = chunk.flatMap((pending) => (pending.data.externalId ? [pending.data.externalId] : []));
+  const urls = chunk.flatMap((pending) => (pending.data.sources[0]?.url ? [pending.data.sources[0].url] : []));
+  const titles = chunk.map((pending) => pending.data.title);
+  const slugs = titles.map(slugify);
+  const [known, cited, usedSlugs, alike] = await Promise.all([
+    tx.agreement.findMany({ where: { externalId: { in: externalIds } }, select: { externalId: true } }),
+    tx.source.findMany({ where: { url: { in: urls }, agreement: { deletedAt: null } }, select: { url: true } }),
+    takenSlugs(tx, slugs),
+    // Later rows of the chunk whose title is as alike an earlier one's as a strong look-alike's can be.
+    tx.$queryRaw<{ position: bigint }[]>`
+      SELECT DISTINCT later.position FROM unnest(${titles}::text[]) WITH ORDINALITY AS earlier(title, position)
+      JOIN unnest(${titles}::text[]) WITH ORDINALITY AS later(title, position) ON earlier.position < later.position
+      WHERE similarity(earlier.title, later.title) >= ${WEAKEST_STRONG_TITLE}`,
+  ]);
+  const knownIds = new Set(known.map((record) => record.externalId));
+  const citedUrls = new Set(cited.map((source) => source.url));
+  const alikePositions = new Set(alike.map((row) => Number(row.position) - 1));
+  return chunk.filter((pending, i) => {
+    const url = pending.data.sources[0]?.url;
+    const alone = knownIds.has(pending.data.externalId ?? null) || (url != null && citedUrls.has(url)) || usedSlugs.has(slugs[i]!) || alikePositions.has(i);
+    if (url) citedUrls.add(url);
+    usedSlugs.add(slugs[i]!);
+    return alone;
+  });
+}
+
+async function planRow(db: Db | Tx, context: ImportContext, { built, data, row }: ValidRow): Promise<RowPlan> {
   const existing = data.externalId
     ? await db.agreement.findUnique({
         where: { externalId: data.externalId },
@@ -312,10 +384,8 @@ async function planRow(db: Db | Tx, context: ImportContext, built: TAgreementInp
       };
     }
   }
-  const duplicates = (await findLikelyDuplicates(db, duplicateProbe(data))).filter((candidate) => candidate.strong);
-  if (duplicates.length) {
-    return { result: { outcome: "duplicate-suspect", duplicates: duplicates.map(({ id, title, score, reasons }) => ({ id, title, score, reasons })) } };
-  }
+  const heldBack = await lookalikesOf(db, data);
+  if (heldBack) return heldBack;
   return {
     result: { outcome: "created" },
     write: async (tx) => {
@@ -323,6 +393,16 @@ async function planRow(db: Db | Tx, context: ImportContext, built: TAgreementInp
       return insertDraftAgreement(tx, context.actor, { ...data, parties }, { importedRow: row });
     },
   };
+}
+
+/** Holds the row back when existing records look strongly like it. */
+async function lookalikesOf(db: Db | Tx, data: TAgreementData): Promise<RowPlan | null> {
+  const strong = (await findLikelyDuplicates(db, duplicateProbe(data))).filter((candidate) => candidate.strong);
+  return strong.length ? heldBack(strong) : null;
+}
+
+function heldBack(duplicates: DuplicateCandidate[]): RowPlan {
+  return { result: { outcome: "duplicate-suspect", duplicates: duplicates.map(({ id, title, score, reasons }) => ({ id, title, score, reasons })) } };
 }
 
 /** A row for an existing record: what its changed columns change, applied to a draft or proposed for any other record. */
@@ -388,62 +468,4 @@ async function planChanges(
 /** Records the row as the record's import baseline without a new version (nothing readers see changes). */
 async function rememberImportedRow(tx: Tx, id: string, row: CanonicalRow): Promise<void> {
   await tx.$executeRaw`UPDATE "Agreement" SET "importedRow" = ${JSON.stringify(row)}::jsonb WHERE id = ${id}::uuid`;
-}
-
-/**
- * Organisation names in a file to ids: existing ones by name or alias (any case); a new name
- * gets a stand-in id until a row naming it is written, which creates it in that row's
- * transaction (a dry run never does).
- */
-class OrganizationResolver {
-  private readonly known = new Map<string, string>();
-  private readonly standIns = new Map<string, { id: string; name: string; countryCode: string | null }>();
-
-  static async load(db: Db): Promise<OrganizationResolver> {
-    const resolver = new OrganizationResolver();
-    for (const organization of await db.organization.findMany({ select: { id: true, name: true, aliases: true } })) {
-      for (const name of [organization.name, ...organization.aliases]) resolver.known.set(name.toLowerCase(), organization.id);
-    }
-    return resolver;
-  }
-
-  resolve(values: ImportValues): { AFRICA: string[]; PARTNER: string[] } {
-    const side = (names: string[], countries: string[]) => names.map((name) => this.idOf(name, countries.length === 1 ? countries[0]!.toUpperCase() : null));
-    return {
-      AFRICA: side(listOf(values.african_organizations), listOf(values.african_countries)),
-      PARTNER: side(listOf(values.partner_organizations), listOf(values.partner_countries)),
-    };
-  }
-
-  private idOf(name: string, countryCode: string | null): string {
-    const key = name.toLowerCase();
-    const known = this.known.get(key);
-    if (known) return known;
-    let standIn = this.standIns.get(key);
-    if (!standIn) this.standIns.set(key, (standIn = { id: crypto.randomUUID(), name, countryCode }));
-    return standIn.id;
-  }
-
-  /** Inside a row's transaction: the parties with stand-ins replaced by organisations found or created now. */
-  async materialize<T extends { organizationId?: string | null }>(tx: Tx, actor: Actor, parties: T[]): Promise<T[]> {
-    const used = [...this.standIns.values()].filter((standIn) => parties.some((party) => party.organizationId === standIn.id));
-    const real = new Map<string, string>();
-    // One at a time, in name order: rows in parallel then take the name locks in one order, never deadlocking.
-    for (const standIn of used.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))) {
-      real.set(standIn.id, await findOrCreateOrganizationByName(tx, actor, standIn.name, standIn.countryCode));
-    }
-    return parties.map((party) =>
-      party.organizationId && real.has(party.organizationId) ? { ...party, organizationId: real.get(party.organizationId) } : party,
-    );
-  }
-
-  /** Names for a diff: stored organisations, and the new ones the file names. */
-  async namesFor(db: Db | Tx, parties: { organizationId?: string | null }[]): Promise<Map<string, string>> {
-    const names = await organizationNames(
-      db,
-      parties.flatMap((party) => (party.organizationId ? [party.organizationId] : [])),
-    );
-    for (const standIn of this.standIns.values()) names.set(standIn.id, `${standIn.name} (new organisation)`);
-    return names;
-  }
 }

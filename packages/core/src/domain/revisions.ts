@@ -34,17 +34,20 @@ export const agreementSnapshotSelect = {
 
 /** Writes the full snapshot of the agreement as it now stands, inside the saving transaction. */
 export async function recordRevision(tx: Tx, revision: { agreementId: string; authorId: string | null; summary: string }): Promise<void> {
-  const snapshot = await tx.agreement.findUniqueOrThrow({
-    where: { id: revision.agreementId },
-    select: agreementSnapshotSelect,
-  });
-  await tx.revision.create({
-    data: {
-      agreementId: revision.agreementId,
+  await recordRevisions(tx, [revision.agreementId], revision);
+}
+
+/** `recordRevision` of many agreements saved alike, with one read and one write. */
+export async function recordRevisions(tx: Tx, agreementIds: string[], revision: { authorId: string | null; summary: string }): Promise<void> {
+  const snapshots = await tx.agreement.findMany({ where: { id: { in: agreementIds } }, select: agreementSnapshotSelect });
+  if (snapshots.length !== new Set(agreementIds).size) throw new Error("recordRevisions: an agreement to snapshot does not exist");
+  await tx.revision.createMany({
+    data: snapshots.map((snapshot) => ({
+      agreementId: snapshot.id,
       version: snapshot.version,
       snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue,
       authorId: revision.authorId,
       summary: revision.summary,
-    },
+    })),
   });
 }
