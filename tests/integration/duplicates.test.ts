@@ -27,6 +27,12 @@ describe("the duplicate check", () => {
     await insertAgreement(database.db, { title: "Ghana and Belarus agree on tractor assembly in Kumasi", africa: "GH", partner: "BY" });
     await insertAgreement(database.db, { title: "Togo and Belarus agree on tractor assembly in Lome", africa: "TG", partner: "BY" });
     expect(await titlesOf({ title: "Ghanaian and Belarusian tractor assembly agreement" })).toEqual(["Ghana and Belarus agree on tractor assembly in Kumasi"]);
+    // A title only somewhat alike (38 %) counts its named states as shared, as chosen parties would.
+    const [weaker] = await findLikelyDuplicates(database.db, { title: "Ghana and Belarus sign a tractor memorandum" });
+    expect(weaker).toMatchObject({
+      title: "Ghana and Belarus agree on tractor assembly in Kumasi",
+      reasons: ["similar title (38%)", "same countries: GH, BY"],
+    });
   });
 
   it("compares records that name no African state with every probe", async () => {

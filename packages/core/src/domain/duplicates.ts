@@ -50,8 +50,10 @@ export async function findLikelyDuplicatesOfEach(
       ? (await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name])
       : [],
   );
+  // The states a record names: its parties', or while none is chosen, its title's.
+  const namedStates = inputs.map((input) => (input.countries.length ? input.countries : statesNamedIn(input.title)));
   const probes = inputs.map((input, position) => {
-    const named = input.countries.length ? input.countries : statesNamedIn(input.title);
+    const named = namedStates[position]!;
     return {
       position,
       title: input.title,
@@ -110,7 +112,8 @@ export async function findLikelyDuplicatesOfEach(
       .filter((row) => row.titleSimilarity >= SIMILAR_TITLE || (row.organizationSimilarity ?? 0) >= SIMILAR_TITLE)
       .map((row) => {
         const reasons: string[] = [];
-        const sharedCountries = row.countries.filter((code) => input.countries.includes(code));
+        const named = namedStates[position]!;
+        const sharedCountries = row.countries.filter((code) => named.includes(code));
         const organizationMatch = (row.organizationSimilarity ?? 0) >= 0.6;
         const daysApart = probeDate && row.eventOn ? Math.abs(probeDate.getTime() - row.eventOn.getTime()) / 86_400_000 : null;
         const closeInTime = daysApart !== null && daysApart <= DATE_WINDOW_DAYS;
@@ -121,7 +124,7 @@ export async function findLikelyDuplicatesOfEach(
         const score =
           0.55 * row.titleSimilarity +
           (organizationMatch ? 0.2 : 0) +
-          (input.countries.length ? 0.15 * (sharedCountries.length / input.countries.length) : 0) +
+          (named.length ? 0.15 * (sharedCountries.length / named.length) : 0) +
           (closeInTime ? 0.1 : 0);
         const strong =
           row.titleSimilarity >= 0.85 || (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
