@@ -66,8 +66,8 @@ export interface ImportProgress {
 
 /**
  * Imports agreements from CSV or JSON, one row per agreement, written whole or not at all,
- * and reported either way: a row that changes a record in its own transaction, rows of new
- * records a hundred at a time (see `createNewRecords`). Rows match
+ * and reported either way, a hundred rows at a time (see `importChunk`): a row that changes a
+ * record in its own transaction, the rows of new records together in one. Rows match
  * records by external_id only; a changed row changes only what its changed columns carry
  * (see import-merge.ts), directly on a draft, as a proposed change on any other record. A
  * dry run reports the same outcomes, with each row's field diff, and writes nothing. An
