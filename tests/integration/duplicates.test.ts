@@ -43,6 +43,36 @@ describe("the duplicate check", () => {
     );
   });
 
+  it("reads a record's states from the organisations it names, as its own states are derived", async () => {
+    const kengen = await database.db.organization.create({
+      data: { slug: "kengen-geothermal", name: "KenGen Geothermal", kind: "STATE_COMPANY", countryCode: "KE" },
+    });
+    const existing = await insertAgreement(database.db, { title: "Geothermal wellfield drilling contract signed in Olkaria", africa: "KE" });
+    const found = await findLikelyDuplicates(database.db, {
+      title: "Geothermal wellfield drilling contract signed in Olkaria",
+      countries: ["RU"],
+      organizationIds: [kengen.id],
+    });
+    expect(found[0]).toMatchObject({ id: existing.id, strong: true });
+  });
+
+  it("leaves deleted records out, however many share a title", async () => {
+    for (let i = 0; i < 55; i += 1) {
+      const gone = await insertAgreement(database.db, { title: "Uganda and Russia agree on a vaccine plant", africa: "UG" });
+      await database.db.agreement.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    }
+    const live = await insertAgreement(database.db, { title: "Uganda and Russia agree on a vaccine plant", africa: "UG" });
+    const found = await findLikelyDuplicates(database.db, { title: "Uganda and Russia agree on a vaccine plant", countries: ["UG", "RU"] });
+    expect(found.map((candidate) => candidate.id)).toEqual([live.id]);
+
+    const restored = await insertAgreement(database.db, { title: "Uganda and Russia agree on a vaccine plant in Entebbe", africa: "UG" });
+    await database.db.agreement.update({ where: { id: restored.id }, data: { deletedAt: new Date() } });
+    await database.db.agreement.update({ where: { id: restored.id }, data: { deletedAt: null } });
+    expect((await findLikelyDuplicates(database.db, { title: "Uganda and Russia agree on a vaccine plant", countries: ["UG"] })).map((c) => c.id)).toContain(
+      restored.id,
+    );
+  });
+
   it("follows a record's new title and states", async () => {
     const record = await insertAgreement(database.db, { title: "Angola and Russia agree on a fishing fleet", africa: "AO" });
     await database.db.agreement.update({ where: { id: record.id }, data: { title: "Angola and Russia agree on a diamond sorting plant" } });

@@ -354,6 +354,17 @@ describe("an import never erases curated work", () => {
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "lithium-" } } })).toBe(2);
   });
 
+  it("decides a row naming a new organisation before a later row like it, as the dry run says", async () => {
+    const line = (id: string, organization: string) =>
+      `${id},"Kenya and Russia agree on a cobalt smelter in Kilifi",AGREEMENT,SIGNED,2024-05,KE,RU,"${organization}",,energy,https://example.org/${id},Wire`;
+    const content = csv(line("smelter-1", "Kilifi Smelting Company"), line("smelter-2", ""));
+    const dryRun = await api.import.run({ format: "csv", content, dryRun: true });
+    const result = await api.import.run({ format: "csv", content, dryRun: false });
+    expect(result.rows.map((r) => r.outcome)).toEqual(["created", "duplicate-suspect"]);
+    expect(dryRun.rows.map((r) => r.outcome)).toEqual(["created", "duplicate-suspect"]);
+    expect(await database.db.organization.count({ where: { name: "Kilifi Smelting Company" } })).toBe(1);
+  });
+
   it("writes nothing for a row it holds back, not even the organisations it names", async () => {
     const lookalike = `,"Zimbabwe ICT ministry and the CyberZim Consortium sign cybersecurity MOU",MOU,SIGNED,"",2025,ZW,RU,Brand New Partner Ltd,cybersecurity,https://example.org/cyberzim-again,Other Wire`;
     const result = await api.import.run({ format: "csv", content: file(lookalike), dryRun: false });

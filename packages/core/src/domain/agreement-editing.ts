@@ -91,7 +91,7 @@ export async function takeTurnsWithTitle(tx: Tx, title: string): Promise<void> {
   await takeTurnsWithTitles(tx, [title]);
 }
 
-/** `takeTurnsWithTitle` for many titles at once, locked in one order so that two writers never wait for each other. */
+/** `takeTurnsWithTitle` for many titles at once, locked in one order so that two writers never deadlock. */
 export async function takeTurnsWithTitles(tx: Tx, titles: string[]): Promise<void> {
   const keys = [...new Set(titles.map((title) => `agreement-slug:${slugify(title)}`))];
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(lock) FROM (SELECT DISTINCT hashtext(key) AS lock FROM unnest(${keys}::text[]) key ORDER BY 1) locks`;
@@ -99,6 +99,7 @@ export async function takeTurnsWithTitles(tx: Tx, titles: string[]): Promise<voi
 
 /** Free slugs for new records, in order: a title's own slug when free, else the first free numbered one. */
 async function newRecordSlugs(tx: Tx, records: TAgreementData[]): Promise<string[]> {
+  // Advisory locks are re-entrant: a caller that took them already (an import's chunk) loses nothing.
   await takeTurnsWithTitles(
     tx,
     records.map((data) => data.title),

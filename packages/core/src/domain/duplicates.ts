@@ -24,8 +24,10 @@ const DATE_WINDOW_DAYS = 60;
 const SIMILAR_TITLE = 0.3;
 /** The least title similarity of a strong match (with a shared organisation, and a state or a date). */
 export const WEAKEST_STRONG_TITLE = 0.5;
-/** Titles read per state, nearest first: far more than the 20 candidates returned. */
+/** Titles read per state, nearest first, and records read per organisation: far more than the 20 candidates returned. */
 const NEAREST_PER_STATE = 50;
+/** Organisations read per name given, most alike first. */
+const ALIKE_ORGANIZATIONS = 5;
 
 /**
  * Existing records that look like the one described. A duplicate shares a state: the check
@@ -45,24 +47,26 @@ export async function findLikelyDuplicatesOfEach(
 ): Promise<DuplicateCandidate[][]> {
   const inputs = rawInputs.map((rawInput) => ZDuplicateCheckInput.parse(rawInput));
   const organizationIds = [...new Set(inputs.flatMap((input) => input.organizationIds))];
-  const nameOf = new Map(
+  const organizationById = new Map(
     organizationIds.length
-      ? (await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name])
+      ? (await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true, countryCode: true } })).map((o) => [o.id, o])
       : [],
   );
-  // The states a record names: its parties', or while none is chosen, its title's.
-  const namedStates = inputs.map((input) => (input.countries.length ? input.countries : statesNamedIn(input.title)));
-  const probes = inputs.map((input, position) => {
-    const named = namedStates[position]!;
-    return {
-      position,
-      title: input.title,
-      // "" files the records that name no African state (see the StateTitle model).
-      states: ["", ...new Set(named.filter((code) => sideOfCountry(code) === "AFRICA"))],
-      names: input.organizationIds.flatMap((id) => (nameOf.has(id) ? [nameOf.get(id)!] : [])),
-      excluded: input.excludeId ?? null,
-    };
+  // The states a record names: its parties' and their organisations' (as its filed states are
+  // derived), or while none is chosen, its title's.
+  const namedStates = inputs.map((input) => {
+    const organizations = input.organizationIds.flatMap((id) => organizationById.get(id) ?? []);
+    const states = [...new Set([...input.countries, ...organizations.flatMap((organization) => organization.countryCode ?? [])])];
+    return states.length ? states : statesNamedIn(input.title);
   });
+  const probes = inputs.map((input, position) => ({
+    position,
+    title: input.title,
+    // "" files the records that name no African state (see the StateTitle model).
+    states: ["", ...namedStates[position]!.filter((code) => sideOfCountry(code) === "AFRICA")],
+    names: input.organizationIds.flatMap((id) => organizationById.get(id)?.name ?? []),
+    excluded: input.excludeId ?? null,
+  }));
   // Index-friendly probes, united: nearest titles per state (GiST), then similar organisation names (GIN).
   const rows = await db.$queryRaw<
     {
@@ -85,9 +89,11 @@ export async function findLikelyDuplicatesOfEach(
         LATERAL (SELECT t."agreementId" AS id FROM "StateTitle" t WHERE t."countryCode" = state.code
                  ORDER BY t.title <-> probe.title LIMIT ${NEAREST_PER_STATE}) nearest
       UNION
-      SELECT probe.position, p."agreementId" FROM probe, unnest(probe.names) AS name(value),
-        LATERAL (SELECT o.id FROM "Organization" o WHERE o.name % name.value) alike
-        JOIN "AgreementParty" p ON p."organizationId" = alike.id
+      -- The most alike organisations of each name, and their newest records (ids are time-ordered).
+      SELECT probe.position, recent.id FROM probe, unnest(probe.names) AS name(value),
+        LATERAL (SELECT o.id FROM "Organization" o WHERE o.name % name.value ORDER BY o.name <-> name.value LIMIT ${ALIKE_ORGANIZATIONS}) alike,
+        LATERAL (SELECT p."agreementId" AS id FROM "AgreementParty" p WHERE p."organizationId" = alike.id
+                 ORDER BY p."agreementId" DESC LIMIT ${NEAREST_PER_STATE}) recent
     ), scored AS (
       SELECT c.position, a.*, similarity(a.title, probe.title)::float8 AS "titleSimilarity",
              (SELECT max(similarity(o.name, n))::float8 FROM "AgreementParty" p

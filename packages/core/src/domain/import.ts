@@ -3,27 +3,17 @@ import type { Actor } from "./access";
 import type { Db } from "../db/client";
 import { isUniqueViolation, retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
-import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/agreement-editing";
-import {
-  assertKnownReferences,
-  duplicateProbe,
-  insertDraftAgreement,
-  insertDraftAgreements,
-  saveAgreementVersion,
-  takenSlugs,
-  takeTurnsWithTitle,
-  takeTurnsWithTitles,
-} from "./agreement-editing";
-import { type DuplicateCandidate, findLikelyDuplicates, findLikelyDuplicatesOfEach, WEAKEST_STRONG_TITLE } from "./duplicates";
+import { ZAgreementInput } from "../validators/agreement-editing";
+import { assertKnownReferences, duplicateProbe, insertDraftAgreements, takenSlugs, takeTurnsWithTitle, takeTurnsWithTitles } from "./agreement-editing";
+import { findLikelyDuplicatesOfEach, WEAKEST_STRONG_TITLE } from "./duplicates";
 import { DomainError, InvalidInputError } from "./errors";
 import { csvRows, jsonRows, type SourceRow } from "./import-files";
-import { applyImportPatch, importPatch } from "./import-merge";
-import { type CanonicalRow, canonicalRow, changedColumns, columnOfIssue, listOf, rowToAgreementInput, sameRow } from "./import-rows";
 import { OrganizationResolver } from "./import-organizations";
-import { proposeImportChange } from "./proposed-changes";
-import { type FieldChange, recordFieldDiff } from "./record-diff";
-import { currentRecordInput } from "./revision-history";
+import { heldBack, type ImportContext, type ImportOutcome, type ImportRowResult, planRow, type ValidRow } from "./import-plan";
+import { canonicalRow, columnOfIssue, listOf, rowToAgreementInput, sameRow } from "./import-rows";
 import { slugify } from "./slugs";
+
+export type { ImportOutcome, ImportRowResult } from "./import-plan";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,25 +30,6 @@ export const ZImportInput = z.object({
   /** Report what would happen without writing anything. */
   dryRun: z.boolean().default(true),
 });
-
-/**
- * `updated`: a draft took the row's changes. `proposed`: a record readers can see (or in
- * review) has the changes waiting for an editor's approval. `duplicate-suspect`: nothing
- * written, the row looks like (or cites the source of) another record.
- */
-export type ImportOutcome = "created" | "updated" | "proposed" | "unchanged" | "duplicate-suspect" | "error";
-
-export interface ImportRowResult {
-  /** Line of the CSV record, or 1-based index in the JSON array. */
-  row: number;
-  outcome: ImportOutcome;
-  title: string | null;
-  id?: string;
-  errors?: { column: string; message: string }[];
-  duplicates?: { id: string; title: string; score: number; reasons: string[] }[];
-  /** For `updated` and `proposed` rows: the record's fields before and after. */
-  changes?: FieldChange[];
-}
 
 export interface ImportProgress {
   processed: number;
@@ -174,30 +145,6 @@ function holdBackRepeatedTitles(results: ImportRowResult[]): void {
   }
 }
 
-interface ImportContext {
-  db: Db;
-  actor: Actor;
-  dryRun: boolean;
-  organizations: OrganizationResolver;
-}
-
-/** What to report for a row and, when it changes anything, the writes (in the row's transaction). */
-interface RowPlan {
-  result: Omit<ImportRowResult, "row" | "title">;
-  write?: (tx: Tx) => Promise<string | void>;
-}
-
-const rowError = (column: string, message: string): RowPlan => ({ result: { outcome: "error", errors: [{ column, message }] } });
-
-/** A row that passed validation, waiting to be decided with its chunk (see `importChunk`). */
-interface ValidRow {
-  source: SourceRow;
-  title: string | null;
-  built: TAgreementInput;
-  data: TAgreementData;
-  row: CanonicalRow;
-}
-
 async function importRow(context: ImportContext, source: SourceRow): Promise<ImportRowResult | ValidRow> {
   const { db } = context;
   const title = listOf(source.values.title)[0] ?? null;
@@ -217,36 +164,40 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
 }
 
 /**
- * A chunk of valid rows: a row for a record imported before is unchanged, or goes alone (in its
- * own transaction) when it changes the record; rows of new records are written together (see
- * `createNewRecords`), but for those that need something of their own (a chosen slug, an
- * organisation to create).
+ * A chunk of valid rows. A row for a record imported before is unchanged, or changes the record
+ * in its own transaction (a few at a time: each external_id appears once in a file, so they
+ * never touch one record twice). The rows of new records are then decided together (see
+ * `createNewRecords`).
  */
 async function importChunk(context: ImportContext, chunk: ValidRow[]): Promise<ImportRowResult[]> {
-  const externalIds = chunk.flatMap((pending) => (pending.data.externalId ? [pending.data.externalId] : []));
   const imported = new Map(
     (
       await context.db.agreement.findMany({
-        where: { externalId: { in: externalIds } },
+        where: { externalId: { in: externalIdsOf(chunk) } },
         select: { id: true, externalId: true, importedRow: true, deletedAt: true },
       })
     ).map((record) => [record.externalId, record]),
   );
   const results: ImportRowResult[] = [];
-  const fresh: ValidRow[] = [];
-  const alone: ValidRow[] = [];
+  const changing: ValidRow[] = [];
+  const adding: ValidRow[] = [];
   for (const pending of chunk) {
     const record = imported.get(pending.data.externalId ?? null);
     if (record && !record.deletedAt && sameRow(record.importedRow, pending.row)) {
       results.push({ row: pending.source.row, title: pending.title, outcome: "unchanged", id: record.id });
-    } else if (record || pending.data.slug || context.organizations.namesNewOrganization(pending.data.parties)) alone.push(pending);
-    else fresh.push(pending);
+    } else (record ? changing : adding).push(pending);
   }
-  const decided = await createNewRecords(context, fresh);
+  for (let next = 0; next < changing.length; next += IMPORT_CONCURRENCY) {
+    const some = changing.slice(next, next + IMPORT_CONCURRENCY);
+    results.push(...(await Promise.all(some.map((pending) => reportingRowErrors(pending, () => importAlone(context, pending))))));
+  }
+  const decided = await createNewRecords(context, adding);
   results.push(...decided.results);
-  for (const pending of [...alone, ...decided.alone]) results.push(await reportingRowErrors(pending, () => importAlone(context, pending)));
+  for (const pending of decided.alone) results.push(await reportingRowErrors(pending, () => importAlone(context, pending)));
   return results;
 }
+
+const externalIdsOf = (rows: ValidRow[]) => rows.flatMap((pending) => (pending.data.externalId ? [pending.data.externalId] : []));
 
 /** The row in its own transaction, planned under its title's lock. */
 function importAlone(context: ImportContext, pending: ValidRow): Promise<ImportRowResult> {
@@ -277,11 +228,12 @@ async function reportingRowErrors<T>(pending: ValidRow, work: () => Promise<T>):
 }
 
 /**
- * Rows of new records, in one transaction under their titles' locks. A row that a record now
- * answers to (its external_id, its source address, its title's slug: another writer's work, or
- * an earlier row's of the chunk), or whose title is like an earlier row's of the chunk, is left
- * to go alone afterwards and decide as any row does; a look-alike of an existing record is held
- * back; the others are written together.
+ * Rows of new records, in one transaction under their titles' locks. A row goes alone, decided
+ * afterwards in row order as any row is, when it needs something of its own (an organisation to
+ * create), when a record now answers to it (its external_id, source address or title's slug:
+ * another writer's work), or when an earlier row of the chunk might (the same source address or
+ * slug, a title at least half alike). A look-alike of an existing record is held back; the
+ * others are written together.
  */
 async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
   if (!rows.length) return { results: [], alone: [] };
@@ -292,7 +244,7 @@ async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promi
           tx,
           rows.map((pending) => pending.data.title),
         );
-        const alone = await rowsToImportAlone(tx, rows);
+        const alone = await rowsToImportAlone(tx, rows, (pending) => context.organizations.namesNewOrganization(pending.data.parties));
         const candidates = rows.filter((pending) => !alone.includes(pending));
         const lookalikes = await findLikelyDuplicatesOfEach(
           tx,
@@ -305,6 +257,8 @@ async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promi
           if (strong.length) results.push({ row: pending.source.row, title: pending.title, ...heldBack(strong).result });
           else creating.push(pending);
         });
+        // In external_id order: two imports adding the same ids wait for each other instead of deadlocking.
+        creating.sort((a, b) => (a.data.externalId ?? "").localeCompare(b.data.externalId ?? ""));
         const ids = await insertDraftAgreements(
           tx,
           context.actor,
@@ -323,17 +277,16 @@ async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promi
   }
 }
 
-/** The rows of a chunk that must be decided one at a time, after the others are written. */
-async function rowsToImportAlone(tx: Tx, chunk: ValidRow[]): Promise<ValidRow[]> {
-  const externalIds = chunk.flatMap((pending) => (pending.data.externalId ? [pending.data.externalId] : []));
-  const urls = chunk.flatMap((pending) => (pending.data.sources[0]?.url ? [pending.data.sources[0].url] : []));
-  const titles = chunk.map((pending) => pending.data.title);
+/** The rows, in row order, to decide one at a time after the others are written. */
+async function rowsToImportAlone(tx: Tx, rows: ValidRow[], needsItsOwn: (pending: ValidRow) => boolean): Promise<ValidRow[]> {
+  const urls = rows.flatMap((pending) => (pending.data.sources[0]?.url ? [pending.data.sources[0].url] : []));
+  const titles = rows.map((pending) => pending.data.title);
   const slugs = titles.map(slugify);
   const [known, cited, usedSlugs, alike] = await Promise.all([
-    tx.agreement.findMany({ where: { externalId: { in: externalIds } }, select: { externalId: true } }),
+    tx.agreement.findMany({ where: { externalId: { in: externalIdsOf(rows) } }, select: { externalId: true } }),
     tx.source.findMany({ where: { url: { in: urls }, agreement: { deletedAt: null } }, select: { url: true } }),
     takenSlugs(tx, slugs),
-    // Later rows of the chunk whose title is as alike an earlier one's as a strong look-alike's can be.
+    // Rows whose title is as alike an earlier row's as a strong look-alike's can be.
     tx.$queryRaw<{ position: bigint }[]>`
       SELECT DISTINCT later.position FROM unnest(${titles}::text[]) WITH ORDINALITY AS earlier(title, position)
       JOIN unnest(${titles}::text[]) WITH ORDINALITY AS later(title, position) ON earlier.position < later.position
@@ -342,130 +295,16 @@ async function rowsToImportAlone(tx: Tx, chunk: ValidRow[]): Promise<ValidRow[]>
   const knownIds = new Set(known.map((record) => record.externalId));
   const citedUrls = new Set(cited.map((source) => source.url));
   const alikePositions = new Set(alike.map((row) => Number(row.position) - 1));
-  return chunk.filter((pending, i) => {
+  return rows.filter((pending, i) => {
     const url = pending.data.sources[0]?.url;
-    const alone = knownIds.has(pending.data.externalId ?? null) || (url != null && citedUrls.has(url)) || usedSlugs.has(slugs[i]!) || alikePositions.has(i);
+    const alone =
+      needsItsOwn(pending) ||
+      knownIds.has(pending.data.externalId ?? null) ||
+      (url != null && citedUrls.has(url)) ||
+      usedSlugs.has(slugs[i]!) ||
+      alikePositions.has(i);
     if (url) citedUrls.add(url);
     usedSlugs.add(slugs[i]!);
     return alone;
   });
-}
-
-async function planRow(db: Db | Tx, context: ImportContext, { built, data, row }: ValidRow): Promise<RowPlan> {
-  const existing = data.externalId
-    ? await db.agreement.findUnique({
-        where: { externalId: data.externalId },
-        select: { id: true, title: true, state: true, version: true, deletedAt: true, importedRow: true, proposedChange: { select: { importedRow: true } } },
-      })
-    : null;
-  if (existing?.deletedAt) {
-    return rowError(
-      "external_id",
-      `belongs to the deleted record "${existing.title}" (${existing.id}); an admin can restore it, or give the row another external_id`,
-    );
-  }
-  if (existing) return planChanges(db, context, existing, built, row);
-
-  const sourceUrl = data.sources[0]?.url;
-  if (sourceUrl) {
-    const citing = await db.agreement.findMany({
-      where: { deletedAt: null, sources: { some: { url: sourceUrl } } },
-      orderBy: { createdAt: "asc" },
-      take: 10,
-      select: { id: true, title: true, importedRow: true },
-    });
-    // This very row, imported before (a file run again after an interruption).
-    const same = citing.find((record) => sameRow(record.importedRow, row));
-    if (same) return { result: { outcome: "unchanged", id: same.id } };
-    // Another record citing the same report may be this agreement, or another one it covers: an editor decides.
-    if (citing.length) {
-      return {
-        result: { outcome: "duplicate-suspect", duplicates: citing.map(({ id, title }) => ({ id, title, score: 1, reasons: ["cites the same source URL"] })) },
-      };
-    }
-  }
-  const heldBack = await lookalikesOf(db, data);
-  if (heldBack) return heldBack;
-  return {
-    result: { outcome: "created" },
-    write: async (tx) => {
-      const parties = await context.organizations.materialize(tx, context.actor, data.parties);
-      return insertDraftAgreement(tx, context.actor, { ...data, parties }, { importedRow: row });
-    },
-  };
-}
-
-/** Holds the row back when existing records look strongly like it. */
-async function lookalikesOf(db: Db | Tx, data: TAgreementData): Promise<RowPlan | null> {
-  const strong = (await findLikelyDuplicates(db, duplicateProbe(data))).filter((candidate) => candidate.strong);
-  return strong.length ? heldBack(strong) : null;
-}
-
-function heldBack(duplicates: DuplicateCandidate[]): RowPlan {
-  return { result: { outcome: "duplicate-suspect", duplicates: duplicates.map(({ id, title, score, reasons }) => ({ id, title, score, reasons })) } };
-}
-
-/** A row for an existing record: what its changed columns change, applied to a draft or proposed for any other record. */
-async function planChanges(
-  db: Db | Tx,
-  context: ImportContext,
-  existing: { id: string; state: string; version: number; importedRow: Prisma.JsonValue; proposedChange: { importedRow: Prisma.JsonValue } | null },
-  built: TAgreementInput,
-  row: CanonicalRow,
-): Promise<RowPlan> {
-  const { id } = existing;
-  const baseline = (existing.importedRow as CanonicalRow | null) ?? null;
-  const changed = changedColumns(row, baseline);
-  if (!changed.length) return { result: { outcome: "unchanged", id } };
-  const patch = importPatch(built, changed, baseline?.source_url?.[0] ?? null);
-  const current = await currentRecordInput(db, id);
-  const merged = applyImportPatch(current, patch);
-  const changes = recordFieldDiff(current, merged, await context.organizations.namesFor(db, [...(current.parties ?? []), ...(merged.parties ?? [])]));
-  // The file changed only what editors had already changed alike: remember the row, change nothing.
-  if (!changes.length) return { result: { outcome: "unchanged", id }, write: (tx) => rememberImportedRow(tx, id, row) };
-  if (merged.status !== current.status && !merged.statusChange) {
-    return rowError("status", `changes the status to ${merged.status}, which needs the source that says so: fill source_url`);
-  }
-  const valid = ZAgreementInput.safeParse(merged);
-  if (!valid.success) {
-    return {
-      result: {
-        outcome: "error",
-        errors: valid.error.issues.map((issue) => ({ column: "row", message: `the record's ${issue.path.join(".")} ${issue.message} with this change` })),
-      },
-    };
-  }
-  if (existing.state === "DRAFT") {
-    return {
-      result: { outcome: "updated", id, changes },
-      write: async (tx) => {
-        const data = ZAgreementInput.parse({ ...merged, parties: await context.organizations.materialize(tx, context.actor, merged.parties ?? []) });
-        await saveAgreementVersion(tx, context.actor, {
-          id,
-          expectedVersion: existing.version,
-          data,
-          previous: { state: existing.state, status: current.status },
-          summary: `Imported changes to ${changes.map((change) => change.field).join(", ")}`,
-          action: "agreement.import.update",
-          columns: { importedRow: row },
-        });
-        // A change proposed while the record was published is superseded by this row.
-        await tx.proposedChange.deleteMany({ where: { agreementId: id } });
-      },
-    };
-  }
-  // Readers keep seeing the record as it is until an editor approves.
-  if (existing.proposedChange && sameRow(existing.proposedChange.importedRow, row)) return { result: { outcome: "proposed", id, changes } };
-  return {
-    result: { outcome: "proposed", id, changes },
-    write: async (tx) => {
-      const parties = await context.organizations.materialize(tx, context.actor, patch.parties);
-      await proposeImportChange(tx, context.actor, id, { ...patch, parties }, row);
-    },
-  };
-}
-
-/** Records the row as the record's import baseline without a new version (nothing readers see changes). */
-async function rememberImportedRow(tx: Tx, id: string, row: CanonicalRow): Promise<void> {
-  await tx.$executeRaw`UPDATE "Agreement" SET "importedRow" = ${JSON.stringify(row)}::jsonb WHERE id = ${id}::uuid`;
 }
