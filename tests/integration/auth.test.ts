@@ -3,6 +3,7 @@ import { CLIENT_IP_HEADER } from "@coop/core/http";
 import { createApiToken, ensureFirstAdmin, inviteUser } from "@coop/core/domain";
 import { callProcedure, createTestUser, signIn, signInRequest, testServer, type TestServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
+import { userActor } from "../support/records";
 
 const database = useTestDatabase();
 
@@ -336,17 +337,7 @@ describe("admins", () => {
 
   it("invites a user with a one-time link", async () => {
     const server = testServer(database.db);
-    const admin = await createTestUser(database.db, "ADMIN");
-    const actor = {
-      kind: "user" as const,
-      userId: admin.id,
-      email: admin.email,
-      name: admin.name,
-      role: "ADMIN" as const,
-      mustChangePassword: false,
-      sessionId: "x",
-      ip: null,
-    };
+    const actor = await userActor(database.db, "ADMIN");
     const invitation = await inviteUser(database.db, actor, { email: "New.Editor@Example.org", role: "EDITOR" }, server.baseUrl);
     const token = invitation.url.split("/").at(-1)!;
     expect(invitation.email).toBe("new.editor@example.org");
@@ -412,19 +403,7 @@ describe("invitations", () => {
 });
 
 describe("API tokens", () => {
-  async function adminActor() {
-    const admin = await createTestUser(database.db, "ADMIN");
-    return {
-      kind: "user" as const,
-      userId: admin.id,
-      email: admin.email,
-      name: admin.name,
-      role: "ADMIN" as const,
-      mustChangePassword: false,
-      sessionId: "x",
-      ip: null,
-    };
-  }
+  const adminActor = () => userActor(database.db, "ADMIN");
 
   it("live, used, revoked: revocation takes effect at once", async () => {
     const server = testServer(database.db);

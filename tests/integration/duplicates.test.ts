@@ -94,6 +94,9 @@ describe("the duplicate check", () => {
     const deleted = await insertAgreement(database.db, { title: "Mali and Russia agree on a gold refinery", africa: "ML" });
     await database.db.agreement.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
     const edited = await insertAgreement(database.db, { title: "Mali and Russia agree on a gold refinery in Bamako", africa: "ML" });
+    expect(await titlesOf({ title: "Mali and Russia agree on a gold refinery", countries: ["ML"] })).toEqual([
+      "Mali and Russia agree on a gold refinery in Bamako",
+    ]);
     expect(await titlesOf({ title: "Mali and Russia agree on a gold refinery", countries: ["ML"], excludeId: edited.id })).toEqual([]);
   });
 });

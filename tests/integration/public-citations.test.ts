@@ -3,6 +3,7 @@ import { createPublishingHandlers } from "@coop/core/http";
 import { ZPublicAgreementExport } from "@coop/core/validators";
 import { testServer } from "../support/auth";
 import { useTestDatabase } from "../support/database";
+import { insertAgreement } from "../support/factory";
 import { apiAs, citedAgreementInput, PRIVATE_REPORT_WORDS, publishThroughReview, userActor } from "../support/records";
 
 const database = useTestDatabase();
@@ -11,16 +12,19 @@ const publishing = createPublishingHandlers({ getDb: () => database.db, siteOrig
 const trpc = (procedure: string, input: unknown) =>
   testServer(database.db).trpc(new Request(`${origin}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`));
 let record: { id: string; slug: string };
+let uncited: { slug: string };
 
 beforeAll(async () => {
   record = await publishThroughReview(database.db, citedAgreementInput("export"));
+  uncited = await insertAgreement(database.db, { title: "Zimbabwe and Russia talk about drone pilots", africa: "ZW" });
 });
 
 describe("citations in the JSON export", () => {
   it("carries each cited fact with its source and quote, in the order editors gave them", async () => {
     const response = await publishing.jsonExport(new Request(`${origin}/export.json?country=ZW&lang=fr`));
     expect(response.status).toBe(200);
-    const exported = ((await response.json()) as unknown[]).map((item) => ZPublicAgreementExport.parse(item));
+    const raw = (await response.json()) as { slug: string; citations?: unknown }[];
+    const exported = raw.map((item) => ZPublicAgreementExport.parse(item));
     const cited = exported.find((item) => item.slug === record.slug);
     const sourceUrl = new Map(cited?.sources.map((source) => [source.id, source.url]));
     expect(cited?.citations.map(({ field, sourceId, quote }) => ({ field, source: sourceUrl.get(sourceId), quote }))).toEqual([
@@ -41,7 +45,7 @@ describe("citations in the JSON export", () => {
       { field: "commitments.0.quantity", source: "https://herald.example.org/zw-ru-cyber-training", quote: "will train 500 Zimbabwean engineers" },
     ]);
     // A record without citations says so with an empty list.
-    expect(exported.filter((item) => item.slug !== record.slug).every((item) => Array.isArray(item.citations))).toBe(true);
+    expect(raw.find((item) => item.slug === uncited.slug)?.citations).toEqual([]);
   });
 });
 

@@ -181,10 +181,8 @@ export class CoopFeed extends HTMLElement {
 
   connectedCallback(): void {
     this.#connectedOnce = true;
-    if (this.#nearViewport) {
-      this.requestUpdate();
-    } else {
-      this.requestUpdate();
+    this.requestUpdate();
+    if (!this.#nearViewport) {
       this.#observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return;

@@ -110,7 +110,7 @@ async function newRecordSlugs(tx: Tx, records: TAgreementData[]): Promise<string
   const chosen: string[] = [];
   for (const [i, data] of records.entries()) {
     const base = bases[i]!;
-    chosen.push(data.slug || (taken.has(base) || chosen.includes(base) ? await numberedSlug(tx, base, chosen) : base));
+    chosen.push(data.slug ?? (taken.has(base) || chosen.includes(base) ? await numberedSlug(tx, base, chosen) : base));
   }
   return chosen;
 }

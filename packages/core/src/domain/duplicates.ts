@@ -32,7 +32,8 @@ const ALIKE_ORGANIZATIONS = 5;
 /**
  * Existing records that look like the one described. A duplicate shares a state: the check
  * reads the titles nearest to this one among the records of each African state it names (in its
- * parties or, while none is chosen, in its title) and of the records that name no state, plus
+ * parties and their organisations or, while none is chosen, in its title) and of the records
+ * that name no state, plus
  * the records of the same or similar organisations; then it scores title similarity,
  * organisations, shared countries and event dates within 60 days.
  */
@@ -111,7 +112,11 @@ export async function findLikelyDuplicatesOfEach(
     WHERE rank <= 20`;
 
   const rowsOf = new Map<number, typeof rows>();
-  for (const row of rows) rowsOf.set(row.position, [...(rowsOf.get(row.position) ?? []), row]);
+  for (const row of rows) {
+    const rowsOfProbe = rowsOf.get(row.position);
+    if (rowsOfProbe) rowsOfProbe.push(row);
+    else rowsOf.set(row.position, [row]);
+  }
   return inputs.map((input, position) => {
     const probeDate = input.date ? new Date(`${input.date}T00:00:00Z`) : null;
     return (rowsOf.get(position) ?? [])

@@ -102,7 +102,8 @@ export async function transitionAgreement(db: Db, actor: Actor, rawInput: z.inpu
       entityId: input.id,
       details: { from: current.state, to: rule.to, ...(input.comment ? { comment: input.comment } : {}) },
     });
-    await syncPublicFacetCounts(tx, [input.id]);
+    // A record readers cannot see, before or after, adds nothing to the public counts.
+    if (rule.to === "PUBLISHED" || current.state === "PUBLISHED") await syncPublicFacetCounts(tx, [input.id]);
   });
   return getAgreementForEditing(db, actor, { id: input.id });
 }

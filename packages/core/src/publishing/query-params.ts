@@ -1,8 +1,6 @@
 import { ZodError } from "zod";
 import { InvalidInputError } from "../domain/errors";
 
-export { WIDGET_PARAMS } from "./embed-snippet";
-
 export interface ParameterIssue {
   parameter: string;
   message: string;

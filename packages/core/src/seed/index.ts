@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { SystemActor } from "../domain/access";
+import { auditActor, type SystemActor } from "../domain/access";
 import { assertKnownReferences, insertDraftAgreement, claimNextVersion, saveAgreementVersion } from "../domain/agreement-editing";
 import { writeAudit } from "../domain/audit";
-import { ZOrganizationRegistrySeed } from "../domain/intake/registry-seed";
+import { registryAliases, ZOrganizationRegistrySeed } from "../domain/intake/registry-seed";
 import { insertOrganization } from "../domain/organizations";
 import { currentRecordInput } from "../domain/revision-history";
 import { syncPublicFacetCounts } from "../domain/public-facet-counts";
@@ -175,7 +175,7 @@ async function seedOrganizations(tx: Tx, founding: FoundingData): Promise<{ orga
     ...founding.registry.organizations.map((entry) => ({
       slug: entry.slug,
       name: entry.name,
-      aliases: [...new Set([...entry.aliases.en, ...entry.aliases.fr, ...entry.aliases.pt, ...entry.aliases.ru])],
+      aliases: registryAliases(entry),
       kind: entry.kind,
       country: entry.country,
       side: entry.side,
@@ -278,9 +278,10 @@ function comparable(data: TAgreementData): string {
 async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Promise<"created" | "corrected" | "unchanged" | "kept as people edited them"> {
   await assertKnownReferences(tx, data, ["data"]);
   const addresses = [record.slug, ...record.formerSlugs];
+  const select = { id: true, slug: true, state: true, status: true, version: true, updatedById: true, deletedAt: true } as const;
   const stored =
-    (await tx.agreement.findFirst({ where: { slug: { in: addresses } }, select: { id: true } })) ??
-    (await tx.agreement.findFirst({ where: { redirects: { some: { slug: { in: addresses } } } }, select: { id: true } }));
+    (await tx.agreement.findFirst({ where: { slug: { in: addresses } }, select })) ??
+    (await tx.agreement.findFirst({ where: { redirects: { some: { slug: { in: addresses } } } }, select }));
   if (!stored) {
     const id = await insertDraftAgreement(tx, SEED_ACTOR, data);
     // The founding records are published as they are loaded.
@@ -290,25 +291,21 @@ async function seedRecord(tx: Tx, data: TAgreementData, record: SeedRecord): Pro
     await recordRevision(tx, { agreementId: id, authorId: null, summary: "Published from the founding news reports" });
     await enqueueRecordEvent(tx, "record.published", id);
     await syncPublicFacetCounts(tx, [id]);
-    await writeAudit(tx, { actorLabel: SEED_ACTOR.name, action: "agreement.seed", entityType: "Agreement", entityId: id });
+    await writeAudit(tx, { ...auditActor(SEED_ACTOR), action: "agreement.seed", entityType: "Agreement", entityId: id });
     return "created";
   }
-  const current = await tx.agreement.findUniqueOrThrow({
-    where: { id: stored.id },
-    select: { slug: true, state: true, status: true, version: true, updatedById: true, deletedAt: true },
-  });
   // Whatever a person (or an app) did to the record since, including deleting it, stands.
-  if (current.updatedById !== null || current.deletedAt) return "kept as people edited them";
+  if (stored.updatedById !== null || stored.deletedAt) return "kept as people edited them";
   const storedData = ZAgreementInput.safeParse(await currentRecordInput(tx, stored.id));
-  if (current.slug === record.slug && storedData.success && comparable(storedData.data) === comparable(data)) return "unchanged";
+  if (stored.slug === record.slug && storedData.success && comparable(storedData.data) === comparable(data)) return "unchanged";
   // Sources keep their ids, so the timeline keeps citing them.
   const storedSources = storedData.success ? storedData.data.sources : [];
   const sources = data.sources.map((source, index) => ({ ...source, id: storedSources[index]?.id }));
   await saveAgreementVersion(tx, SEED_ACTOR, {
     id: stored.id,
-    expectedVersion: current.version,
+    expectedVersion: stored.version,
     data: { ...data, sources },
-    previous: current,
+    previous: stored,
     summary: "Corrected from the founding news reports",
     action: "agreement.seed.correct",
   });

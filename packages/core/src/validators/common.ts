@@ -22,7 +22,7 @@ export const ZSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug such as zimbabwe-cyberzim-mou");
 
 export const ZLang = z.enum(LANGS);
-export type Lang = z.infer<typeof ZLang>;
+export type { Lang } from "./vocabulary";
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus);
 export const ZAgreementKind = z.enum(AgreementKind);

@@ -14,28 +14,35 @@ export function FacetSection({ id, heading, items }: { id: string; heading: stri
   );
 }
 
-/** The newest records of a page's subject, as the records list shows them. */
+/** A titled list of records, as the records list shows them: a page subject's newest, a record's related ones. */
 export function LatestRecords({
   id,
   heading,
   items,
+  empty,
   kit,
   countryName,
 }: {
   id: string;
   heading: string;
   items: RouterOutputs["agreement"]["list"]["items"];
+  /** Said instead of an empty list. */
+  empty?: string;
   kit: LocaleKit;
   countryName: (code: string) => string;
 }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
-      <ol className={styles.results}>
-        {items.map((agreement) => (
-          <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
-        ))}
-      </ol>
+      {items.length || empty === undefined ? (
+        <ol className={styles.results}>
+          {items.map((agreement) => (
+            <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
+          ))}
+        </ol>
+      ) : (
+        <p className={styles.muted}>{empty}</p>
+      )}
     </section>
   );
 }

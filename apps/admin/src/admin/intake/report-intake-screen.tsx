@@ -24,6 +24,7 @@ import type { RouterInputs, RouterOutputs } from "@coop/core/trpc";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFailure } from "../api-errors";
+import { enumLabel } from "../format";
 import { STATE_COLORS } from "../records/options";
 import { RecordEditor } from "../records/record-editor";
 import { citedFieldLabel, formValuesOfDraft, type RecordFormValues } from "../records/record-form-model";
@@ -36,7 +37,7 @@ type Proposal = NonNullable<Analysis["proposal"]>;
 type Match = Analysis["matches"][number];
 
 /** Colours by kind of fact, the same in the report and in the list of proposed values. */
-export const FIELD_COLORS: Record<string, string> = {
+const FIELD_COLORS: Record<string, string> = {
   parties: "var(--mantine-color-blue-2)",
   signedOn: "var(--mantine-color-green-2)",
   announcedOn: "var(--mantine-color-green-2)",
@@ -308,7 +309,7 @@ function MatchesPanel({ matches, report }: { matches: Match[]; report: Report })
                 </Anchor>
                 <Group gap={6}>
                   <Badge size="sm" color={STATE_COLORS[match.state] ?? "gray"}>
-                    {match.state.replace("_", " ").toLowerCase()}
+                    {enumLabel(match.state)}
                   </Badge>
                   {match.sameEvent && (
                     <Badge size="sm" color="green">

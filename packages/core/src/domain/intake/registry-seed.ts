@@ -45,6 +45,11 @@ function readSeed(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, "prisma/seed", name), "utf8"));
 }
 
+/** A registry entry's aliases in every language, each once. */
+export function registryAliases(entry: z.infer<typeof ZOrganizationRegistrySeed>["organizations"][number]): string[] {
+  return [...new Set([...entry.aliases.en, ...entry.aliases.fr, ...entry.aliases.pt, ...entry.aliases.ru])];
+}
+
 /**
  * The registry as the seed files describe it (countries, the organisation registry and the
  * seeded records' organisations), with ids made from slugs: for tests and benchmarks, which
@@ -57,7 +62,7 @@ export function registryFromSeedFiles(): IntakeRegistry {
     ...registry.organizations.map((entry) => ({
       id: seedOrganizationId(entry.slug),
       name: entry.name,
-      aliases: [...new Set([...entry.aliases.en, ...entry.aliases.fr, ...entry.aliases.pt, ...entry.aliases.ru])],
+      aliases: registryAliases(entry),
       kind: entry.kind,
       countryCode: entry.country,
       ...(entry.side ? { side: entry.side } : {}),

@@ -8,13 +8,14 @@ import { truncate } from "@/i18n/formats";
 import { citationLookup } from "@/public-site/citations";
 import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
+import { toSearchParams } from "@/search-params";
 import { publicApi, siteOrigin } from "@/server/public-site";
 import { CiteRecord } from "../../../_components/cite-record";
 import { CitedBy } from "../../../_components/cited-by";
 import { PartialDateText } from "../../../_components/partial-date-text";
 import { PublicShell } from "../../../_components/public-shell";
 import { Commitments, numberSources, Parties, Sources, Timeline } from "../../../_components/record-parts";
-import { RecordSummary } from "../../../_components/record-summary";
+import { LatestRecords } from "../../../_components/record-sections";
 import { StatusBadge, UnverifiedMark } from "../../../_components/status-badge";
 import styles from "../../../public.module.css";
 
@@ -42,7 +43,7 @@ async function readRequest({ params, searchParams }: PageProps) {
   const { slug } = await params;
   const record = await loadRecord(slug, lang);
   if (record.slug !== slug) {
-    const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([key, value]) => [value ?? []].flat().map((item) => [key, item]))).toString();
+    const query = toSearchParams(await searchParams).toString();
     permanentRedirect(`${recordPath(record.slug, lang)}${query ? `?${query}` : ""}`);
   }
   return { lang, record };
@@ -255,18 +256,7 @@ export default async function RecordPage(props: PageProps) {
           {record.sources.length ? <Sources sources={record.sources} kit={kit} /> : <p>{m.record.noSources}</p>}
         </section>
 
-        <section aria-labelledby="related">
-          <h2 id="related">{m.record.related}</h2>
-          {related.items.length ? (
-            <ol className={styles.results}>
-              {related.items.map((agreement) => (
-                <RecordSummary key={agreement.id} agreement={agreement} kit={kit} countryName={countryName} headingLevel={3} />
-              ))}
-            </ol>
-          ) : (
-            <p className={styles.muted}>{m.record.relatedNone}</p>
-          )}
-        </section>
+        <LatestRecords id="related" heading={m.record.related} items={related.items} empty={m.record.relatedNone} kit={kit} countryName={countryName} />
 
         <section aria-labelledby="cite">
           <h2 id="cite">{m.record.cite}</h2>
