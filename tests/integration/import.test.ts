@@ -354,6 +354,19 @@ describe("an import never erases curated work", () => {
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "lithium-" } } })).toBe(2);
   });
 
+  it("holds back a look-alike of a row in the chunk before, which is still being written while its own chunk is checked", async () => {
+    const places = "Mombasa Kisumu Nakuru Eldoret Thika Malindi Garissa Kitale Machakos Nyeri Kericho Lamu Embu Kakamega Bungoma Voi Wajir Isiolo Naivasha Narok Kilifi Homa Bay Busia".split(" ");
+    const works = ["port cranes", "rail depot", "wind farm", "fish market", "grain silo", "solar park", "clinic", "data centre", "water plant", "tea factory", "ferry"];
+    const titles = places.flatMap((place) => works.map((work) => `${place} ${work} with Russian partners`)).slice(0, 250);
+    // Row 151 all but repeats row 31, of the chunk before (another slug: no lock in common).
+    titles.splice(149, 0, titles[29]!.replace(" with ", " with the "));
+    const line = (title: string, i: number) => `chunks-${i},"${title}",AGREEMENT,SIGNED,2024-05,KE,RU,,,energy,https://example.org/chunks-${i},Example Wire`;
+    const result = await api.import.run({ format: "csv", content: csv(...titles.map(line)), dryRun: false });
+    expect(result).toMatchObject({ total: 251, created: 250, duplicateSuspects: 1, errors: 0 });
+    const first = result.rows.find((r) => r.row === 31);
+    expect(result.rows.find((r) => r.row === 151)).toMatchObject({ outcome: "duplicate-suspect", duplicates: [expect.objectContaining({ id: first?.id })] });
+  });
+
   it("decides a row naming a new organisation before a later row like it, as the dry run says", async () => {
     const line = (id: string, organization: string) =>
       `${id},"Kenya and Russia agree on a cobalt smelter in Kilifi",AGREEMENT,SIGNED,2024-05,KE,RU,"${organization}",,energy,https://example.org/${id},Wire`;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { type Actor, type Writer, actorId, auditActor } from "./access";
 import type { Db } from "../db/client";
 import { retryOnUniqueViolation } from "../db/errors";
+import { insertRows, newRowId } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 import {
   type TAgreementData,
@@ -203,25 +204,32 @@ export async function insertDraftAgreements(tx: Tx, actor: Writer, drafts: NewDr
   const records = drafts.map((draft) => draft.data);
   const slugs = await newRecordSlugs(tx, records);
   const columns = await indexedColumnsOfAll(tx, records);
-  const inserted = await tx.agreement.createManyAndReturn({
-    data: drafts.map((draft, i) => ({
+  const ids = drafts.map(() => newRowId());
+  const now = new Date();
+  await insertRows(
+    tx,
+    "Agreement",
+    drafts.map((draft, i) => ({
       ...columns[i]!,
-      ...(draft.importedRow !== undefined ? { importedRow: draft.importedRow } : {}),
+      importedRow: draft.importedRow,
+      id: ids[i]!,
       slug: slugs[i]!,
       state: "DRAFT" as const,
       createdById: by,
       updatedById: by,
       editedById: by,
+      updatedAt: now,
     })),
-    select: { id: true, slug: true },
-  });
-  const idOfSlug = new Map(inserted.map((agreement) => [agreement.slug, agreement.id]));
-  const ids = slugs.map((slug) => idOfSlug.get(slug)!);
+  );
   const sourceIds = await insertAgreementParts(
     tx,
     ids.map((agreementId, i) => ({ agreementId, data: records[i]! })),
   );
-  await tx.statusEvent.createMany({ data: ids.map((id, i) => statusEventRow(id, records[i]!, sourceIds[i]!)) });
+  await insertRows(
+    tx,
+    "StatusEvent",
+    ids.map((id, i) => ({ id: newRowId(), ...statusEventRow(id, records[i]!, sourceIds[i]!) })),
+  );
   await recordRevisions(tx, ids, { authorId: by, summary: "Created" });
   await writeAudits(
     tx,

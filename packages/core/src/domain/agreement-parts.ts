@@ -1,3 +1,4 @@
+import { insertRows, newRowId } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 import type { TAgreementData } from "../validators/agreement-editing";
 import { deriveAgreementIndex } from "./search-index";
@@ -101,10 +102,12 @@ export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAg
 
 /** The parts of records just inserted, a statement per table for all of them; returns each record's source ids in input order. */
 export async function insertAgreementParts(tx: Tx, records: { agreementId: string; data: TAgreementData }[]): Promise<string[][]> {
-  const sources = records.flatMap(({ agreementId, data }) => data.sources.map((source, position) => ({ ...sourceColumns(source, position), agreementId })));
-  const stored = sources.length ? await tx.source.createManyAndReturn({ data: sources, select: { id: true, agreementId: true, position: true } }) : [];
-  const storedId = new Map(stored.map((source) => [`${source.agreementId}/${source.position}`, source.id]));
-  const sourceIds = records.map(({ agreementId, data }) => data.sources.map((_, position) => storedId.get(`${agreementId}/${position}`)!));
+  const sourceIds = records.map(({ data }) => data.sources.map(() => newRowId()));
+  await insertRows(
+    tx,
+    "Source",
+    records.flatMap(({ agreementId, data }, i) => data.sources.map((source, position) => ({ ...sourceColumns(source, position), id: sourceIds[i]![position]!, agreementId }))),
+  );
   await createPartRows(
     tx,
     records.map(({ agreementId, data }, i) => partRows(agreementId, data, sourceIds[i]!)),
@@ -117,6 +120,7 @@ function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]
   return {
     sectors: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })),
     parties: data.parties.map((party, position) => ({
+      id: newRowId(),
       agreementId,
       organizationId: party.organizationId ?? null,
       countryCode: party.countryCode ?? null,
@@ -127,6 +131,7 @@ function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]
       position,
     })),
     commitments: data.commitments.map((commitment, position) => ({
+      id: newRowId(),
       agreementId,
       description: commitment.description,
       quantity: commitment.quantity ?? null,
@@ -140,6 +145,7 @@ function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]
     })),
     translations: data.translations.map((translation) => ({ agreementId, ...translation })),
     citations: data.citations.map((citation, position) => ({
+      id: newRowId(),
       agreementId,
       sourceId: sourceIds[citation.source]!,
       field: citation.field,
@@ -152,17 +158,15 @@ function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]
 }
 
 async function createPartRows(tx: Tx, records: ReturnType<typeof partRows>[]): Promise<void> {
-  const sectors = records.flatMap((record) => record.sectors);
-  const parties = records.flatMap((record) => record.parties);
-  const commitments = records.flatMap((record) => record.commitments);
-  const translations = records.flatMap((record) => record.translations);
-  const citations = records.flatMap((record) => record.citations);
   // Empty lists skip their round trip: imports create thousands of records.
-  if (sectors.length) await tx.agreementSector.createMany({ data: sectors });
-  if (parties.length) await tx.agreementParty.createMany({ data: parties });
-  if (commitments.length) await tx.commitment.createMany({ data: commitments });
-  if (translations.length) await tx.translation.createMany({ data: translations });
-  if (citations.length) await tx.citation.createMany({ data: citations });
+  const tables = [
+    ["AgreementSector", records.flatMap((record) => record.sectors)],
+    ["AgreementParty", records.flatMap((record) => record.parties)],
+    ["Commitment", records.flatMap((record) => record.commitments)],
+    ["Translation", records.flatMap((record) => record.translations)],
+    ["Citation", records.flatMap((record) => record.citations)],
+  ] as const;
+  for (const [table, rows] of tables) if (rows.length) await insertRows(tx, table, rows);
 }
 
 /** Recomputes the derived filter and search columns from the stored parts. */

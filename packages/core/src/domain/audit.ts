@@ -1,3 +1,4 @@
+import { insertRows } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 
 export interface AuditEntry {
@@ -17,5 +18,5 @@ export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry
 
 /** Appends rows to the audit log in one statement, inside the caller's transaction. */
 export async function writeAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
-  await tx.auditLog.createMany({ data: entries });
+  await insertRows(tx, "AuditLog", entries);
 }

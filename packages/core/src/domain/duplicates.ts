@@ -24,6 +24,8 @@ const DATE_WINDOW_DAYS = 60;
 const SIMILAR_TITLE = 0.3;
 /** The least title similarity of a strong match (with a shared organisation, and a state or a date). */
 export const WEAKEST_STRONG_TITLE = 0.5;
+/** The title similarity that makes a match strong on its own. */
+export const STRONG_TITLE = 0.85;
 /** Titles read per state, nearest first, and records read per organisation: far more than the 20 candidates returned. */
 const NEAREST_PER_STATE = 50;
 /** Organisations read per name given, most alike first. */
@@ -41,11 +43,16 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
   return (await findLikelyDuplicatesOfEach(db, [rawInput]))[0]!;
 }
 
-/** `findLikelyDuplicates` of many records in one statement (an import's chunk), in their order. */
+/**
+ * `findLikelyDuplicates` of many records in one statement (an import's chunk), in their order;
+ * `strongOnly` leaves out, before reading them, the candidates whose title is too far to be strong.
+ */
 export async function findLikelyDuplicatesOfEach(
   db: Db | Prisma.TransactionClient,
   rawInputs: z.input<typeof ZDuplicateCheckInput>[],
+  { strongOnly = false } = {},
 ): Promise<DuplicateCandidate[][]> {
+  const leastTitleSimilarity = strongOnly ? WEAKEST_STRONG_TITLE : 0;
   const inputs = rawInputs.map((rawInput) => ZDuplicateCheckInput.parse(rawInput));
   const organizationIds = [...new Set(inputs.flatMap((input) => input.organizationIds))];
   const organizationById = new Map(
@@ -87,8 +94,9 @@ export async function findLikelyDuplicatesOfEach(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS probe(position int, title text, states text[], names text[], excluded uuid)
     ), candidates AS (
       SELECT probe.position, nearest.id FROM probe, unnest(probe.states) AS state(code),
-        LATERAL (SELECT t."agreementId" AS id FROM "StateTitle" t WHERE t."countryCode" = state.code
-                 ORDER BY t.title <-> probe.title LIMIT ${NEAREST_PER_STATE}) nearest
+        LATERAL (SELECT t."agreementId" AS id, t.title <-> probe.title AS distance FROM "StateTitle" t WHERE t."countryCode" = state.code
+                 ORDER BY distance LIMIT ${NEAREST_PER_STATE}) nearest
+      WHERE nearest.distance <= 1 - ${leastTitleSimilarity}::float8
       UNION
       -- The most alike organisations of each name, and their newest records (ids are time-ordered).
       SELECT probe.position, recent.id FROM probe, unnest(probe.names) AS name(value),
@@ -109,7 +117,7 @@ export async function findLikelyDuplicatesOfEach(
       WHERE probe.excluded IS NULL OR a.id <> probe.excluded
     )
     SELECT * FROM (SELECT scored.*, row_number() OVER (PARTITION BY position ORDER BY "titleSimilarity" DESC) AS rank FROM scored) ranked
-    WHERE rank <= 20`;
+    WHERE rank <= 20 AND "titleSimilarity" >= ${leastTitleSimilarity}`;
 
   const rowsOf = new Map<number, typeof rows>();
   for (const row of rows) {
@@ -138,7 +146,7 @@ export async function findLikelyDuplicatesOfEach(
           (named.length ? 0.15 * (sharedCountries.length / named.length) : 0) +
           (closeInTime ? 0.1 : 0);
         const strong =
-          row.titleSimilarity >= 0.85 || (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
+          row.titleSimilarity >= STRONG_TITLE || (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
         return {
           id: row.id,
           slug: row.slug,
@@ -150,7 +158,7 @@ export async function findLikelyDuplicatesOfEach(
           reasons,
         };
       })
-      .filter((candidate) => candidate.score >= 0.25)
+      .filter((candidate) => candidate.score >= 0.25 && (candidate.strong || !strongOnly))
       .sort((a, b) => b.score - a.score);
   });
 }

@@ -5,13 +5,14 @@ import { isUniqueViolation, retryOnUniqueViolation } from "../db/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { ZAgreementInput } from "../validators/agreement-editing";
 import { assertKnownReferences, duplicateProbe, insertDraftAgreements, takenSlugs, takeTurnsWithTitle, takeTurnsWithTitles } from "./agreement-editing";
-import { findLikelyDuplicatesOfEach, WEAKEST_STRONG_TITLE } from "./duplicates";
+import { findLikelyDuplicatesOfEach, STRONG_TITLE, WEAKEST_STRONG_TITLE } from "./duplicates";
 import { DomainError, InvalidInputError } from "./errors";
 import { csvRows, jsonRows, type SourceRow } from "./import-files";
 import { OrganizationResolver } from "./import-organizations";
 import { heldBack, type ImportContext, type ImportOutcome, type ImportRowResult, planRow, type ValidRow } from "./import-plan";
 import { canonicalRow, columnOfIssue, listOf, rowToAgreementInput, sameRow } from "./import-rows";
 import { slugify } from "./slugs";
+import { trigramSimilarity, trigramsOf } from "./title-trigrams";
 
 export type { ImportOutcome, ImportRowResult } from "./import-plan";
 
@@ -65,7 +66,8 @@ export async function importAgreements(
     if (results.length % 100 === 0) onProgress({ processed: results.length });
   };
   const validRows: ValidRow[] = [];
-  const importValidRows = async () => (await importChunk(context, validRows.splice(0))).forEach(report);
+  const chunks = new ChunkWriter(context, report);
+  const importValidRows = () => chunks.write(validRows.splice(0));
   const inFlight = new Set<Promise<void>>();
   const failures: unknown[] = [];
   const rows = input.format === "csv" ? csvRows(input.content) : jsonRows(input.content);
@@ -105,11 +107,15 @@ export async function importAgreements(
       if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
       if (validRows.length >= ROWS_PER_CHUNK) await importValidRows();
     }
-  } finally {
     await Promise.all(inFlight);
+    if (failures.length) throw failures[0];
+    await importValidRows();
+    await chunks.finish();
+  } finally {
+    // Nothing is written after the import returns or fails.
+    await Promise.all(inFlight);
+    await chunks.settled();
   }
-  if (failures.length) throw failures[0];
-  await importValidRows();
   onProgress({ processed: results.length });
   results.sort((a, b) => a.row - b.row);
   if (input.dryRun) holdBackRepeatedTitles(results);
@@ -163,13 +169,55 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
   });
 }
 
+/** A chunk whose rows are being decided and written. */
+interface WritingChunk {
+  rows: ValidRow[];
+  results: Promise<ImportRowResult[]>;
+}
+
+/**
+ * Writes chunks in file order, two at a time: a chunk is checked (mostly the database's work)
+ * while the one before it is written (mostly this process's), and reported when it is done.
+ */
+class ChunkWriter {
+  private writing: WritingChunk | null = null;
+
+  constructor(
+    private readonly context: ImportContext,
+    private readonly report: (result: ImportRowResult) => void,
+  ) {}
+
+  /** Starts the chunk, once the chunk before the one in flight is reported. */
+  async write(rows: ValidRow[]): Promise<void> {
+    const earlier = this.writing;
+    const results = importChunk(this.context, rows, earlier);
+    // A failure surfaces where the results are awaited; until then it must not go unhandled.
+    results.catch(() => {});
+    this.writing = { rows, results };
+    if (earlier) (await earlier.results).forEach(this.report);
+  }
+
+  /** Reports the chunk in flight, or throws its failure. */
+  async finish(): Promise<void> {
+    const last = this.writing;
+    this.writing = null;
+    if (last) (await last.results).forEach(this.report);
+  }
+
+  /** Waits for the chunk in flight to end, however it ends. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.writing?.results]);
+  }
+}
+
 /**
  * A chunk of valid rows. A row for a record imported before is unchanged, or changes the record
  * in its own transaction (a few at a time: each external_id appears once in a file, so they
- * never touch one record twice). The rows of new records are then decided together (see
- * `createNewRecords`).
+ * never touch one record twice). The rows of new records are decided together first (see
+ * `createNewRecords`), while the chunk before may still be written: a row that may answer to
+ * any row of that chunk, or to a changed row of this one, goes alone, after both.
  */
-async function importChunk(context: ImportContext, chunk: ValidRow[]): Promise<ImportRowResult[]> {
+async function importChunk(context: ImportContext, chunk: ValidRow[], earlier: WritingChunk | null): Promise<ImportRowResult[]> {
   const imported = new Map(
     (
       await context.db.agreement.findMany({
@@ -187,12 +235,14 @@ async function importChunk(context: ImportContext, chunk: ValidRow[]): Promise<I
       results.push({ row: pending.source.row, title: pending.title, outcome: "unchanged", id: record.id });
     } else (record ? changing : adding).push(pending);
   }
+  const decided = await createNewRecords(context, adding, [...(earlier?.rows ?? []), ...changing]);
+  results.push(...decided.results);
+  // What is left is decided in row order, after every earlier row.
+  await earlier?.results;
   for (let next = 0; next < changing.length; next += IMPORT_CONCURRENCY) {
     const some = changing.slice(next, next + IMPORT_CONCURRENCY);
     results.push(...(await Promise.all(some.map((pending) => reportingRowErrors(pending, () => importAlone(context, pending))))));
   }
-  const decided = await createNewRecords(context, adding);
-  results.push(...decided.results);
   for (const pending of decided.alone) results.push(await reportingRowErrors(pending, () => importAlone(context, pending)));
   return results;
 }
@@ -231,11 +281,15 @@ async function reportingRowErrors<T>(pending: ValidRow, work: () => Promise<T>):
  * Rows of new records, in one transaction under their titles' locks. A row goes alone, decided
  * afterwards in row order as any row is, when it needs something of its own (an organisation to
  * create), when a record now answers to it (its external_id, source address or title's slug:
- * another writer's work), or when an earlier row of the chunk might (the same source address or
- * slug, a title at least half alike). A look-alike of an existing record is held back; the
- * others are written together.
+ * another writer's work), or when an earlier row still `undecided` might (the same source address
+ * or slug, a title alike enough to make a strong look-alike). A strong look-alike of an existing
+ * record is held back; the others are written together.
  */
-async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
+async function createNewRecords(
+  context: ImportContext,
+  rows: ValidRow[],
+  undecided: ValidRow[],
+): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
   if (!rows.length) return { results: [], alone: [] };
   try {
     return await context.db.$transaction(
@@ -244,16 +298,17 @@ async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promi
           tx,
           rows.map((pending) => pending.data.title),
         );
-        const alone = await rowsToImportAlone(tx, rows, (pending) => context.organizations.namesNewOrganization(pending.data.parties));
+        const alone = await rowsToImportAlone(tx, rows, undecided, (pending) => context.organizations.namesNewOrganization(pending.data.parties));
         const candidates = rows.filter((pending) => !alone.includes(pending));
-        const lookalikes = await findLikelyDuplicatesOfEach(
+        const strongLookalikes = await findLikelyDuplicatesOfEach(
           tx,
           candidates.map((pending) => duplicateProbe(pending.data)),
+          { strongOnly: true },
         );
         const results: ImportRowResult[] = [];
         const creating: ValidRow[] = [];
         candidates.forEach((pending, i) => {
-          const strong = lookalikes[i]!.filter((candidate) => candidate.strong);
+          const strong = strongLookalikes[i]!;
           if (strong.length) results.push({ row: pending.source.row, title: pending.title, ...heldBack(strong).result });
           else creating.push(pending);
         });
@@ -277,34 +332,57 @@ async function createNewRecords(context: ImportContext, rows: ValidRow[]): Promi
   }
 }
 
-/** The rows, in row order, to decide one at a time after the others are written. */
-async function rowsToImportAlone(tx: Tx, rows: ValidRow[], needsItsOwn: (pending: ValidRow) => boolean): Promise<ValidRow[]> {
-  const urls = rows.flatMap((pending) => (pending.data.sources[0]?.url ? [pending.data.sources[0].url] : []));
+/**
+ * The rows, in row order, to decide one at a time after the others are written, and after the
+ * rows still `undecided` (the chunk before, this chunk's changes), which they are checked against as earlier rows.
+ */
+async function rowsToImportAlone(tx: Tx, rows: ValidRow[], undecided: ValidRow[], needsItsOwn: (pending: ValidRow) => boolean): Promise<ValidRow[]> {
+  const firstUrl = (pending: ValidRow) => pending.data.sources[0]?.url;
+  const urls = rows.flatMap((pending) => firstUrl(pending) ?? []);
   const titles = rows.map((pending) => pending.data.title);
   const slugs = titles.map(slugify);
-  const [known, cited, usedSlugs, alike] = await Promise.all([
+  const [known, cited, usedSlugs] = await Promise.all([
     tx.agreement.findMany({ where: { externalId: { in: externalIdsOf(rows) } }, select: { externalId: true } }),
     tx.source.findMany({ where: { url: { in: urls }, agreement: { deletedAt: null } }, select: { url: true } }),
     takenSlugs(tx, slugs),
-    // Rows whose title is as alike an earlier row's as a strong look-alike's can be.
-    tx.$queryRaw<{ position: bigint }[]>`
-      SELECT DISTINCT later.position FROM unnest(${titles}::text[]) WITH ORDINALITY AS earlier(title, position)
-      JOIN unnest(${titles}::text[]) WITH ORDINALITY AS later(title, position) ON earlier.position < later.position
-      WHERE similarity(earlier.title, later.title) >= ${WEAKEST_STRONG_TITLE}`,
   ]);
   const knownIds = new Set(known.map((record) => record.externalId));
-  const citedUrls = new Set(cited.map((source) => source.url));
-  const alikePositions = new Set(alike.map((row) => Number(row.position) - 1));
+  const citedUrls = new Set([...cited.map((source) => source.url), ...undecided.flatMap((pending) => firstUrl(pending) ?? [])]);
+  for (const pending of undecided) usedSlugs.add(slugify(pending.data.title));
+  const alike = rowsAlikeEarlierOnes([...undecided, ...rows]);
   return rows.filter((pending, i) => {
-    const url = pending.data.sources[0]?.url;
+    const url = firstUrl(pending);
     const alone =
       needsItsOwn(pending) ||
       knownIds.has(pending.data.externalId ?? null) ||
       (url != null && citedUrls.has(url)) ||
       usedSlugs.has(slugs[i]!) ||
-      alikePositions.has(i);
+      alike.has(pending);
     if (url) citedUrls.add(url);
     usedSlugs.add(slugs[i]!);
     return alone;
   });
+}
+
+/** Where this count and pg_trgm's may differ (the case of a few letters of other scripts), rows go alone all the same. */
+const SIMILARITY_MARGIN = 0.05;
+
+/**
+ * The rows whose title is as alike an earlier row's as a strong look-alike's must be: as alike
+ * as `STRONG_TITLE`, or as `WEAKEST_STRONG_TITLE` when both name organisations.
+ */
+function rowsAlikeEarlierOnes(rows: ValidRow[]): Set<ValidRow> {
+  const trigrams = rows.map((pending) => trigramsOf(pending.data.title));
+  const namesOrganization = rows.map((pending) => pending.data.parties.some((party) => party.organizationId));
+  const alike = new Set<ValidRow>();
+  rows.forEach((pending, later) => {
+    for (let earlier = 0; earlier < later; earlier += 1) {
+      const reach = namesOrganization[earlier] && namesOrganization[later] ? WEAKEST_STRONG_TITLE : STRONG_TITLE;
+      if (trigramSimilarity(trigrams[earlier]!, trigrams[later]!) >= reach - SIMILARITY_MARGIN) {
+        alike.add(pending);
+        break;
+      }
+    }
+  });
+  return alike;
 }

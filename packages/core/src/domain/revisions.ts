@@ -1,3 +1,4 @@
+import { insertRows, newRowId } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -41,13 +42,9 @@ export async function recordRevision(tx: Tx, revision: { agreementId: string; au
 export async function recordRevisions(tx: Tx, agreementIds: string[], revision: { authorId: string | null; summary: string }): Promise<void> {
   const snapshots = await tx.agreement.findMany({ where: { id: { in: agreementIds } }, select: agreementSnapshotSelect });
   if (snapshots.length !== new Set(agreementIds).size) throw new Error("recordRevisions: an agreement to snapshot does not exist");
-  await tx.revision.createMany({
-    data: snapshots.map((snapshot) => ({
-      agreementId: snapshot.id,
-      version: snapshot.version,
-      snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue,
-      authorId: revision.authorId,
-      summary: revision.summary,
-    })),
-  });
+  await insertRows(
+    tx,
+    "Revision",
+    snapshots.map((snapshot) => ({ id: newRowId(), agreementId: snapshot.id, version: snapshot.version, snapshot, authorId: revision.authorId, summary: revision.summary })),
+  );
 }
