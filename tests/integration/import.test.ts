@@ -355,8 +355,23 @@ describe("an import never erases curated work", () => {
   });
 
   it("holds back a look-alike of a row in the chunk before, which is still being written while its own chunk is checked", async () => {
-    const places = "Mombasa Kisumu Nakuru Eldoret Thika Malindi Garissa Kitale Machakos Nyeri Kericho Lamu Embu Kakamega Bungoma Voi Wajir Isiolo Naivasha Narok Kilifi Homa Bay Busia".split(" ");
-    const works = ["port cranes", "rail depot", "wind farm", "fish market", "grain silo", "solar park", "clinic", "data centre", "water plant", "tea factory", "ferry"];
+    const places =
+      "Mombasa Kisumu Nakuru Eldoret Thika Malindi Garissa Kitale Machakos Nyeri Kericho Lamu Embu Kakamega Bungoma Voi Wajir Isiolo Naivasha Narok Kilifi Homa Bay Busia".split(
+        " ",
+      );
+    const works = [
+      "port cranes",
+      "rail depot",
+      "wind farm",
+      "fish market",
+      "grain silo",
+      "solar park",
+      "clinic",
+      "data centre",
+      "water plant",
+      "tea factory",
+      "ferry",
+    ];
     const titles = places.flatMap((place) => works.map((work) => `${place} ${work} with Russian partners`)).slice(0, 250);
     // Row 151 all but repeats row 31, of the chunk before (another slug: no lock in common).
     titles.splice(149, 0, titles[29]!.replace(" with ", " with the "));

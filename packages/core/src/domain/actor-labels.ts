@@ -8,7 +8,9 @@ import type { Prisma } from "../generated/prisma/client";
  * an API token: an app never learns a person's email address.
  */
 export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (string | null | undefined)[], viewer: Writer): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  // A person's own label is known without a lookup (an editor saving their own draft).
+  const own = viewer.kind === "user" ? viewer.userId : null;
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id) && id !== own))];
   const tokenIds = unique.filter((id) => id.startsWith("token:")).map((id) => id.slice(6));
   const userIds = unique.filter((id) => !id.startsWith("token:"));
   const [users, tokens] = await Promise.all([
@@ -18,6 +20,7 @@ export async function actorLabels(db: Db | Prisma.TransactionClient, ids: (strin
       : [],
   ]);
   return new Map([
+    ...(viewer.kind === "user" ? [[viewer.userId, `${viewer.name} <${viewer.email}>`] as const] : []),
     ...users.map((user) => [user.id, viewer.kind === "user" ? `${user.name} <${user.email}>` : user.name] as const),
     ...tokens.map((token) => [`token:${token.id}`, `API token "${token.name}"`] as const),
   ]);

@@ -12,13 +12,13 @@ import {
   ZAgreementUpdateInput,
 } from "../validators/agreement-editing";
 import { actorLabel, actorLabels } from "./actor-labels";
-import { indexedAgreementColumns, indexedColumnsOfAll, insertAgreementParts, writeAgreementParts } from "./agreement-parts";
-import { writeAudit, writeAudits } from "./audit";
+import { agreementPartRows, clearAgreementParts, indexedAgreementColumns, indexedColumnsOfAll } from "./agreement-parts";
+import { writeAudit } from "./audit";
 import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { assertMayEdit, assertMayReadRecord, mayRead } from "./record-access";
 import { enqueueRecordEvent } from "./webhook-outbox";
-import { agreementSnapshotSelect, recordRevision, recordRevisions } from "./revisions";
+import { agreementSnapshotSelect, recordRevision, recordRevisions, revisionRow } from "./revisions";
 import { assertSlugFree, changeAgreementSlug } from "./slug-redirects";
 import { slugify } from "./slugs";
 import { syncPublicFacetCounts } from "./public-facet-counts";
@@ -26,23 +26,29 @@ import { knownTaxonomyKeys } from "./taxonomy";
 
 type Tx = Prisma.TransactionClient;
 
+/** What the editor reads of a record: every part, the version, who made and last saved it, the review. */
+const editorCopySelect = {
+  ...agreementSnapshotSelect,
+  createdAt: true,
+  updatedAt: true,
+  createdById: true,
+  updatedById: true,
+  editedById: true,
+  externalId: true,
+  proposedChange: { select: { proposedAt: true } },
+  comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorId: true, authorLabel: true, createdAt: true } },
+} satisfies Prisma.AgreementSelect;
+
+type EditorCopy = Prisma.AgreementGetPayload<{ select: typeof editorCopySelect }>;
+
 /** What the editor sees and edits: every part, the version, who made and last saved it. */
 export async function getAgreementForEditing(db: Db | Tx, actor: Actor, rawInput: z.input<typeof ZAgreementIdInput>) {
   const { id } = ZAgreementIdInput.parse(rawInput);
-  const found = await db.agreement.findUnique({
-    where: { id },
-    select: {
-      ...agreementSnapshotSelect,
-      createdAt: true,
-      updatedAt: true,
-      createdById: true,
-      updatedById: true,
-      editedById: true,
-      externalId: true,
-      proposedChange: { select: { proposedAt: true } },
-      comments: { orderBy: { createdAt: "asc" }, select: { id: true, action: true, body: true, authorId: true, authorLabel: true, createdAt: true } },
-    },
-  });
+  return presentEditorCopy(db, actor, id, await db.agreement.findUnique({ where: { id }, select: editorCopySelect }));
+}
+
+/** The record as `getAgreementForEditing` gives it, from what was read of it. */
+async function presentEditorCopy(db: Db | Tx, actor: Actor, id: string, found: EditorCopy | null) {
   const record = assertMayReadRecord(actor, id, found);
   const organizationIds = record.parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
   const [labels, organizations] = await Promise.all([
@@ -136,17 +142,13 @@ export async function takenSlugs(tx: Tx, slugs: string[]): Promise<Set<string>> 
   return new Set([...records, ...redirects].map((row) => row.slug));
 }
 
-/** Appends the timeline entry for the record's current status, citing its source. */
-async function appendStatusEvent(tx: Tx, agreementId: string, data: TAgreementData, sourceIds: string[]): Promise<void> {
-  await tx.statusEvent.create({ data: statusEventRow(agreementId, data, sourceIds) });
-}
-
 /** The timeline entry for the record's current status, citing its source. */
 function statusEventRow(agreementId: string, data: TAgreementData, sourceIds: string[]) {
   const change = data.statusChange;
   // Without an explicit date, the record's own best-known date stands in.
   const occurred = change?.occurredOn ?? (data.signedOn.on ? data.signedOn : data.announcedOn);
   return {
+    id: newRowId(),
     agreementId,
     status: data.status,
     occurredOn: occurred.on,
@@ -205,11 +207,10 @@ export async function insertDraftAgreements(tx: Tx, actor: Writer, drafts: NewDr
   const slugs = await newRecordSlugs(tx, records);
   const columns = await indexedColumnsOfAll(tx, records);
   const ids = drafts.map(() => newRowId());
+  const sourceIds = records.map((data) => data.sources.map(() => newRowId()));
   const now = new Date();
-  await insertRows(
-    tx,
-    "Agreement",
-    drafts.map((draft, i) => ({
+  await insertRows(tx, {
+    Agreement: drafts.map((draft, i) => ({
       ...columns[i]!,
       importedRow: draft.importedRow,
       id: ids[i]!,
@@ -220,26 +221,16 @@ export async function insertDraftAgreements(tx: Tx, actor: Writer, drafts: NewDr
       editedById: by,
       updatedAt: now,
     })),
-  );
-  const sourceIds = await insertAgreementParts(
-    tx,
-    ids.map((agreementId, i) => ({ agreementId, data: records[i]! })),
-  );
-  await insertRows(
-    tx,
-    "StatusEvent",
-    ids.map((id, i) => ({ id: newRowId(), ...statusEventRow(id, records[i]!, sourceIds[i]!) })),
-  );
-  await recordRevisions(tx, ids, { authorId: by, summary: "Created" });
-  await writeAudits(
-    tx,
-    drafts.map((draft, i) => ({
-      ...auditActor(actor),
-      action: draft.importedRow !== undefined ? "agreement.import.create" : "agreement.create",
-      entityType: "Agreement",
-      entityId: ids[i]!,
-    })),
-  );
+    ...agreementPartRows(ids.map((agreementId, i) => ({ agreementId, data: records[i]!, sourceIds: sourceIds[i]! }))),
+    StatusEvent: ids.map((id, i) => statusEventRow(id, records[i]!, sourceIds[i]!)),
+  });
+  const audits = drafts.map((draft, i) => ({
+    ...auditActor(actor),
+    action: draft.importedRow !== undefined ? "agreement.import.create" : "agreement.create",
+    entityType: "Agreement",
+    entityId: ids[i]!,
+  }));
+  await recordRevisions(tx, ids, { authorId: by, summary: "Created" }, { AuditLog: audits });
   return ids;
 }
 
@@ -289,18 +280,18 @@ export async function loadLiveAgreement(tx: Db | Tx, id: string) {
 export async function updateAgreement(db: Db, actor: Actor, input: z.output<typeof ZAgreementUpdateInput>) {
   const { id, expectedVersion, data } = input;
   await assertKnownReferences(db, data, ["data"]);
-  await db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const current = await loadLiveAgreement(tx, id);
     assertMayEdit(actor, current);
-    await saveAgreementVersion(tx, actor, { id, expectedVersion, data, previous: current, summary: "Edited", action: "agreement.update" });
+    return saveAgreementVersion(tx, actor, { id, expectedVersion, data, previous: current, summary: "Edited", action: "agreement.update" });
   });
-  return getAgreementForEditing(db, actor, { id });
+  return presentEditorCopy(db, actor, id, saved);
 }
 
 /**
  * Inside the caller's transaction: `data` becomes the record's next version, with its parts,
  * a timeline entry when the status changed, a revision and an audit row. The editorial state
- * stays as it is.
+ * stays as it is. Returns the record as saved, read once for its revision and its editor.
  */
 export async function saveAgreementVersion(
   tx: Tx,
@@ -316,7 +307,7 @@ export async function saveAgreementVersion(
     columns?: Prisma.AgreementUpdateManyMutationInput;
     details?: Record<string, Prisma.InputJsonValue>;
   },
-): Promise<void> {
+): Promise<EditorCopy> {
   const { id, expectedVersion, data } = version;
   const statusChanged = version.previous.status !== data.status;
   if (statusChanged && !data.statusChange) {
@@ -324,23 +315,24 @@ export async function saveAgreementVersion(
   }
   await claimNextVersion(tx, actor, id, expectedVersion, { ...(await indexedAgreementColumns(tx, data)), ...version.columns, editedById: actorId(actor) });
   if (data.slug) await changeAgreementSlug(tx, id, data.slug);
-  const sourceIds = await writeAgreementParts(tx, id, data);
-  if (statusChanged) await appendStatusEvent(tx, id, data, sourceIds);
-  await recordRevision(tx, {
-    agreementId: id,
-    authorId: actorId(actor),
-    summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary,
+  const sourceIds = await clearAgreementParts(tx, id, data);
+  await insertRows(
+    tx,
+    { ...agreementPartRows([{ agreementId: id, data, sourceIds }]), StatusEvent: statusChanged ? [statusEventRow(id, data, sourceIds)] : [] },
+    { replacingById: ["Source"] },
+  );
+  const saved = await tx.agreement.findUniqueOrThrow({ where: { id }, select: editorCopySelect });
+  const authorId = actorId(actor);
+  await insertRows(tx, {
+    Revision: [revisionRow(saved, { authorId, summary: statusChanged ? `${version.summary}; status now ${data.status}` : version.summary })],
+    AuditLog: [
+      { ...auditActor(actor), action: version.action, entityType: "Agreement", entityId: id, details: { version: expectedVersion + 1, ...version.details } },
+    ],
   });
   if (version.previous.state === "PUBLISHED") await enqueueRecordEvent(tx, "record.updated", id);
-  await writeAudit(tx, {
-    ...auditActor(actor),
-    action: version.action,
-    entityType: "Agreement",
-    entityId: id,
-    details: { version: expectedVersion + 1, ...version.details },
-  });
   // The state stays as it is: a record readers cannot see adds nothing to the public counts, before or after.
   if (version.previous.state === "PUBLISHED") await syncPublicFacetCounts(tx, [id]);
+  return saved;
 }
 
 const ZVersionedId = ZAgreementUpdateInput.pick({ id: true, expectedVersion: true });

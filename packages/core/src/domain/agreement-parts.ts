@@ -1,4 +1,4 @@
-import { insertRows, newRowId } from "../db/insert-rows";
+import { newRowId, type RowsOf } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 import type { TAgreementData } from "../validators/agreement-editing";
 import { deriveAgreementIndex } from "./search-index";
@@ -68,105 +68,76 @@ function sourceColumns({ id: _id, publishedOn, retrievedAt, ...source }: TAgreem
 }
 
 /**
- * Replaces an existing agreement's parts with the input's, inside the saving transaction
- * (which writes their derived columns with `indexedAgreementColumns`).
- * Sources are updated in place when the input names their id, so status events and
- * commitments keep citing them; returns the stored source ids in input order.
+ * Clears an existing agreement's parts for the input's, inside the saving transaction: returns
+ * the ids its sources are to have, in input order. A source keeps its id when the input names
+ * one of the record's, so status events and commitments keep citing it; the others go.
  */
-export async function writeAgreementParts(tx: Tx, agreementId: string, data: TAgreementData): Promise<string[]> {
-  const keptSourceIds = new Set(data.sources.flatMap((source) => (source.id ? [source.id] : [])));
-  const storedIds = new Set<string>();
-  // Only sources the input names by id may be kept: without any, none needs looking up.
-  if (keptSourceIds.size) for (const source of await tx.source.findMany({ where: { agreementId }, select: { id: true } })) storedIds.add(source.id);
-  await tx.source.deleteMany({ where: { agreementId, id: { notIn: [...keptSourceIds] } } });
-
-  const sourceIds: string[] = [];
-  for (const [position, source] of data.sources.entries()) {
-    const fields = sourceColumns(source, position);
-    const row =
-      source.id && storedIds.has(source.id)
-        ? await tx.source.update({ where: { id: source.id }, data: fields, select: { id: true } })
-        : await tx.source.create({ data: { ...fields, agreementId }, select: { id: true } });
-    sourceIds.push(row.id);
-  }
-
-  // One round trip for the five.
-  await tx.$executeRaw`WITH sectors AS (DELETE FROM "AgreementSector" WHERE "agreementId" = ${agreementId}::uuid),
+export async function clearAgreementParts(tx: Tx, agreementId: string, data: TAgreementData): Promise<string[]> {
+  const named = data.sources.flatMap((source) => (source.id ? [source.id] : []));
+  // One round trip for the six; the citations of the sources that go are among the citations.
+  const kept = await tx.$queryRaw<{ id: string }[]>`WITH sectors AS (DELETE FROM "AgreementSector" WHERE "agreementId" = ${agreementId}::uuid),
     parties AS (DELETE FROM "AgreementParty" WHERE "agreementId" = ${agreementId}::uuid),
     commitments AS (DELETE FROM "Commitment" WHERE "agreementId" = ${agreementId}::uuid),
-    citations AS (DELETE FROM "Citation" WHERE "agreementId" = ${agreementId}::uuid)
-    DELETE FROM "Translation" WHERE "agreementId" = ${agreementId}::uuid`;
-  await createPartRows(tx, [partRows(agreementId, data, sourceIds)]);
-  return sourceIds;
+    citations AS (DELETE FROM "Citation" WHERE "agreementId" = ${agreementId}::uuid),
+    translations AS (DELETE FROM "Translation" WHERE "agreementId" = ${agreementId}::uuid),
+    sources AS (DELETE FROM "Source" WHERE "agreementId" = ${agreementId}::uuid AND NOT ("id" = ANY(${named}::uuid[])))
+    SELECT "id"::text FROM "Source" WHERE "agreementId" = ${agreementId}::uuid AND "id" = ANY(${named}::uuid[])`;
+  const keptIds = new Set(kept.map((source) => source.id));
+  return data.sources.map((source) => (source.id && keptIds.has(source.id) ? source.id : newRowId()));
 }
 
-/** The parts of records just inserted, a statement per table for all of them; returns each record's source ids in input order. */
-export async function insertAgreementParts(tx: Tx, records: { agreementId: string; data: TAgreementData }[]): Promise<string[][]> {
-  const sourceIds = records.map(({ data }) => data.sources.map(() => newRowId()));
-  await insertRows(
-    tx,
-    "Source",
-    records.flatMap(({ agreementId, data }, i) => data.sources.map((source, position) => ({ ...sourceColumns(source, position), id: sourceIds[i]![position]!, agreementId }))),
-  );
-  await createPartRows(
-    tx,
-    records.map(({ agreementId, data }, i) => partRows(agreementId, data, sourceIds[i]!)),
-  );
-  return sourceIds;
-}
-
-/** A record's sectors, parties, commitments, translations and citations as rows; commitments and citations name their sources' ids. */
-function partRows(agreementId: string, data: TAgreementData, sourceIds: string[]) {
+/**
+ * The rows of records' parts (sources, sectors, parties, commitments, translations, citations),
+ * for `insertRows`; commitments and citations name their sources' ids.
+ */
+export function agreementPartRows(records: { agreementId: string; data: TAgreementData; sourceIds: string[] }[]) {
   return {
-    sectors: [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug })),
-    parties: data.parties.map((party, position) => ({
-      id: newRowId(),
-      agreementId,
-      organizationId: party.organizationId ?? null,
-      countryCode: party.countryCode ?? null,
-      side: party.side,
-      role: party.role,
-      representativeName: party.representativeName,
-      representativeTitle: party.representativeTitle,
-      position,
-    })),
-    commitments: data.commitments.map((commitment, position) => ({
-      id: newRowId(),
-      agreementId,
-      description: commitment.description,
-      quantity: commitment.quantity ?? null,
-      unit: commitment.unit,
-      deadline: commitment.deadline.on,
-      deadlinePrecision: commitment.deadline.precision,
-      delivered: commitment.delivered ?? null,
-      deliveredNote: commitment.deliveredNote,
-      sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
-      position,
-    })),
-    translations: data.translations.map((translation) => ({ agreementId, ...translation })),
-    citations: data.citations.map((citation, position) => ({
-      id: newRowId(),
-      agreementId,
-      sourceId: sourceIds[citation.source]!,
-      field: citation.field,
-      quote: citation.quote,
-      start: citation.start ?? null,
-      end: citation.end ?? null,
-      position,
-    })),
-  };
-}
-
-async function createPartRows(tx: Tx, records: ReturnType<typeof partRows>[]): Promise<void> {
-  // Empty lists skip their round trip: imports create thousands of records.
-  const tables = [
-    ["AgreementSector", records.flatMap((record) => record.sectors)],
-    ["AgreementParty", records.flatMap((record) => record.parties)],
-    ["Commitment", records.flatMap((record) => record.commitments)],
-    ["Translation", records.flatMap((record) => record.translations)],
-    ["Citation", records.flatMap((record) => record.citations)],
-  ] as const;
-  for (const [table, rows] of tables) if (rows.length) await insertRows(tx, table, rows);
+    Source: records.flatMap(({ agreementId, data, sourceIds }) =>
+      data.sources.map((source, position) => ({ ...sourceColumns(source, position), id: sourceIds[position]!, agreementId })),
+    ),
+    AgreementSector: records.flatMap(({ agreementId, data }) => [...new Set(data.sectors)].map((sectorSlug) => ({ agreementId, sectorSlug }))),
+    AgreementParty: records.flatMap(({ agreementId, data }) =>
+      data.parties.map((party, position) => ({
+        id: newRowId(),
+        agreementId,
+        organizationId: party.organizationId ?? null,
+        countryCode: party.countryCode ?? null,
+        side: party.side,
+        role: party.role,
+        representativeName: party.representativeName,
+        representativeTitle: party.representativeTitle,
+        position,
+      })),
+    ),
+    Commitment: records.flatMap(({ agreementId, data, sourceIds }) =>
+      data.commitments.map((commitment, position) => ({
+        id: newRowId(),
+        agreementId,
+        description: commitment.description,
+        quantity: commitment.quantity ?? null,
+        unit: commitment.unit,
+        deadline: commitment.deadline.on,
+        deadlinePrecision: commitment.deadline.precision,
+        delivered: commitment.delivered ?? null,
+        deliveredNote: commitment.deliveredNote,
+        sourceId: commitment.source != null ? (sourceIds[commitment.source] ?? null) : null,
+        position,
+      })),
+    ),
+    Translation: records.flatMap(({ agreementId, data }) => data.translations.map((translation) => ({ agreementId, ...translation }))),
+    Citation: records.flatMap(({ agreementId, data, sourceIds }) =>
+      data.citations.map((citation, position) => ({
+        id: newRowId(),
+        agreementId,
+        sourceId: sourceIds[citation.source]!,
+        field: citation.field,
+        quote: citation.quote,
+        start: citation.start ?? null,
+        end: citation.end ?? null,
+        position,
+      })),
+    ),
+  } satisfies RowsOf;
 }
 
 /** Recomputes the derived filter and search columns from the stored parts. */

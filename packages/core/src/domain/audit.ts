@@ -13,10 +13,5 @@ export interface AuditEntry {
 
 /** Appends one row to the audit log, inside the caller's transaction. */
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: entry });
-}
-
-/** Appends rows to the audit log in one statement, inside the caller's transaction. */
-export async function writeAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
-  await insertRows(tx, "AuditLog", entries);
+  await insertRows(tx, { AuditLog: [entry] });
 }

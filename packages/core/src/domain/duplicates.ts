@@ -146,7 +146,8 @@ export async function findLikelyDuplicatesOfEach(
           (named.length ? 0.15 * (sharedCountries.length / named.length) : 0) +
           (closeInTime ? 0.1 : 0);
         const strong =
-          row.titleSimilarity >= STRONG_TITLE || (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
+          row.titleSimilarity >= STRONG_TITLE ||
+          (row.titleSimilarity >= WEAKEST_STRONG_TITLE && organizationMatch && (sharedCountries.length > 0 || closeInTime));
         return {
           id: row.id,
           slug: row.slug,

@@ -285,11 +285,7 @@ async function reportingRowErrors<T>(pending: ValidRow, work: () => Promise<T>):
  * or slug, a title alike enough to make a strong look-alike). A strong look-alike of an existing
  * record is held back; the others are written together.
  */
-async function createNewRecords(
-  context: ImportContext,
-  rows: ValidRow[],
-  undecided: ValidRow[],
-): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
+async function createNewRecords(context: ImportContext, rows: ValidRow[], undecided: ValidRow[]): Promise<{ results: ImportRowResult[]; alone: ValidRow[] }> {
   if (!rows.length) return { results: [], alone: [] };
   try {
     return await context.db.$transaction(

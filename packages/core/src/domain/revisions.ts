@@ -1,4 +1,4 @@
-import { insertRows, newRowId } from "../db/insert-rows";
+import { insertRows, newRowId, type RowsOf } from "../db/insert-rows";
 import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -38,13 +38,22 @@ export async function recordRevision(tx: Tx, revision: { agreementId: string; au
   await recordRevisions(tx, [revision.agreementId], revision);
 }
 
-/** `recordRevision` of many agreements saved alike, with one read and one write. */
-export async function recordRevisions(tx: Tx, agreementIds: string[], revision: { authorId: string | null; summary: string }): Promise<void> {
+/** `recordRevision` of many agreements saved alike, with one read and one write; `alsoInsert` goes in the same write. */
+export async function recordRevisions(
+  tx: Tx,
+  agreementIds: string[],
+  revision: { authorId: string | null; summary: string },
+  alsoInsert: RowsOf = {},
+): Promise<void> {
   const snapshots = await tx.agreement.findMany({ where: { id: { in: agreementIds } }, select: agreementSnapshotSelect });
   if (snapshots.length !== new Set(agreementIds).size) throw new Error("recordRevisions: an agreement to snapshot does not exist");
-  await insertRows(
-    tx,
-    "Revision",
-    snapshots.map((snapshot) => ({ id: newRowId(), agreementId: snapshot.id, version: snapshot.version, snapshot, authorId: revision.authorId, summary: revision.summary })),
-  );
+  await insertRows(tx, { ...alsoInsert, Revision: snapshots.map((snapshot) => revisionRow(snapshot, revision)) });
 }
+
+/** The revision row of a record as read with (at least) `agreementSnapshotSelect`. */
+export function revisionRow(record: AgreementSnapshot, revision: { authorId: string | null; summary: string }) {
+  const snapshot = Object.fromEntries(Object.keys(agreementSnapshotSelect).map((key) => [key, record[key as keyof AgreementSnapshot]]));
+  return { id: newRowId(), agreementId: record.id, version: record.version, snapshot, authorId: revision.authorId, summary: revision.summary };
+}
+
+type AgreementSnapshot = Prisma.AgreementGetPayload<{ select: typeof agreementSnapshotSelect }>;
