@@ -335,23 +335,29 @@ describe("an import never erases curated work", () => {
     expect(await database.db.agreement.count({ where: { externalId: { startsWith: "race-" } } })).toBe(1);
   });
 
-  it("holds back a row whose title or source repeats an earlier row's of the same file, with the record that row created", async () => {
-    const line = (id: string, title: string, url: string) => `${id},"${title}",AGREEMENT,SIGNED,2024-05,KE,RU,,,energy,${url},Example Wire`;
-    const result = await api.import.run({
-      format: "csv",
-      content: csv(
-        line("lithium-1", "Kenya and Russia agree on a lithium refinery in Mombasa", "https://example.org/lithium"),
-        line("lithium-2", "Kenya and Russia agree on a lithium refinery at Mombasa", "https://example.org/lithium-again"),
-        line("lithium-3", "Kenya and Russia open a geology school", "https://example.org/lithium"),
-        line("lithium-4", "Kenya and Russia agree on a rail signalling centre", "https://example.org/rail"),
-      ),
-      dryRun: false,
-    });
+  it("holds back a row whose title or source repeats an earlier row's of the same file, with the record that row created, as its dry run says", async () => {
+    const line = (id: string, title: string, url: string, africa = "KE") =>
+      `${id},"${title}",AGREEMENT,SIGNED,2024-05,${africa},RU,,,energy,${url},Example Wire`;
+    const content = csv(
+      line("lithium-1", "Kenya and Russia agree on a lithium refinery in Mombasa", "https://example.org/lithium"),
+      line("lithium-2", "Kenya and Russia agree on a lithium refinery at Mombasa", "https://example.org/lithium-again"),
+      line("lithium-3", "Kenya and Russia open a geology school", "https://example.org/lithium"),
+      line("lithium-4", "Kenya and Russia agree on a rail signalling centre", "https://example.org/rail"),
+      // As alike, but of another state: another agreement.
+      line("lithium-5", "Kenya and Russia agree on a lithium refinery in Mombasa", "https://example.org/lithium-tz", "TZ"),
+    );
+    // The dry run says beforehand which rows the import holds back, though it writes none of the earlier ones.
+    const dryRun = await api.import.run({ format: "csv", content, dryRun: true });
+    expect(dryRun.rows.map((r) => r.outcome)).toEqual(["created", "duplicate-suspect", "duplicate-suspect", "created", "created"]);
+    expect(dryRun.rows[1]?.errors).toEqual([{ column: "title", message: "looks like row 2 (title 91% alike), which the import creates first" }]);
+    expect(dryRun.rows[2]?.errors).toEqual([{ column: "source_url", message: "cites the same source URL as row 2, which the import creates first" }]);
+    const result = await api.import.run({ format: "csv", content, dryRun: false });
     const [first, alike, sameSource, other] = result.rows;
-    expect([first?.outcome, alike?.outcome, sameSource?.outcome, other?.outcome]).toEqual(["created", "duplicate-suspect", "duplicate-suspect", "created"]);
+    expect(result.rows.map((r) => r.outcome)).toEqual(["created", "duplicate-suspect", "duplicate-suspect", "created", "created"]);
     expect(alike?.duplicates?.map((duplicate) => duplicate.id)).toEqual([first?.id]);
     expect(sameSource?.duplicates).toEqual([expect.objectContaining({ id: first?.id, reasons: ["cites the same source URL"] })]);
-    expect(await database.db.agreement.count({ where: { externalId: { startsWith: "lithium-" } } })).toBe(2);
+    expect(other?.outcome).toBe("created");
+    expect(await database.db.agreement.count({ where: { externalId: { startsWith: "lithium-" } } })).toBe(3);
   });
 
   it("holds back a look-alike of a row in the chunk before, which is still being written while its own chunk is checked", async () => {

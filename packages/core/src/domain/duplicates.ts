@@ -44,6 +44,15 @@ export async function findLikelyDuplicates(db: Db | Prisma.TransactionClient, ra
 }
 
 /**
+ * The states a record names for the check: its parties' and their organisations' (`ofParties`,
+ * as its filed states are derived) and, while there are none, its title's (`named`).
+ */
+export function statesNamedBy(record: { title: string; countries: string[] }, organizationCountries: (string | null)[]) {
+  const ofParties = [...new Set([...record.countries, ...organizationCountries.flatMap((code) => code ?? [])])];
+  return { ofParties, named: ofParties.length ? ofParties : statesNamedIn(record.title) };
+}
+
+/**
  * `findLikelyDuplicates` of many records in one statement (an import's chunk), in their order;
  * `strongOnly` leaves out, before reading them, the candidates whose title is too far to be strong.
  */
@@ -60,13 +69,13 @@ export async function findLikelyDuplicatesOfEach(
       ? (await db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true, countryCode: true } })).map((o) => [o.id, o])
       : [],
   );
-  // The states a record names: its parties' and their organisations' (as its filed states are
-  // derived), or while none is chosen, its title's.
-  const namedStates = inputs.map((input) => {
-    const organizations = input.organizationIds.flatMap((id) => organizationById.get(id) ?? []);
-    const states = [...new Set([...input.countries, ...organizations.flatMap((organization) => organization.countryCode ?? [])])];
-    return states.length ? states : statesNamedIn(input.title);
-  });
+  const namedStates = inputs.map(
+    (input) =>
+      statesNamedBy(
+        input,
+        input.organizationIds.map((id) => organizationById.get(id)?.countryCode ?? null),
+      ).named,
+  );
   const probes = inputs.map((input, position) => ({
     position,
     title: input.title,

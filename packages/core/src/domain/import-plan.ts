@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { type TAgreementData, type TAgreementInput, ZAgreementInput } from "../validators/agreement-editing";
 import { duplicateProbe, insertDraftAgreement, saveAgreementVersion } from "./agreement-editing";
-import { type DuplicateCandidate, findLikelyDuplicates } from "./duplicates";
+import { type DuplicateCandidate, findLikelyDuplicates, STRONG_TITLE, statesNamedBy } from "./duplicates";
 import type { SourceRow } from "./import-files";
 import { applyImportPatch, importPatch } from "./import-merge";
 import type { OrganizationResolver } from "./import-organizations";
@@ -11,6 +11,9 @@ import { type CanonicalRow, changedColumns, sameRow } from "./import-rows";
 import { proposeImportChange } from "./proposed-changes";
 import { type FieldChange, recordFieldDiff } from "./record-diff";
 import { currentRecordInput } from "./revision-history";
+import { sideOfCountry } from "./intake";
+import { slugify } from "./slugs";
+import { alikePairs, trigramsOf } from "./title-trigrams";
 
 // What one import row becomes: the plan of a row decided on its own (a dry run's rows, rows
 // that change a record, rows of new records that need something of their own).
@@ -41,6 +44,8 @@ export interface ImportContext {
   actor: Actor;
   dryRun: boolean;
   organizations: OrganizationResolver;
+  /** The rows a dry run finds new, by row number, for `holdBackLookalikeRows`. */
+  wouldCreate: Map<number, ValidRow>;
 }
 
 /** What to report for a row and, when it changes anything, the writes (in the row's transaction). */
@@ -178,4 +183,68 @@ async function planChanges(
 /** Records the row as the record's import baseline without a new version (nothing readers see changes). */
 async function rememberImportedRow(tx: Tx, id: string, row: CanonicalRow): Promise<void> {
   await tx.$executeRaw`UPDATE "Agreement" SET "importedRow" = ${JSON.stringify(row)}::jsonb WHERE id = ${id}::uuid`;
+}
+
+/**
+ * A dry run writes nothing, so rows alike one another would each look new. The import creates
+ * the first, then holds back a later row that cites the same source address, or whose title is
+ * as alike as `STRONG_TITLE` under a state the check reads for it. Say so here too. (Rows alike
+ * only through their organisations are left to the import.)
+ */
+export async function holdBackLookalikeRows(db: Db, results: ImportRowResult[], wouldCreate: Map<number, ValidRow>): Promise<void> {
+  const creating = results.filter((result) => result.outcome === "created" && wouldCreate.has(result.row));
+  const rows = creating.map((result) => wouldCreate.get(result.row)!.data);
+  const organizationIdsOf = (data: TAgreementData) => data.parties.flatMap((party) => party.organizationId ?? []);
+  const organizations = await db.organization.findMany({
+    where: { id: { in: [...new Set(rows.flatMap(organizationIdsOf))] } },
+    select: { id: true, countryCode: true },
+  });
+  const countryOf = new Map(organizations.map((organization) => [organization.id, organization.countryCode]));
+  const states = rows.map((data) =>
+    statesNamedBy(
+      { title: data.title, countries: data.parties.flatMap((party) => party.countryCode ?? []) },
+      organizationIdsOf(data).map((id) => countryOf.get(id) ?? null),
+    ),
+  );
+  const african = (codes: string[]) => codes.filter((code) => sideOfCountry(code) === "AFRICA");
+  const alikeEarlier = new Map<number, [number, number][]>();
+  for (const [earlier, later, similarity] of alikePairs(
+    rows.map((data) => trigramsOf(data.title)),
+    STRONG_TITLE,
+  )) {
+    const alike = alikeEarlier.get(later);
+    if (alike) alike.push([earlier, similarity]);
+    else alikeEarlier.set(later, [[earlier, similarity]]);
+  }
+  const created = new Set<number>();
+  const citedBy = new Map<string, number>();
+  rows.forEach((data, later) => {
+    const url = data.sources[0]?.url;
+    const citing = url ? citedBy.get(url) : undefined;
+    // The earlier record is filed under its African states ("" with none); the check reads "" and the later row's.
+    const read = ["", ...african(states[later]!.named)];
+    const lookalike = (alikeEarlier.get(later) ?? []).find(([earlier]) => {
+      const filed = african(states[earlier]!.ofParties);
+      return created.has(earlier) && (filed.length ? filed : [""]).some((code) => read.includes(code));
+    });
+    const row = (earlier: number) => creating[earlier]!.row;
+    const reason =
+      citing !== undefined
+        ? { column: "source_url", message: `cites the same source URL as row ${row(citing)}` }
+        : lookalike
+          ? {
+              column: "title",
+              message:
+                slugify(rows[lookalike[0]]!.title) === slugify(data.title)
+                  ? `repeats the title of row ${row(lookalike[0])}`
+                  : `looks like row ${row(lookalike[0])} (title ${Math.round(lookalike[1] * 100)}% alike)`,
+            }
+          : null;
+    if (reason)
+      Object.assign(creating[later]!, { outcome: "duplicate-suspect", errors: [{ ...reason, message: `${reason.message}, which the import creates first` }] });
+    else {
+      created.add(later);
+      if (url) citedBy.set(url, later);
+    }
+  });
 }

@@ -9,10 +9,10 @@ import { findLikelyDuplicatesOfEach, STRONG_TITLE, WEAKEST_STRONG_TITLE } from "
 import { DomainError, InvalidInputError } from "./errors";
 import { csvRows, jsonRows, type SourceRow } from "./import-files";
 import { OrganizationResolver } from "./import-organizations";
-import { heldBack, type ImportContext, type ImportOutcome, type ImportRowResult, planRow, type ValidRow } from "./import-plan";
+import { heldBack, holdBackLookalikeRows, type ImportContext, type ImportOutcome, type ImportRowResult, planRow, type ValidRow } from "./import-plan";
 import { canonicalRow, columnOfIssue, listOf, rowToAgreementInput, sameRow } from "./import-rows";
 import { slugify } from "./slugs";
-import { trigramSimilarity, trigramsOf } from "./title-trigrams";
+import { alikePairs, trigramsOf } from "./title-trigrams";
 
 export type { ImportOutcome, ImportRowResult } from "./import-plan";
 
@@ -58,7 +58,7 @@ export async function importAgreements(
     const line = input.content.slice(0, badByte).split("\n").length;
     throw new InvalidInputError(["content"], `is not UTF-8 text (invalid bytes on line ${line}); save the file as UTF-8 and try again`);
   }
-  const context: ImportContext = { db, actor, dryRun: input.dryRun, organizations: await OrganizationResolver.load(db) };
+  const context: ImportContext = { db, actor, dryRun: input.dryRun, organizations: await OrganizationResolver.load(db), wouldCreate: new Map() };
   const seenKeys = new Map<string, number>();
   const results: ImportRowResult[] = [];
   const report = (result: ImportRowResult) => {
@@ -118,7 +118,7 @@ export async function importAgreements(
   }
   onProgress({ processed: results.length });
   results.sort((a, b) => a.row - b.row);
-  if (input.dryRun) holdBackRepeatedTitles(results);
+  if (input.dryRun) await holdBackLookalikeRows(db, results, context.wouldCreate);
   const count = (outcome: ImportOutcome) => results.filter((result) => result.outcome === outcome).length;
   return {
     dryRun: input.dryRun,
@@ -131,24 +131,6 @@ export async function importAgreements(
     errors: count("error"),
     rows: results,
   };
-}
-
-/**
- * A dry run plans rows without writing, so rows of one title would each look new; the import
- * itself creates the first and holds the others back as look-alikes of it. Say so here too.
- */
-function holdBackRepeatedTitles(results: ImportRowResult[]): void {
-  const firstRow = new Map<string, ImportRowResult>();
-  for (const result of results) {
-    if (result.outcome !== "created" || !result.title) continue;
-    const first = firstRow.get(slugify(result.title));
-    if (!first) firstRow.set(slugify(result.title), result);
-    else
-      Object.assign(result, {
-        outcome: "duplicate-suspect",
-        errors: [{ column: "title", message: `repeats the title of row ${first.row}, which the import creates first` }],
-      });
-  }
 }
 
 async function importRow(context: ImportContext, source: SourceRow): Promise<ImportRowResult | ValidRow> {
@@ -165,7 +147,10 @@ async function importRow(context: ImportContext, source: SourceRow): Promise<Imp
   return reportingRowErrors<ImportRowResult | ValidRow>(pending, async () => {
     // Organisations were resolved (or stood in for, until written) by the resolver.
     await assertKnownReferences(db, pending.data, ["data"], { organizations: false });
-    return context.dryRun ? { row: source.row, title, ...(await planRow(db, context, pending)).result } : pending;
+    if (!context.dryRun) return pending;
+    const { result } = await planRow(db, context, pending);
+    if (result.outcome === "created") context.wouldCreate.set(source.row, pending);
+    return { row: source.row, title, ...result };
   });
 }
 
@@ -368,17 +353,15 @@ const SIMILARITY_MARGIN = 0.05;
  * as `STRONG_TITLE`, or as `WEAKEST_STRONG_TITLE` when both name organisations.
  */
 function rowsAlikeEarlierOnes(rows: ValidRow[]): Set<ValidRow> {
-  const trigrams = rows.map((pending) => trigramsOf(pending.data.title));
   const namesOrganization = rows.map((pending) => pending.data.parties.some((party) => party.organizationId));
+  const pairs = alikePairs(
+    rows.map((pending) => trigramsOf(pending.data.title)),
+    WEAKEST_STRONG_TITLE - SIMILARITY_MARGIN,
+  );
   const alike = new Set<ValidRow>();
-  rows.forEach((pending, later) => {
-    for (let earlier = 0; earlier < later; earlier += 1) {
-      const reach = namesOrganization[earlier] && namesOrganization[later] ? WEAKEST_STRONG_TITLE : STRONG_TITLE;
-      if (trigramSimilarity(trigrams[earlier]!, trigrams[later]!) >= reach - SIMILARITY_MARGIN) {
-        alike.add(pending);
-        break;
-      }
-    }
-  });
+  for (const [earlier, later, similarity] of pairs) {
+    const reach = namesOrganization[earlier] && namesOrganization[later] ? WEAKEST_STRONG_TITLE : STRONG_TITLE;
+    if (similarity >= reach - SIMILARITY_MARGIN) alike.add(rows[later]!);
+  }
   return alike;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trigramSimilarity, trigramsOf } from "./title-trigrams";
+import { alikePairs, trigramSimilarity, trigramsOf } from "./title-trigrams";
 
 // Each expected value is what pg_trgm's similarity() returned for the pair on PostgreSQL 18 (C.UTF-8).
 const PG_TRGM_SIMILARITY: [string, string, number][] = [
@@ -17,5 +17,29 @@ describe("trigramSimilarity", () => {
   it.each(PG_TRGM_SIMILARITY)("counts %j against %j as pg_trgm does", (a, b, expected) => {
     expect(trigramSimilarity(trigramsOf(a), trigramsOf(b))).toBeCloseTo(expected, 6);
     expect(trigramSimilarity(trigramsOf(b), trigramsOf(a))).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("alikePairs", () => {
+  it("finds exactly the pairs that comparing every pair finds", () => {
+    // Titles of a few common words, as alike as an import's often are.
+    const words = "Kenya Russia Ghana Belarus agree sign nuclear power grain port rail lithium refinery plant deal cooperation".split(" ");
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const titles = Array.from({ length: 300 }, () =>
+      Array.from({ length: 4 + Math.floor(next() * 4) }, () => words[Math.floor(next() * words.length)]).join(" "),
+    );
+    const sets = titles.map(trigramsOf);
+    for (const least of [0.45, 0.8, 0.85]) {
+      const everyPair: [number, number, number][] = [];
+      sets.forEach((later, j) =>
+        sets.slice(0, j).forEach((earlier, i) => {
+          const similarity = trigramSimilarity(earlier, later);
+          if (similarity >= least) everyPair.push([i, j, similarity]);
+        }),
+      );
+      expect(everyPair.length).toBeGreaterThan(10);
+      expect(alikePairs(sets, least)).toEqual(everyPair);
+    }
   });
 });
