@@ -112,11 +112,22 @@ export async function measureLatency(
 }
 
 /** Runs `step` repeatedly for `seconds` and reports operations per second. */
-export async function measureThroughput(name: string, context: Record<string, unknown>, seconds: number, step: (i: number) => Promise<unknown>): Promise<void> {
+export async function measureThroughput(
+  name: string,
+  context: Record<string, unknown>,
+  seconds: number,
+  step: (i: number, worker: number) => Promise<unknown>,
+  concurrency = 1,
+): Promise<void> {
   const deadline = performance.now() + seconds * 1000;
   const start = performance.now();
   let done = 0;
-  while (performance.now() < deadline) await step(done++);
+  // `concurrency` steps in flight, each worker starting its next when its last ends.
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) await step(done++, worker);
+    }),
+  );
   report({
     bench: name,
     ...context,

@@ -6,6 +6,8 @@ import { generateImportCsv } from "./import-file";
 import { machineLoad, measureThroughput, report } from "./measure";
 
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+/** Saves in flight at once in the concurrent run: the bench's pool has four connections. */
+const EDITORS_AT_ONCE = 4;
 
 /** Editor saves (each a transaction with its revision and audit rows) and bulk import speed. */
 export async function benchWrites(db: Db, records: number): Promise<void> {
@@ -37,12 +39,24 @@ export async function benchWrites(db: Db, records: number): Promise<void> {
       ],
       sources: [{ url: "https://example.org/bench", publisher: "Bench Wire" }],
     });
-  const record = await createAgreement(db, actor, { data: data(`Bench record ${Date.now()}`), confirmNotDuplicate: true });
-  let version = record.version;
-  await measureThroughput("editor updates", { records, note: "sequential saves, each with revision + audit" }, SECONDS, async (i) => {
-    await updateAgreement(db, actor, { id: record.id, expectedVersion: version, data: data(`Bench record edit ${i}`) });
-    version += 1;
-  });
+  // Each in-flight save edits a draft of its own, as editors at work do.
+  for (const editors of [1, EDITORS_AT_ONCE]) {
+    const drafts: Awaited<ReturnType<typeof createAgreement>>[] = [];
+    for (let editor = 0; editor < editors; editor += 1) {
+      drafts.push(await createAgreement(db, actor, { data: data(`Bench record ${editor} ${Date.now()}`), confirmNotDuplicate: true }));
+    }
+    const versions = drafts.map((draft) => draft.version);
+    await measureThroughput(
+      editors === 1 ? "editor updates" : `editor updates, ${editors} at once`,
+      { records, note: editors === 1 ? "sequential saves, each with revision + audit" : `${editors} saves in flight, each on its own draft` },
+      SECONDS,
+      async (i, editor) => {
+        await updateAgreement(db, actor, { id: drafts[editor]!.id, expectedVersion: versions[editor]!, data: data(`Bench record edit ${editor}-${i}`) });
+        versions[editor]! += 1;
+      },
+      editors,
+    );
+  }
 
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
   const content = generateImportCsv(rows, Date.now() % 100_000);
