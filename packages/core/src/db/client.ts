@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "../generated/prisma/client";
@@ -6,8 +7,20 @@ export type Db = PrismaClient;
 
 /** A Prisma client over node-postgres for one database URL. */
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 }, { statementNameGenerator: preparedStatementName });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * The name under which a connection keeps a statement prepared, so that PostgreSQL parses it once
+ * and plans it once when one plan proves as good for every value: Prisma's own statements, which
+ * are schema-qualified, but not those with a list of every length, which would pile up.
+ * Hand-written SQL, whose best plan depends on its filters, is planned each time.
+ */
+function preparedStatementName({ sql }: { sql: string }): string {
+  // "" is the unnamed statement, parsed anew each time.
+  if (!sql.includes('"public".') || /IN \(\$\d+,|\),\s*\(\$/.test(sql)) return "";
+  return `prisma_${createHash("sha256").update(sql).digest("hex").slice(0, 32)}`;
 }
 
 /** The primary and, when configured, its read replicas. */
