@@ -175,7 +175,7 @@ function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
           <Table.Tr>
             <Table.Th w={60}>Row</Table.Th>
             <Table.Th>Title</Table.Th>
-            <Table.Th miw={150}>Outcome</Table.Th>
+            <Table.Th miw={190}>Outcome</Table.Th>
             <Table.Th>Details</Table.Th>
           </Table.Tr>
         </Table.Thead>
