@@ -7,7 +7,8 @@ import { createTestUser } from "./auth";
 /** A complete, publishable record in the editor's input shape. */
 export function sampleAgreementInput(overrides: Partial<TAgreementInput> = {}): TAgreementInput {
   return {
-    title: `Kenya and Russia agree on a satellite ground station ${Math.random().toString(36).slice(2, 8)}`,
+    // A tail of twelve random characters: with six, two samples sharing a few of them were 85 % alike, strong look-alikes.
+    title: `Kenya and Russia agree on a satellite ground station ${Math.random().toString(36).slice(2, 14).padEnd(12, "0")}`,
     summary: "A ground station for Earth observation, with training for Kenyan engineers.",
     kind: "AGREEMENT",
     status: "SIGNED",
