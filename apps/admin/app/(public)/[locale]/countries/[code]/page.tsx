@@ -7,8 +7,7 @@ import { pageMetadata } from "@/public-site/metadata";
 import { localeKit, readLocale } from "@/public-site/locale";
 import { publicApi } from "@/server/public-site";
 import { PublicShell } from "../../../_components/public-shell";
-import { FacetSection, LatestRecords } from "../../../_components/record-sections";
-import { YearChart } from "../../../_components/year-chart";
+import { FacetSection, LatestRecords, YearsAndSectors } from "../../../_components/record-sections";
 import styles from "../../../public.module.css";
 
 export const dynamic = "force-dynamic";
@@ -73,19 +72,7 @@ export default async function CountryPage(props: PageProps) {
             <a href={recordsOf({})}>{kit.t(m.country.allRecords, { name: country.name })} →</a>
           </p>
           <div className={styles.twoColumns}>
-            <section aria-labelledby="years">
-              <h2 id="years">{m.country.timeline}</h2>
-              <YearChart years={facets.year} kit={kit} heading={m.country.timeline} />
-            </section>
-            <FacetSection
-              id="sectors"
-              heading={m.country.sectors}
-              items={facets.sector.map((sector) => ({
-                label: sectorNames.get(sector.value) ?? sector.value,
-                count: kit.format.count(sector.count),
-                href: recordsOf({ sector: sector.value }),
-              }))}
-            />
+            <YearsAndSectors facets={facets} sectorNames={sectorNames} recordsOf={recordsOf} kit={kit} />
             <FacetSection
               id="partners"
               heading={country.isPartner ? m.country.africanPartners : m.country.partnersOf}
