@@ -130,6 +130,20 @@ describe("creating and editing", () => {
     expect(updated.statusEvents.every((e) => e.sourceId === updated.sources[0]!.id)).toBe(true);
   });
 
+  it("refuses a source id given twice, naming the field, and changes nothing", async () => {
+    const api = apiAs(database.db, editor);
+    const record = await api.agreement.create({ data: sampleAgreementInput() });
+    const source = { id: record.sources[0]!.id, url: record.sources[0]!.url, publisher: "Example News" };
+    const error = await api.agreement
+      .update({ id: record.id, expectedVersion: 1, data: sampleAgreementInput({ sources: [source, { ...source, publisher: "Example News again" }] }) })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { issues: [expect.objectContaining({ path: ["data", "sources", 1, "id"], message: "repeats the id of source 0" })] },
+    });
+    expect(await api.agreement.get({ id: record.id })).toMatchObject({ version: 1, sources: [expect.objectContaining({ publisher: "Example News" })] });
+  });
+
   it("lets contributors edit drafts only", async () => {
     const record = await apiAs(database.db, contributor).agreement.create({ data: sampleAgreementInput() });
     await apiAs(database.db, contributor).agreement.transition({ id: record.id, expectedVersion: 1, action: "submit" });

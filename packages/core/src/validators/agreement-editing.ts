@@ -150,6 +150,10 @@ export const ZAgreementInput = z
         ctx.addIssue({ code: "custom", path: ["commitments", index, "source"], message: `there is no source ${commitment.source}` });
       }
     });
+    input.sources.forEach((source, index) => {
+      const first = input.sources.findIndex((other) => other.id === source.id);
+      if (source.id && first < index) ctx.addIssue({ code: "custom", path: ["sources", index, "id"], message: `repeats the id of source ${first}` });
+    });
     if (input.statusChange && input.statusChange.source >= input.sources.length) {
       ctx.addIssue({ code: "custom", path: ["statusChange", "source"], message: `there is no source ${input.statusChange.source}` });
     }
